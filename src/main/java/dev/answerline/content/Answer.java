@@ -1,0 +1,51 @@
+package dev.answerline.content;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An answer page, {@code answers/*.md}, served at {@code /answers/{slug}}.
+ * Optional values ({@code updated}, {@code reviewedBy}, {@code reviewed}) are null when not set;
+ * {@code cta} is always the effective call to action id.
+ */
+public record Answer(
+        Source source,
+        String slug,
+        String question,
+        String description,
+        String answer,
+        List<String> takeaways,
+        String category,
+        String author,
+        LocalDate published,
+        LocalDate updated,
+        String reviewedBy,
+        LocalDate reviewed,
+        String bottomLine,
+        List<Related> related,
+        String cta,
+        List<String> aliases,
+        boolean draft) {
+
+    public Answer {
+        takeaways = List.copyOf(takeaways);
+        related = List.copyOf(related);
+        aliases = List.copyOf(aliases);
+    }
+
+    public static String pathOf(String slug) {
+        return "/answers/" + slug;
+    }
+
+    public String path() {
+        return pathOf(slug);
+    }
+
+    /** The date the content last changed: {@code updated} when set, else {@code published}. */
+    public LocalDate lastModified() {
+        return updated != null ? updated : published;
+    }
+
+    /** A question with its short answer, shown under Related Questions. */
+    public record Related(String question, String answer) {}
+}

@@ -1,0 +1,9 @@
+package dev.answerline.content;
+
+/** An answer category, {@code categories/*.md}, served at {@code /answers/category/{id}}. */
+public record Category(Source source, String id, String name, String description, int order) {
+
+    public String path() {
+        return "/answers/category/" + id;
+    }
+}

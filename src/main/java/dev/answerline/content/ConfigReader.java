@@ -1,0 +1,125 @@
+package dev.answerline.content;
+
+import dev.answerline.content.internal.Fields;
+import dev.answerline.content.internal.YamlTree;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Reads {@code site.yaml}. Fails only when the site cannot render at all; other problems are collected. */
+final class ConfigReader {
+    private static final String FILE = "site.yaml";
+
+    private final Path dir;
+    private final List<Problem> problems;
+
+    ConfigReader(Path dir, List<Problem> problems) {
+        this.dir = dir;
+        this.problems = problems;
+    }
+
+    SiteConfig read() {
+        YamlTree tree;
+        try {
+            tree = YamlTree.parse(Files.readString(dir.resolve(FILE), StandardCharsets.UTF_8), 1);
+        } catch (NoSuchFileException e) {
+            throw new ContentException("there is no site.yaml in " + dir
+                    + " — pass --site with the site's folder, or create site.yaml (see docs/content-format.md)");
+        } catch (IOException e) {
+            throw new ContentException("site.yaml in " + dir + " cannot be read: " + e.getMessage(), e);
+        } catch (YamlTree.SyntaxError e) {
+            throw new ContentException(SiteLoader.yamlProblem(FILE, e).toString());
+        }
+        List<Problem> found = new ArrayList<>();
+        Fields f = Fields.of(FILE, tree, found);
+        f.allowOnly(List.of("brand", "title", "base_url", "language", "description", "logo", "health_content",
+                "same_as", "newsletter", "ctas", "default_cta", "disclaimer"));
+        String brand = f.text("brand");
+        String title = f.text("title");
+        String baseUrl = f.url("base_url", true);
+        if (baseUrl != null && baseUrl.startsWith("/")) {
+            f.error("base_url", "invalid-url", "`base_url` must be a full address",
+                    "write the address the site is served at, e.g. `base_url: https://answers.example.com`");
+            baseUrl = null;
+        }
+        boolean unusable = brand.isEmpty() || title.isEmpty() || baseUrl == null;
+        String language = f.optionalText("language");
+        if (language == null) {
+            language = "en";
+        } else if (!language.matches("[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*")) {
+            f.error("language", "invalid-language", "`language: " + language + "` is not a language code",
+                    "use a code such as `en` or `en-GB`");
+            language = "en";
+        }
+        Map<String, Cta> ctas = ctas(f);
+        String defaultCta = f.optionalSlug("default_cta");
+        if (defaultCta != null && !ctas.containsKey(defaultCta)) {
+            f.error("default_cta", "unknown-reference", "`default_cta: " + defaultCta + "` is not one of the `ctas`",
+                    ctas.isEmpty() ? "add it under `ctas:`" : "use one of: " + String.join(", ", ctas.keySet()));
+            defaultCta = null;
+        } else if (defaultCta == null && !ctas.isEmpty() && !f.has("default_cta")) {
+            f.error("ctas", "missing-key", "`ctas` is set but `default_cta` is not",
+                    "add `default_cta: " + ctas.keySet().iterator().next() + "` to say which one answers show");
+        }
+        SiteConfig config = new SiteConfig(new Source(FILE, tree.lines(), "", 1), brand, title, baseUrl == null ? "" : trimSlash(baseUrl), language,
+                f.optionalText("description"), f.url("logo", false), f.flag("health_content"), f.urlList("same_as"),
+                newsletter(f), ctas, defaultCta, f.optionalText("disclaimer"));
+        if (unusable) {
+            StringBuilder message = new StringBuilder("site.yaml cannot be used:");
+            found.stream().filter(Problem::isError).forEach(p -> message.append("\n  ").append(p));
+            throw new ContentException(message.toString());
+        }
+        problems.addAll(found);
+        return config;
+    }
+
+    private static SiteConfig.Newsletter newsletter(Fields site) {
+        Fields f = site.object("newsletter");
+        if (f == null) {
+            return null;
+        }
+        f.allowOnly(List.of("heading", "pitch", "social_proof", "promise", "min_count_shown", "success", "failure"));
+        String socialProof = f.text("social_proof");
+        if (!socialProof.isEmpty() && !socialProof.contains("{count}")) {
+            f.error("social_proof", "missing-placeholder", "`newsletter.social_proof` has no `{count}`",
+                    "put `{count}` where the number of subscribers goes, e.g. `Join {count} people`");
+        }
+        String success = f.optionalText("success");
+        String failure = f.optionalText("failure");
+        return new SiteConfig.Newsletter(f.text("heading"), f.text("pitch"), socialProof, f.text("promise"),
+                f.integer("min_count_shown", SiteConfig.Newsletter.DEFAULT_MIN_COUNT_SHOWN),
+                success == null ? SiteConfig.Newsletter.DEFAULT_SUCCESS : success,
+                failure == null ? SiteConfig.Newsletter.DEFAULT_FAILURE : failure);
+    }
+
+    private static Map<String, Cta> ctas(Fields site) {
+        Map<String, Cta> ctas = new LinkedHashMap<>();
+        site.objects("ctas").forEach((id, f) -> {
+            if (!Fields.SLUG.matcher(id).matches()) {
+                site.error("ctas", "invalid-slug", "the call to action id `" + id + "` is not a valid id",
+                        "use lower-case letters, digits and single hyphens, e.g. `" + Fields.slugify(id) + "`");
+                return;
+            }
+            f.allowOnly(List.of("heading", "text", "label", "url", "params", "secondary"));
+            SiteConfig.Link secondary = null;
+            Fields s = f.object("secondary");
+            if (s != null) {
+                s.allowOnly(List.of("label", "url"));
+                secondary = new SiteConfig.Link(s.text("label"), s.url("url", true));
+            }
+            ctas.put(id, new Cta(id, f.text("heading"), f.optionalText("text"), f.text("label"), f.url("url", true),
+                    f.textMap("params"), secondary));
+        });
+        return ctas;
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,187 @@
+package dev.answerline.content;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * A loaded, validated site: everything the renderer needs, and the problems found on the way.
+ *
+ * <p>Load one with {@link #load(Path)}. Files with errors are left out and reported in
+ * {@link #problems()}; the rest of the site is complete and consistent (every category, author and call to
+ * action an answer names exists). Drafts and answers or posts dated after {@code today} are not listed
+ * anywhere; {@link #hidden()} names them so that checks can flag links to them.
+ *
+ * <p>Immutable and safe to share between threads.
+ *
+ * <pre>{@code
+ * Site site = Site.load(Path.of("demo"));
+ * site.problems().forEach(System.err::println);
+ * site.answers().forEach(a -> System.out.println(a.path()));
+ * }</pre>
+ */
+public final class Site {
+    private final Path dir;
+    private final LocalDate today;
+    private final SiteConfig config;
+    private final List<Answer> answers;
+    private final List<Category> categories;
+    private final List<Author> authors;
+    private final List<Product> products;
+    private final List<BlogPost> posts;
+    private final List<InfoPage> pages;
+    private final List<StaticFile> staticFiles;
+    private final List<Hidden> hidden;
+    private final List<Problem> problems;
+    private final Map<String, Answer> answersBySlug;
+    private final Map<String, Category> categoriesById;
+    private final Map<String, Author> authorsById;
+    private final Map<String, List<Answer>> answersByCategory;
+    private final Map<String, String> aliases;
+
+    /** Something that exists in the content folder but is not published (yet). */
+    public record Hidden(String path, String file, String reason) {}
+
+    Site(Path dir, LocalDate today, SiteConfig config, List<Answer> answers, List<Category> categories, List<Author> authors,
+            List<Product> products, List<BlogPost> posts, List<InfoPage> pages, List<StaticFile> staticFiles,
+            List<Hidden> hidden, List<Problem> problems) {
+        this.dir = dir;
+        this.today = today;
+        this.config = config;
+        this.answers = answers.stream()
+                .sorted(Comparator.comparing(Answer::published).reversed().thenComparing(Answer::slug))
+                .toList();
+        this.categories = categories.stream()
+                .sorted(Comparator.comparingInt(Category::order).thenComparing(Category::name)).toList();
+        this.authors = authors.stream().sorted(Comparator.comparing(Author::name)).toList();
+        this.products = products.stream().sorted(Comparator.comparing(Product::name)).toList();
+        this.posts = posts.stream()
+                .sorted(Comparator.comparing(BlogPost::published).reversed().thenComparing(BlogPost::slug))
+                .toList();
+        this.pages = pages.stream().sorted(Comparator.comparing(InfoPage::slug)).toList();
+        this.staticFiles = staticFiles.stream().sorted(Comparator.comparing(StaticFile::path)).toList();
+        this.hidden = List.copyOf(hidden);
+        this.problems = problems.stream().sorted(Problem.BY_PLACE).toList();
+        this.answersBySlug = index(this.answers, Answer::slug);
+        this.categoriesById = index(this.categories, Category::id);
+        this.authorsById = index(this.authors, Author::id);
+        this.answersByCategory = this.answers.stream()
+                .collect(Collectors.groupingBy(Answer::category, LinkedHashMap::new, Collectors.toUnmodifiableList()));
+        Map<String, String> aliasTargets = new LinkedHashMap<>();
+        this.answers.forEach(a -> a.aliases().forEach(alias -> aliasTargets.put(alias, a.slug())));
+        this.aliases = java.util.Collections.unmodifiableMap(aliasTargets);
+    }
+
+    /** Loads the site in {@code dir}, taking today's date to decide what is published. */
+    public static Site load(Path dir) {
+        return load(dir, LocalDate.now());
+    }
+
+    /**
+     * Loads the site in {@code dir}; answers and posts dated after {@code today} are hidden.
+     *
+     * @throws ContentException when there is no such folder or its {@code site.yaml} is unusable
+     */
+    public static Site load(Path dir, LocalDate today) {
+        return new SiteLoader(dir, today).load();
+    }
+
+    private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {
+        Map<String, T> map = new LinkedHashMap<>();
+        items.forEach(item -> map.put(key.apply(item), item));
+        return java.util.Collections.unmodifiableMap(map);
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /** The date the site was loaded for: later-dated answers and posts are hidden. */
+    public LocalDate today() {
+        return today;
+    }
+
+    public SiteConfig config() {
+        return config;
+    }
+
+    /** Published answers, newest first. */
+    public List<Answer> answers() {
+        return answers;
+    }
+
+    public Optional<Answer> answer(String slug) {
+        return Optional.ofNullable(answersBySlug.get(slug));
+    }
+
+    /** Categories in their {@code order}, then by name. */
+    public List<Category> categories() {
+        return categories;
+    }
+
+    /** The category with this id; every published answer's category exists. */
+    public Category category(String id) {
+        return categoriesById.get(id);
+    }
+
+    /** Published answers of a category, newest first. */
+    public List<Answer> answersIn(Category category) {
+        return answersByCategory.getOrDefault(category.id(), List.of());
+    }
+
+    /** Authors by name. */
+    public List<Author> authors() {
+        return authors;
+    }
+
+    /** The author with this id; every published answer's author and reviewer exists. */
+    public Author author(String id) {
+        return authorsById.get(id);
+    }
+
+    public List<Product> products() {
+        return products;
+    }
+
+    /** Published blog posts, newest first. */
+    public List<BlogPost> posts() {
+        return posts;
+    }
+
+    public List<InfoPage> pages() {
+        return pages;
+    }
+
+    public Optional<InfoPage> page(String slug) {
+        return pages.stream().filter(p -> p.slug().equals(slug)).findFirst();
+    }
+
+    public List<StaticFile> staticFiles() {
+        return staticFiles;
+    }
+
+    /** Old answer slugs and the slugs they now redirect to. */
+    public Map<String, String> aliases() {
+        return aliases;
+    }
+
+    /** Drafts and future-dated content: present in the folder, published nowhere. */
+    public List<Hidden> hidden() {
+        return hidden;
+    }
+
+    /** Everything wrong with the content, by file and line. */
+    public List<Problem> problems() {
+        return problems;
+    }
+
+    public long errorCount() {
+        return problems.stream().filter(Problem::isError).count();
+    }
+}

@@ -1,0 +1,57 @@
+package dev.answerline.content;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The settings in {@code site.yaml}. Optional values are null when not set.
+ *
+ * @param source the lines of site.yaml's keys, for messages about them
+ * @param baseUrl absolute URL without a trailing slash
+ * @param newsletter null when the site has no newsletter block
+ * @param ctas calls to action by id, in file order
+ * @param defaultCta the id answers use without {@code cta}; null when there are no calls to action
+ */
+public record SiteConfig(
+        Source source,
+        String brand,
+        String title,
+        String baseUrl,
+        String language,
+        String description,
+        String logo,
+        boolean healthContent,
+        List<String> sameAs,
+        Newsletter newsletter,
+        Map<String, Cta> ctas,
+        String defaultCta,
+        String disclaimer) {
+
+    public SiteConfig {
+        sameAs = List.copyOf(sameAs);
+        ctas = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ctas));
+    }
+
+    /** An absolute URL for a site path such as {@code /answers/x}. */
+    public String absolute(String path) {
+        return baseUrl + path;
+    }
+
+    /**
+     * The newsletter block's texts.
+     *
+     * @param pitch inline Markdown
+     * @param socialProof contains {@code {count}}, replaced by a friendly subscriber count
+     * @param minCountShown below this many subscribers the social proof line is left out
+     */
+    public record Newsletter(String heading, String pitch, String socialProof, String promise, int minCountShown,
+            String success, String failure) {
+
+        public static final String DEFAULT_SUCCESS = "You're in. Check your inbox for a welcome email.";
+        public static final String DEFAULT_FAILURE = "Something went wrong. Please try again.";
+        public static final int DEFAULT_MIN_COUNT_SHOWN = 50;
+    }
+
+    /** A link with its text. */
+    public record Link(String label, String url) {}
+}

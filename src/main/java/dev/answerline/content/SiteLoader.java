@@ -1,0 +1,335 @@
+package dev.answerline.content;
+
+import dev.answerline.content.internal.Fields;
+import dev.answerline.content.internal.FrontMatter;
+import dev.answerline.content.internal.Suggestions;
+import dev.answerline.content.internal.YamlTree;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/** Reads a site folder into a {@link Site}, collecting problems instead of failing on bad files. */
+final class SiteLoader {
+    /** Page slugs that would shadow Answerline's own URLs. */
+    static final Set<String> RESERVED_PAGE_SLUGS =
+            Set.of("answers", "authors", "blog", "products", "assets", "newsletter", "search", "api", "index", "404");
+
+    private final Path dir;
+    private final LocalDate today;
+    private final List<Problem> problems = new ArrayList<>();
+    private final List<Site.Hidden> hidden = new ArrayList<>();
+
+    SiteLoader(Path dir, LocalDate today) {
+        this.dir = dir;
+        this.today = today;
+    }
+
+    Site load() {
+        if (!Files.isDirectory(dir)) {
+            throw new ContentException(dir + " is not a folder — pass --site with the folder that holds site.yaml");
+        }
+        SiteConfig config = new ConfigReader(dir, problems).read();
+        Map<String, Author> authors = loadKind("authors", this::author, Author::source);
+        Map<String, Category> categories = loadKind("categories", this::category, Category::source);
+        Map<String, Product> products = published(loadKind("products", this::product, Product::source), Product::draft, p -> null,
+                Product::path, Product::source);
+        Map<String, BlogPost> posts = published(loadKind("blog", (f, slug, src) -> post(f, slug, src, authors), BlogPost::source),
+                BlogPost::draft, BlogPost::published, BlogPost::path, BlogPost::source);
+        Map<String, InfoPage> pages = published(loadKind("pages", this::page, InfoPage::source), InfoPage::draft, p -> null,
+                InfoPage::path, InfoPage::source);
+        Map<String, Answer> answers = loadKind("answers",
+                (f, slug, src) -> answer(f, slug, src, config, categories, authors), Answer::source);
+        checkAliases(answers);
+        answers = published(answers, Answer::draft, Answer::published, Answer::path, Answer::source);
+        if (config.disclaimer() != null && !pages.containsKey("disclaimer")) {
+            problems.add(Problem.error("site.yaml", config.source().lineOf("disclaimer"), "missing-disclaimer-page",
+                    "`disclaimer` is set, and every answer links to /disclaimer, but there is no pages/disclaimer.md",
+                    "add pages/disclaimer.md with the full disclaimer, or remove `disclaimer` from site.yaml"));
+        }
+        List<StaticFile> staticFiles = staticFiles(answers.values(), posts.values(), products.values(), pages.values());
+        return new Site(dir, today, config, List.copyOf(answers.values()), List.copyOf(categories.values()),
+                List.copyOf(authors.values()), List.copyOf(products.values()), List.copyOf(posts.values()),
+                List.copyOf(pages.values()), staticFiles, hidden, problems);
+    }
+
+    /** Builds one record from a file's fields; returns null or records errors to reject the file. */
+    @FunctionalInterface
+    private interface Reader<T> {
+        T read(Fields fields, String slug, Source source);
+    }
+
+    private record Parsed<T>(String slug, T value, List<Problem> problems) {}
+
+    private <T> Map<String, T> loadKind(String folder, Reader<T> reader, Function<T, Source> sourceOf) {
+        Path kindDir = dir.resolve(folder);
+        if (!Files.isDirectory(kindDir)) {
+            return new LinkedHashMap<>();
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(kindDir)) {
+            files = list.filter(p -> isContentFile(p.getFileName().toString()) && Files.isRegularFile(p))
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        // parsing is independent per file; merging (duplicates, order) stays sequential and deterministic
+        List<Parsed<T>> parsed = files.parallelStream().map(file -> parse(file, reader)).toList();
+        Map<String, T> result = new LinkedHashMap<>();
+        Map<String, String> fileOfSlug = new HashMap<>();
+        for (Parsed<T> p : parsed) {
+            problems.addAll(p.problems());
+            if (p.value() == null) {
+                continue;
+            }
+            String previous = fileOfSlug.putIfAbsent(p.slug(), sourceOf.apply(p.value()).file());
+            if (previous != null) {
+                Source source = sourceOf.apply(p.value());
+                problems.add(Problem.error(source.file(), source.lineOf("slug"), "duplicate-slug",
+                        "the slug `" + p.slug() + "` is already used by " + previous,
+                        "rename one of the files, or set a different `slug:` in one of them"));
+                continue;
+            }
+            result.put(p.slug(), p.value());
+        }
+        return result;
+    }
+
+    private static boolean isContentFile(String name) {
+        return name.endsWith(".md") && !name.startsWith(".") && !name.startsWith("_");
+    }
+
+    private <T> Parsed<T> parse(Path file, Reader<T> reader) {
+        String relative = relative(file);
+        List<Problem> found = new ArrayList<>();
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        } catch (CharacterCodingException e) {
+            found.add(Problem.error(relative, 1, "not-utf8", "the file is not UTF-8 text",
+                    "save it as UTF-8 in your editor"));
+            return new Parsed<>(null, null, found);
+        } catch (IOException e) {
+            found.add(Problem.error(relative, 1, "unreadable", "the file cannot be read: " + e.getMessage(),
+                    "check the file's permissions"));
+            return new Parsed<>(null, null, found);
+        }
+        FrontMatter frontMatter;
+        YamlTree tree;
+        try {
+            frontMatter = FrontMatter.split(text);
+            tree = YamlTree.parse(frontMatter.yaml(), frontMatter.yamlLine());
+        } catch (FrontMatter.Missing e) {
+            found.add(Problem.error(relative, e.line(), "front-matter", e.getMessage(), e.fix()));
+            return new Parsed<>(null, null, found);
+        } catch (YamlTree.SyntaxError e) {
+            found.add(yamlProblem(relative, e));
+            return new Parsed<>(null, null, found);
+        }
+        Fields fields = Fields.of(relative, tree, found);
+        String fileSlug = file.getFileName().toString().replaceFirst("\\.md$", "");
+        String slug = fields.optionalSlug("slug");
+        if (slug == null && !fields.has("slug")) {
+            slug = fileSlug;
+            if (!Fields.SLUG.matcher(slug).matches()) {
+                found.add(Problem.error(relative, 1, "invalid-slug",
+                        "the file name `" + fileSlug + ".md` does not make a valid URL",
+                        "rename the file to `" + Fields.slugify(fileSlug) + ".md`, or set `slug: "
+                                + Fields.slugify(fileSlug) + "`"));
+                return new Parsed<>(null, null, found);
+            }
+        }
+        Source source = new Source(relative, tree.lines(), frontMatter.body(), frontMatter.bodyLine());
+        T value = reader.read(fields, slug, source);
+        return new Parsed<>(slug, fields.failed() ? null : value, found);
+    }
+
+    static Problem yamlProblem(String file, YamlTree.SyntaxError e) {
+        return Problem.error(file, e.line(), "yaml-syntax", "the front matter is not valid YAML: " + e.getMessage(),
+                "check the indentation, and put quotes around values that contain `: ` or start with"
+                        + " a quote, [, {, *, &, !, |, >, % or @");
+    }
+
+    private Author author(Fields f, String id, Source source) {
+        f.allowOnly(List.of("name", "role", "image", "same_as", "story_url"));
+        String storyUrl = f.url("story_url", false);
+        return new Author(source, id, f.text("name"), f.text("role"), f.url("image", true), f.urlList("same_as"),
+                storyUrl == null ? "/about" : storyUrl);
+    }
+
+    private Category category(Fields f, String id, Source source) {
+        f.allowOnly(List.of("name", "description", "order"));
+        return new Category(source, id, f.text("name"), f.text("description"), f.integer("order", Integer.MAX_VALUE));
+    }
+
+    private Product product(Fields f, String slug, Source source) {
+        f.allowOnly(List.of("name", "description", "image", "buy_url", "slug", "draft"));
+        return new Product(source, slug, f.text("name"), f.text("description"), f.url("image", true),
+                f.url("buy_url", true), f.flag("draft"));
+    }
+
+    private BlogPost post(Fields f, String slug, Source source, Map<String, Author> authors) {
+        f.allowOnly(List.of("title", "description", "published", "updated", "author", "slug", "draft"));
+        BlogPost post = new BlogPost(source, slug, f.text("title"), f.text("description"), f.date("published"),
+                f.optionalDate("updated"), f.slug("author"), f.flag("draft"));
+        reference(f, "author", post.author(), authors.keySet(), "authors/");
+        checkUpdated(f, post.published(), post.updated());
+        return post;
+    }
+
+    private InfoPage page(Fields f, String slug, Source source) {
+        f.allowOnly(List.of("title", "description", "slug", "draft"));
+        if (slug != null && RESERVED_PAGE_SLUGS.contains(slug)) {
+            f.error("slug", "reserved-slug", "the page URL `/" + slug + "` is one Answerline makes itself",
+                    "rename the file or set another `slug:`; reserved are " + String.join(", ", RESERVED_PAGE_SLUGS));
+        }
+        return new InfoPage(source, slug, f.text("title"), f.text("description"), f.flag("draft"));
+    }
+
+    private Answer answer(Fields f, String slug, Source source, SiteConfig config, Map<String, Category> categories,
+            Map<String, Author> authors) {
+        f.allowOnly(List.of("question", "description", "answer", "takeaways", "category", "author", "published",
+                "bottom_line", "updated", "reviewed_by", "reviewed", "related", "cta", "slug", "aliases", "draft"));
+        List<Answer.Related> related = new ArrayList<>();
+        for (Fields item : f.objectList("related")) {
+            item.allowOnly(List.of("question", "answer"));
+            related.add(new Answer.Related(item.text("question"), item.text("answer")));
+        }
+        String cta = f.optionalSlug("cta");
+        if (cta != null) {
+            reference(f, "cta", cta, config.ctas().keySet(), "the `ctas` of site.yaml");
+        } else {
+            cta = config.defaultCta();
+        }
+        Answer answer = new Answer(source, slug, f.text("question"), f.text("description"), f.text("answer"),
+                f.textList("takeaways", true), f.slug("category"), f.slug("author"), f.date("published"),
+                f.optionalDate("updated"), f.optionalSlug("reviewed_by"), f.optionalDate("reviewed"),
+                f.text("bottom_line"), related, cta, f.slugList("aliases"), f.flag("draft"));
+        reference(f, "category", answer.category(), categories.keySet(), "categories/");
+        reference(f, "author", answer.author(), authors.keySet(), "authors/");
+        if (answer.reviewedBy() != null) {
+            reference(f, "reviewed_by", answer.reviewedBy(), authors.keySet(), "authors/");
+        }
+        if (f.has("reviewed_by") != f.has("reviewed")) {
+            boolean reviewer = f.has("reviewed_by");
+            String present = reviewer ? "reviewed_by" : "reviewed";
+            String absent = reviewer ? "reviewed" : "reviewed_by";
+            f.error(present, "incomplete-review", "`" + present + "` is set but `" + absent + "` is not",
+                    "add `" + absent + ": " + (reviewer ? "2025-03-14" : "the reviewer's author id")
+                            + "`, or remove `" + present + "`");
+        }
+        if (answer.aliases().contains(slug)) {
+            f.error("aliases", "alias-is-slug", "the alias `" + slug + "` is the answer's own slug",
+                    "remove it from `aliases`");
+        }
+        checkUpdated(f, answer.published(), answer.updated());
+        return answer;
+    }
+
+    private void reference(Fields f, String key, String id, Collection<String> known, String where) {
+        if (id == null || id.isEmpty() || known.contains(id)) {
+            return;
+        }
+        String fix = Suggestions.closest(id, known).map(s -> "did you mean `" + s + "`?")
+                .orElse(known.isEmpty() ? "create it in " + where
+                        : "use one of: " + String.join(", ", known.stream().sorted().toList()));
+        f.error(key, "unknown-reference", "`" + key + ": " + id + "` names nothing in " + where, fix);
+    }
+
+    private static void checkUpdated(Fields f, LocalDate published, LocalDate updated) {
+        if (published != null && updated != null && updated.isBefore(published)) {
+            f.error("updated", "updated-before-published",
+                    "`updated: " + updated + "` is before `published: " + published + "`",
+                    "set `updated` to the date of the last change, on or after " + published);
+        }
+    }
+
+    private void checkAliases(Map<String, Answer> answers) {
+        Map<String, String> owners = new HashMap<>();
+        List<String> rejected = new ArrayList<>();
+        for (Answer answer : answers.values()) {
+            for (String alias : answer.aliases()) {
+                String clash = answers.containsKey(alias) ? answers.get(alias).source().file() : owners.get(alias);
+                if (clash != null) {
+                    problems.add(Problem.error(answer.source().file(), answer.source().lineOf("aliases"),
+                            "alias-clash", "the alias `" + alias + "` is already taken by " + clash,
+                            "remove it from `aliases`: /answers/" + alias + " cannot lead to two pages"));
+                    rejected.add(answer.slug());
+                } else {
+                    owners.put(alias, answer.source().file());
+                }
+            }
+        }
+        rejected.forEach(answers::remove);
+    }
+
+    /**
+     * Moves drafts and items dated after today out of {@code items} into {@link #hidden}.
+     *
+     * @param published an item's publication date, or null for kinds without one
+     */
+    private <T> Map<String, T> published(Map<String, T> items, Predicate<T> draft, Function<T, LocalDate> published,
+            Function<T, String> path, Function<T, Source> source) {
+        Map<String, T> result = new LinkedHashMap<>();
+        items.forEach((slug, item) -> {
+            LocalDate date = published.apply(item);
+            String reason = draft.test(item) ? "draft"
+                    : date != null && date.isAfter(today) ? "to be published on " + date : null;
+            if (reason == null) {
+                result.put(slug, item);
+            } else {
+                hidden.add(new Site.Hidden(path.apply(item), source.apply(item).file(), reason));
+            }
+        });
+        return result;
+    }
+
+    private List<StaticFile> staticFiles(Collection<Answer> answers, Collection<BlogPost> posts,
+            Collection<Product> products, Collection<InfoPage> pages) {
+        Path staticDir = dir.resolve("static");
+        if (!Files.isDirectory(staticDir)) {
+            return List.of();
+        }
+        Set<String> taken = new java.util.HashSet<>();
+        answers.forEach(a -> taken.add(a.path()));
+        posts.forEach(p -> taken.add(p.path()));
+        products.forEach(p -> taken.add(p.path()));
+        pages.forEach(p -> taken.add(p.path()));
+        List<StaticFile> files = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(staticDir)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                String path = "/" + staticDir.relativize(file).toString().replace('\\', '/');
+                if (path.contains("/.")) {
+                    continue;
+                }
+                if (taken.contains(path) || path.startsWith("/assets/")) {
+                    problems.add(Problem.error(relative(file), 1, "static-clash",
+                            "the static file would be served at " + path + ", a URL Answerline already uses",
+                            "move or rename the file under static/"));
+                    continue;
+                }
+                files.add(new StaticFile(path, file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return files;
+    }
+
+    private String relative(Path file) {
+        return dir.relativize(file).toString().replace('\\', '/');
+    }
+}

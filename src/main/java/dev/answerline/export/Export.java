@@ -1,0 +1,131 @@
+package dev.answerline.export;
+
+import dev.answerline.render.Page;
+import dev.answerline.render.Pages;
+import dev.answerline.server.SecurityHeaders;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Writes {@link Pages} to a folder any web server can host with the same URLs: {@code /answers/x} is
+ * {@code answers/x.html}, {@code /} is {@code index.html}, text files get a {@code .gz} twin for servers
+ * that send precompressed files, old slugs get redirect pages plus a {@code _redirects} file, and
+ * {@code _headers} carries the security headers for hosts that read it.
+ *
+ * <p>nginx: {@code try_files $uri $uri.html $uri/index.html =404;} with {@code gzip_static on;}.
+ */
+public final class Export {
+    /** Marks a folder as ours, so a rebuild may empty it; any other non-empty folder is left alone. */
+    static final String MARKER = ".answerline-export";
+
+    private Export() {}
+
+    /** Result of an export. */
+    public record Summary(int files, Path dir) {}
+
+    /**
+     * Writes every page into {@code out}, replacing an earlier export there.
+     *
+     * @param subscribers the count shown in newsletter blocks of the exported pages
+     * @throws ExportException when {@code out} holds other files or cannot be written
+     */
+    public static Summary write(Pages pages, Path out, long subscribers) {
+        try {
+            prepare(out);
+            String slot = pages.slot(subscribers);
+            pages.all().parallelStream().forEach(page -> writePage(out, page, slot));
+            writePage(out, pages.notFound(), slot, "404.html");
+            for (Map.Entry<String, String> redirect : pages.redirects().entrySet()) {
+                write(out.resolve(fileOf(redirect.getKey(), true)), redirectPage(redirect.getValue()));
+            }
+            write(out.resolve("_redirects"), redirectsFile(pages.redirects()));
+            write(out.resolve("_headers"), headersFile());
+            Files.writeString(out.resolve(MARKER), "written by answerline build; the next build replaces this folder\n");
+            try (Stream<Path> files = Files.walk(out)) {
+                return new Summary((int) files.filter(Files::isRegularFile).count() - 1, out);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new ExportException("cannot write the site to " + out + ": " + e.getMessage()
+                    + " — check that the folder is writable and the disk has room", e);
+        }
+    }
+
+    private static void prepare(Path out) throws IOException {
+        if (Files.isDirectory(out)) {
+            boolean empty;
+            try (Stream<Path> list = Files.list(out)) {
+                empty = list.findAny().isEmpty();
+            }
+            if (!empty && !Files.exists(out.resolve(MARKER))) {
+                throw new ExportException(out + " is not empty and was not made by answerline build"
+                        + " — choose an empty or new folder with --out", null);
+            }
+            try (Stream<Path> walk = Files.walk(out)) {
+                for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                    if (!path.equals(out)) {
+                        Files.delete(path);
+                    }
+                }
+            }
+        }
+        Files.createDirectories(out);
+    }
+
+    private static void writePage(Path out, Page page, String slot) {
+        writePage(out, page, slot, fileOf(page.path(), page.isHtml()));
+    }
+
+    private static void writePage(Path out, Page page, String slot, String file) {
+        Page.Body body = page.body(slot);
+        Path target = out.resolve(file);
+        write(target, body.identity());
+        if (body.gzip() != null) {
+            write(target.resolveSibling(target.getFileName() + ".gz"), body.gzip());
+        }
+    }
+
+    /** The file for a URL path: HTML pages get {@code .html}, the root is {@code index.html}. */
+    static String fileOf(String path, boolean html) {
+        if (path.equals("/")) {
+            return "index.html";
+        }
+        return path.substring(1) + (html ? ".html" : "");
+    }
+
+    private static byte[] redirectPage(String target) {
+        // target is a site path made from validated slugs: nothing in it needs escaping
+        return ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Moved</title>"
+                + "<link rel=\"canonical\" href=\"" + target + "\"><meta http-equiv=\"refresh\" content=\"0; url="
+                + target + "\"></head><body><p>This page has moved to <a href=\"" + target + "\">" + target
+                + "</a>.</p></body></html>\n").getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] redirectsFile(Map<String, String> redirects) {
+        StringBuilder file = new StringBuilder();
+        redirects.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(r -> file.append(r.getKey()).append(' ').append(r.getValue()).append(" 301\n"));
+        return file.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] headersFile() {
+        StringBuilder file = new StringBuilder("/*\n");
+        SecurityHeaders.FIELDS.forEach(f -> file.append("  ").append(f.getName()).append(": ").append(f.getValue())
+                .append('\n'));
+        return file.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void write(Path file, byte[] bytes) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package dev.answerline.render;
+
+import dev.answerline.content.Answer;
+import dev.answerline.content.Site;
+import dev.answerline.content.StaticFile;
+import dev.answerline.render.internal.Views;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Renders a {@link Site} into {@link Pages}: every page once, in parallel, into precompressed bytes.
+ *
+ * <pre>{@code
+ * Pages pages = Renderer.render(Site.load(Path.of("demo")));
+ * byte[] html = pages.get("/answers").body("").identity();
+ * }</pre>
+ */
+public final class Renderer {
+    /** Pages change with every build; browsers revalidate them with their ETag. */
+    public static final String PAGE_CACHE = "public, max-age=0, must-revalidate";
+    /** Fingerprinted assets never change under their name. */
+    public static final String ASSET_CACHE = "public, max-age=31536000, immutable";
+    /** Editors may replace a static file under the same name. */
+    public static final String STATIC_CACHE = "public, max-age=3600";
+
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+    private static final String STYLESHEET = "site.css";
+
+    private Renderer() {}
+
+    /**
+     * Renders every published page of the site, its stylesheet, static files and the 404 page.
+     *
+     * @throws RenderException when a template fails, which is a bug, not a content problem
+     */
+    public static Pages render(Site site) {
+        byte[] css = resource(STYLESHEET);
+        String cssPath = "/assets/site." + HexFormat.of().formatHex(sha256(css), 0, 5) + ".css";
+        Views views = new Views(site, cssPath);
+
+        List<Supplier<Page>> jobs = new ArrayList<>();
+        jobs.add(() -> html("/", "home", views.home()));
+        jobs.add(() -> html("/answers", "listing", views.allQuestions()));
+        site.answers().forEach(a -> jobs.add(() -> html(a.path(), "answer", views.answer(a))));
+        site.categories().stream().filter(c -> !site.answersIn(c).isEmpty())
+                .forEach(c -> jobs.add(() -> html(c.path(), "listing", views.category(c))));
+        jobs.add(() -> html("/authors", "listing", views.authors()));
+        site.authors().forEach(a -> jobs.add(() -> html(a.path(), "profile", views.author(a))));
+        if (!site.posts().isEmpty()) {
+            jobs.add(() -> html("/blog", "listing", views.blog()));
+        }
+        site.posts().forEach(p -> jobs.add(() -> html(p.path(), "article", views.post(p))));
+        if (!site.products().isEmpty()) {
+            jobs.add(() -> html("/products", "listing", views.products()));
+        }
+        site.products().forEach(p -> jobs.add(() -> html(p.path(), "article", views.product(p))));
+        site.pages().forEach(p -> jobs.add(() -> html(p.path(), "article", views.page(p))));
+        site.staticFiles().forEach(f -> jobs.add(() -> staticPage(f)));
+        jobs.add(() -> Page.of(cssPath, "text/css; charset=utf-8", ASSET_CACHE, css));
+
+        Map<String, Page> byPath = new LinkedHashMap<>();
+        jobs.parallelStream().map(Supplier::get).toList().forEach(page -> byPath.put(page.path(), page));
+
+        Map<String, String> redirects = new LinkedHashMap<>();
+        site.aliases().forEach((alias, slug) -> redirects.put(Answer.pathOf(alias), Answer.pathOf(slug)));
+        Page notFound = html("/404", "notfound", views.notFound());
+        Locale locale = Locale.forLanguageTag(site.config().language());
+        return new Pages(byPath, redirects, notFound, new SocialProof(site.config().newsletter(), locale));
+    }
+
+    private static Page html(String path, String template, Object view) {
+        StringOutput out = new StringOutput(16 * 1024);
+        try {
+            TEMPLATES.render(template + ".jte", view, out);
+        } catch (RuntimeException e) {
+            throw new RenderException("rendering " + path + " with " + template + ".jte failed: " + e.getMessage(), e);
+        }
+        return Page.html(path, out.toString(), PAGE_CACHE);
+    }
+
+    private static Page staticPage(StaticFile file) {
+        try {
+            return Page.of(file.path(), MediaTypes.of(file.path()), STATIC_CACHE, Files.readAllBytes(file.file()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file.file(), e);
+        }
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = Renderer.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new RenderException("the theme resource " + name + " is missing from the jar", null);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

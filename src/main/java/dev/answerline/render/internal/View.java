@@ -1,0 +1,59 @@
+package dev.answerline.render.internal;
+
+import java.util.List;
+
+/**
+ * What the templates show, already decided: texts escaped by the template engine, Markdown fields
+ * rendered to safe HTML ({@code ...Html}), links resolved. Nullable fields leave their part out.
+ */
+public final class View {
+    private View() {}
+
+    /** The frame around every page: header, navigation, footer. */
+    public record Chrome(String language, String brand, String siteTitle, String logo, String css, List<Link> nav,
+            List<Link> footer, List<Link> categories, int year) {}
+
+    /** The head of a page. {@code canonical} is absolute; {@code robots} is null unless the page must not be indexed. */
+    public record Meta(String title, String description, String canonical, String type, String robots) {}
+
+    public record Link(String label, String href) {}
+
+    /** A date with the text shown and the ISO form for {@code <time datetime>}. */
+    public record Date(String iso, String text) {}
+
+    /** A card: a linked title with a one-line summary. */
+    public record Card(String href, String title, String summary) {}
+
+    /** A group of cards under a heading, e.g. a category on the All Questions page. */
+    public record Section(String title, String href, String description, List<Card> cards) {}
+
+    public record Newsletter(String heading, String pitchHtml, String promise, String success, String failure,
+            String source) {}
+
+    public record Cta(String heading, String textHtml, String label, String href, Link secondary) {}
+
+    public record Author(String name, String role, String image, String bioHtml, String storyUrl, String href,
+            List<Link> profiles) {}
+
+    public record Related(String question, String answerHtml) {}
+
+    public record Answer(Chrome chrome, Meta meta, List<Link> breadcrumbs, String question, String answerHtml,
+            List<String> takeawaysHtml, String bodyHtml, List<Related> related, String bottomLineHtml, Date published,
+            Date updated, Author author, Link reviewer, Date reviewed, Newsletter newsletter, Cta cta,
+            String categoryName, List<Card> more, String disclaimer) {}
+
+    /** A simple page: a title, an optional lead, optional Markdown and groups of cards. */
+    public record Listing(Chrome chrome, Meta meta, List<Link> breadcrumbs, String title, String lead, String bodyHtml,
+            List<Section> sections) {}
+
+    public record Article(Chrome chrome, Meta meta, List<Link> breadcrumbs, String title, String lead, Date published,
+            Date updated, Author author, String image, String bodyHtml, Link action, Newsletter newsletter,
+            List<Section> sections) {}
+
+    public record Home(Chrome chrome, Meta meta, String title, String lead, List<Card> categories, List<Card> latest,
+            Newsletter newsletter) {}
+
+    public record Profile(Chrome chrome, Meta meta, List<Link> breadcrumbs, Author author, List<Section> sections) {}
+
+    public record NotFound(Chrome chrome, Meta meta, List<Link> categories) {}
+}

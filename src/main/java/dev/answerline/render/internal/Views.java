@@ -1,0 +1,241 @@
+package dev.answerline.render.internal;
+
+import dev.answerline.content.Answer;
+import dev.answerline.content.Author;
+import dev.answerline.content.BlogPost;
+import dev.answerline.content.Category;
+import dev.answerline.content.Cta;
+import dev.answerline.content.InfoPage;
+import dev.answerline.content.Product;
+import dev.answerline.content.Site;
+import dev.answerline.content.SiteConfig;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the view of every page from a {@link Site}. Author boxes are rendered once and shared.
+ * Thread-safe after construction: the renderer calls it from several threads.
+ */
+public final class Views {
+    /** Ids the answer template uses; body headings must not take them. */
+    public static final Set<String> ANSWER_IDS = Set.of("main", "direct-answer", "key-takeaways", "related-questions",
+            "the-bottom-line", "newsletter-heading", "newsletter-email", "cta-heading", "more-questions",
+            "about-the-author");
+    private static final int MORE_CARDS = 4;
+    private static final int LATEST_ON_HOME = 6;
+
+    private final Site site;
+    private final SiteConfig config;
+    private final Markdown markdown = new Markdown(ANSWER_IDS);
+    private final View.Chrome chrome;
+    private final DateTimeFormatter dates;
+    private final Map<String, View.Author> authors = new LinkedHashMap<>();
+
+    public Views(Site site, String cssHref) {
+        this.site = site;
+        this.config = site.config();
+        Locale locale = Locale.forLanguageTag(config.language());
+        this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        this.chrome = chrome(cssHref);
+        for (Author author : site.authors()) {
+            List<View.Link> profiles = author.sameAs().stream().map(url -> new View.Link(hostOf(url), url)).toList();
+            authors.put(author.id(), new View.Author(author.name(), author.role(), author.image(),
+                    markdown.block(author.source().body()), author.storyUrl(), author.path(), profiles));
+        }
+    }
+
+    private View.Chrome chrome(String cssHref) {
+        List<View.Link> nav = new ArrayList<>();
+        nav.add(new View.Link("Answers", "/answers"));
+        if (!site.posts().isEmpty()) {
+            nav.add(new View.Link("Blog", "/blog"));
+        }
+        if (!site.products().isEmpty()) {
+            nav.add(new View.Link("Products", "/products"));
+        }
+        site.page("about").ifPresent(about -> nav.add(new View.Link("About", about.path())));
+        List<View.Link> footer = new ArrayList<>();
+        footer.add(new View.Link("All Questions", "/answers"));
+        footer.add(new View.Link("Authors", "/authors"));
+        nav.stream().skip(1).filter(l -> !l.href().equals("/about")).forEach(footer::add);
+        site.pages().forEach(p -> footer.add(new View.Link(p.title(), p.path())));
+        List<View.Link> categories = site.categories().stream()
+                .filter(c -> !site.answersIn(c).isEmpty())
+                .map(c -> new View.Link(c.name(), c.path())).toList();
+        return new View.Chrome(config.language(), config.brand(), config.title(), config.logo(), cssHref, nav, footer,
+                categories, site.today().getYear());
+    }
+
+    public View.Answer answer(Answer answer) {
+        Category category = site.category(answer.category());
+        List<View.Link> crumbs = List.of(new View.Link("Home", "/"), new View.Link("Answers", "/answers"),
+                new View.Link(category.name(), category.path()));
+        List<View.Related> related = answer.related().stream()
+                .map(r -> new View.Related(r.question(), markdown.inline(r.answer()))).toList();
+        List<View.Card> more = site.answersIn(category).stream()
+                .filter(other -> !other.slug().equals(answer.slug()))
+                .limit(MORE_CARDS).map(Views::card).toList();
+        View.Link reviewer = null;
+        if (answer.reviewedBy() != null) {
+            Author person = site.author(answer.reviewedBy());
+            reviewer = new View.Link(person.name(), person.path());
+        }
+        return new View.Answer(chrome, meta(answer.question(), answer.description(), answer.path(), "article"), crumbs,
+                answer.question(), markdown.inline(answer.answer()),
+                answer.takeaways().stream().map(markdown::inline).toList(), markdown.block(answer.source().body()),
+                related, markdown.inline(answer.bottomLine()), date(answer.published()), date(answer.updated()),
+                authors.get(answer.author()), reviewer, date(answer.reviewed()), newsletter(answer.path()),
+                cta(answer), category.name(), more, config.disclaimer());
+    }
+
+    public View.Listing allQuestions() {
+        List<View.Section> sections = new ArrayList<>();
+        for (Category category : site.categories()) {
+            List<Answer> answers = site.answersIn(category);
+            if (!answers.isEmpty()) {
+                sections.add(new View.Section(category.name() + " (" + answers.size() + ")", category.path(),
+                        category.description(), answers.stream().map(Views::card).toList()));
+            }
+        }
+        String lead = site.answers().size() + " questions answered by the " + config.brand() + " team.";
+        return new View.Listing(chrome, meta("All Questions", "Every question answered on " + config.title() + ", by topic.",
+                "/answers", "website"), List.of(new View.Link("Home", "/")), "All Questions", lead, null, sections);
+    }
+
+    public View.Listing category(Category category) {
+        List<View.Card> cards = site.answersIn(category).stream().map(Views::card).toList();
+        return new View.Listing(chrome, meta(category.name() + " Questions", category.description(), category.path(),
+                "website"), List.of(new View.Link("Home", "/"), new View.Link("Answers", "/answers")),
+                category.name(), category.description(), markdown.block(category.source().body()),
+                List.of(new View.Section(cards.size() + " questions", null, null, cards)));
+    }
+
+    public View.Profile author(Author author) {
+        List<View.Section> sections = new ArrayList<>();
+        List<View.Card> written = site.answers().stream().filter(a -> a.author().equals(author.id()))
+                .map(Views::card).toList();
+        if (!written.isEmpty()) {
+            sections.add(new View.Section("Answers by " + author.name(), null, null, written));
+        }
+        List<View.Card> reviewed = site.answers().stream().filter(a -> author.id().equals(a.reviewedBy()))
+                .map(Views::card).toList();
+        if (!reviewed.isEmpty()) {
+            sections.add(new View.Section("Answers reviewed by " + author.name(), null, null, reviewed));
+        }
+        List<View.Card> posts = site.posts().stream().filter(p -> p.author().equals(author.id()))
+                .map(p -> new View.Card(p.path(), p.title(), p.description())).toList();
+        if (!posts.isEmpty()) {
+            sections.add(new View.Section("Blog posts by " + author.name(), null, null, posts));
+        }
+        return new View.Profile(chrome, meta(author.name() + ", " + author.role(), markdown.plain(firstParagraph(author)),
+                author.path(), "profile"), List.of(new View.Link("Home", "/"), new View.Link("Authors", "/authors")),
+                authors.get(author.id()), sections);
+    }
+
+    public View.Listing authors() {
+        List<View.Card> cards = site.authors().stream().map(a -> new View.Card(a.path(), a.name(), a.role())).toList();
+        return new View.Listing(chrome, meta("Authors", "The people who write and review " + config.title() + ".",
+                "/authors", "website"), List.of(new View.Link("Home", "/")), "Authors",
+                "The people who write and review our answers.", null, List.of(new View.Section(null, null, null, cards)));
+    }
+
+    public View.Listing blog() {
+        List<View.Card> cards = site.posts().stream().map(p -> new View.Card(p.path(), p.title(), p.description()))
+                .toList();
+        return new View.Listing(chrome, meta("Blog", "Articles from the " + config.brand() + " team.", "/blog", "website"),
+                List.of(new View.Link("Home", "/")), "Blog", "Articles from the " + config.brand() + " team.", null,
+                List.of(new View.Section(null, null, null, cards)));
+    }
+
+    public View.Article post(BlogPost post) {
+        return new View.Article(chrome, meta(post.title(), post.description(), post.path(), "article"),
+                List.of(new View.Link("Home", "/"), new View.Link("Blog", "/blog")), post.title(), null,
+                date(post.published()), date(post.updated()), authors.get(post.author()), null,
+                markdown.block(post.source().body()), null, newsletter(post.path()), List.of());
+    }
+
+    public View.Listing products() {
+        List<View.Card> cards = site.products().stream().map(p -> new View.Card(p.path(), p.name(), p.description()))
+                .toList();
+        return new View.Listing(chrome, meta("Products", "Recovery tools by " + config.brand() + ".", "/products",
+                "website"), List.of(new View.Link("Home", "/")), "Products", "Recovery tools by " + config.brand() + ".",
+                null, List.of(new View.Section(null, null, null, cards)));
+    }
+
+    public View.Article product(Product product) {
+        return new View.Article(chrome, meta(product.name(), product.description(), product.path(), "product"),
+                List.of(new View.Link("Home", "/"), new View.Link("Products", "/products")), product.name(),
+                product.description(), null, null, null, product.image(), markdown.block(product.source().body()),
+                new View.Link("Buy the " + product.name(), product.buyUrl()), null, List.of());
+    }
+
+    public View.Article page(InfoPage page) {
+        return new View.Article(chrome, meta(page.title(), page.description(), page.path(), "website"),
+                List.of(new View.Link("Home", "/")), page.title(), null, null, null, null, null,
+                markdown.block(page.source().body()), null, null, List.of());
+    }
+
+    public View.Home home() {
+        List<View.Card> categories = site.categories().stream().filter(c -> !site.answersIn(c).isEmpty())
+                .map(c -> new View.Card(c.path(), c.name(), c.description())).toList();
+        List<View.Card> latest = site.answers().stream().limit(LATEST_ON_HOME).map(Views::card).toList();
+        String description = config.description() != null ? config.description()
+                : "Expert answers from " + config.brand() + ".";
+        return new View.Home(chrome, new View.Meta(config.title(), description, config.absolute("/"), "website", null),
+                config.title(), config.description(), categories, latest, newsletter("/"));
+    }
+
+    public View.NotFound notFound() {
+        List<View.Link> categories = chrome.categories();
+        return new View.NotFound(chrome, new View.Meta("Page not found | " + config.title(),
+                "This page does not exist on " + config.title() + ".", null, "website", "noindex"), categories);
+    }
+
+    private View.Meta meta(String title, String description, String path, String type) {
+        return new View.Meta(title + " | " + config.title(), description, config.absolute(path), type, null);
+    }
+
+    private View.Newsletter newsletter(String source) {
+        SiteConfig.Newsletter n = config.newsletter();
+        return n == null ? null
+                : new View.Newsletter(n.heading(), markdown.inline(n.pitch()), n.promise(), n.success(), n.failure(),
+                        source);
+    }
+
+    private View.Cta cta(Answer answer) {
+        Cta cta = answer.cta() == null ? null : config.ctas().get(answer.cta());
+        if (cta == null) {
+            return null;
+        }
+        View.Link secondary = cta.secondary() == null ? null
+                : new View.Link(cta.secondary().label(), cta.secondary().url());
+        return new View.Cta(cta.heading(), cta.text() == null ? null : markdown.inline(cta.text()), cta.label(),
+                cta.primaryUrl(answer.slug()), secondary);
+    }
+
+    private View.Date date(LocalDate date) {
+        return date == null ? null : new View.Date(date.toString(), dates.format(date));
+    }
+
+    private static View.Card card(Answer answer) {
+        return new View.Card(answer.path(), answer.question(), answer.description());
+    }
+
+    private static String firstParagraph(Author author) {
+        String body = author.source().body().strip();
+        int end = body.indexOf("\n\n");
+        return end < 0 ? body : body.substring(0, end);
+    }
+
+    private static String hostOf(String url) {
+        String host = java.net.URI.create(url).getHost();
+        return host.startsWith("www.") ? host.substring(4) : host;
+    }
+}
