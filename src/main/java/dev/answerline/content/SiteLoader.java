@@ -142,15 +142,16 @@ final class SiteLoader {
         Fields fields = Fields.of(relative, tree, found);
         String fileSlug = file.getFileName().toString().replaceFirst("\\.md$", "");
         String slug = fields.optionalSlug("slug");
-        if (slug == null && !fields.has("slug")) {
+        if (slug == null && !fields.has("slug") && !Fields.SLUG.matcher(fileSlug).matches()) {
+            found.add(Problem.error(relative, 1, "invalid-slug",
+                    "the file name `" + fileSlug + ".md` does not make a valid URL",
+                    "rename the file to `" + Fields.slugify(fileSlug) + ".md`, or set `slug: "
+                            + Fields.slugify(fileSlug) + "`"));
+            return new Parsed<>(null, null, found);
+        }
+        if (slug == null) {
+            // no slug, or an invalid one already reported: the file name stands in
             slug = fileSlug;
-            if (!Fields.SLUG.matcher(slug).matches()) {
-                found.add(Problem.error(relative, 1, "invalid-slug",
-                        "the file name `" + fileSlug + ".md` does not make a valid URL",
-                        "rename the file to `" + Fields.slugify(fileSlug) + ".md`, or set `slug: "
-                                + Fields.slugify(fileSlug) + "`"));
-                return new Parsed<>(null, null, found);
-            }
         }
         Source source = new Source(relative, tree.lines(), frontMatter.body(), frontMatter.bodyLine());
         T value = reader.read(fields, slug, source);
@@ -158,9 +159,8 @@ final class SiteLoader {
     }
 
     static Problem yamlProblem(String file, YamlTree.SyntaxError e) {
-        return Problem.error(file, e.line(), "yaml-syntax", "the front matter is not valid YAML: " + e.getMessage(),
-                "check the indentation, and put quotes around values that contain `: ` or start with"
-                        + " a quote, [, {, *, &, !, |, >, % or @");
+        String what = file.endsWith(".yaml") ? file : "the front matter";
+        return Problem.error(file, e.line(), "yaml-syntax", what + " is not valid YAML: " + e.getMessage(), e.fix());
     }
 
     private Author author(Fields f, String id, Source source) {
@@ -194,7 +194,8 @@ final class SiteLoader {
         f.allowOnly(List.of("title", "description", "slug", "draft"));
         if (slug != null && RESERVED_PAGE_SLUGS.contains(slug)) {
             f.error("slug", "reserved-slug", "the page URL `/" + slug + "` is one Answerline makes itself",
-                    "rename the file or set another `slug:`; reserved are " + String.join(", ", RESERVED_PAGE_SLUGS));
+                    "rename the file or set another `slug:`; reserved are "
+                            + String.join(", ", RESERVED_PAGE_SLUGS.stream().sorted().toList()));
         }
         return new InfoPage(source, slug, f.text("title"), f.text("description"), f.flag("draft"));
     }

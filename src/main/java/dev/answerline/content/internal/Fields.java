@@ -33,6 +33,8 @@ public final class Fields {
     private final int line;
     private final List<Problem> problems;
     private final int[] errors;
+    /** Known keys that an unknown key looked like: their absence is that typo, reported once. */
+    private final java.util.Set<String> misspelled = new java.util.HashSet<>();
 
     private Fields(String file, String pointer, String prefix, ObjectNode node, Map<String, Integer> lines,
             int line, List<Problem> problems, int[] errors) {
@@ -75,8 +77,9 @@ public final class Fields {
     public void allowOnly(Collection<String> known) {
         node.fieldNames().forEachRemaining(key -> {
             if (!known.contains(key)) {
-                String fix = Suggestions.closest(key, known)
-                        .map(s -> "did you mean `" + prefix + s + "`? Rename it, or remove the line")
+                java.util.Optional<String> closest = Suggestions.closest(key, known);
+                closest.ifPresent(misspelled::add);
+                String fix = closest.map(s -> "did you mean `" + prefix + s + "`? Rename it, or remove the line")
                         .orElse("remove it; the keys allowed here are " + String.join(", ", known));
                 error(key, "unknown-key", "unknown key `" + prefix + key + "`", fix);
             }
@@ -344,6 +347,9 @@ public final class Fields {
 
     private void missing(String key, String example) {
         errors[0]++;
+        if (misspelled.contains(key)) {
+            return;
+        }
         problems.add(Problem.error(file, line, "missing-key", "the required key `" + prefix + key + "` is missing",
                 "add a line `" + key + ": ...` with " + example));
     }

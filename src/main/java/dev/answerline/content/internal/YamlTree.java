@@ -27,15 +27,28 @@ public record YamlTree(ObjectNode root, Map<String, Integer> lines) {
     /** Thrown for YAML that does not parse; {@code line} is a line of the file. */
     public static final class SyntaxError extends Exception {
         private static final long serialVersionUID = 1L;
+        private static final String USUAL_FIX = "check the indentation, and put quotes around values that contain"
+                + " `: ` or start with a quote, [, {, *, &, !, |, >, % or @";
         private final int line;
+        private final String fix;
 
         SyntaxError(String message, int line) {
+            this(message, line, USUAL_FIX);
+        }
+
+        SyntaxError(String message, int line, String fix) {
             super(message);
             this.line = line;
+            this.fix = fix;
         }
 
         public int line() {
             return line;
+        }
+
+        /** How to fix it, in the editor's words. */
+        public String fix() {
+            return fix;
         }
     }
 
@@ -71,7 +84,8 @@ public record YamlTree(ObjectNode root, Map<String, Integer> lines) {
             String name = parser.currentName();
             int line = parser.currentTokenLocation().getLineNr() + offset;
             if (node.has(name)) {
-                throw new SyntaxError("the key `" + name + "` appears twice", line);
+                throw new SyntaxError("the key `" + name + "` appears twice", line,
+                        "keep one of the two lines, and delete the other");
             }
             lines.put(parser.getParsingContext().pathAsPointer().toString(), line);
             parser.nextToken();

@@ -8,15 +8,18 @@ import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
+import org.commonmark.node.HardLineBreak;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
+import org.commonmark.node.Paragraph;
+import org.commonmark.node.SoftLineBreak;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
-import org.commonmark.renderer.text.TextContentRenderer;
 
 /**
  * Editors' Markdown to safe HTML: raw HTML is escaped, links keep only http, https, mailto and relative
@@ -29,13 +32,13 @@ public final class Markdown {
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
     private final HtmlRenderer inline;
-    private final TextContentRenderer text = TextContentRenderer.builder().build();
     private final Set<String> reservedIds;
 
     /** @param reservedIds ids the page template uses itself; body headings with the same text get {@code -1} */
     public Markdown(Set<String> reservedIds) {
         this.reservedIds = Set.copyOf(reservedIds);
-        this.inline = safe().omitSingleParagraphP(true).build();
+        this.inline = safe().omitSingleParagraphP(true).attributeProviderFactory(context -> new Attributes(Set.of()))
+                .build();
     }
 
     private static HtmlRenderer.Builder safe() {
@@ -45,7 +48,7 @@ public final class Markdown {
 
     /** A Markdown body as HTML; heading ids are unique within the page. */
     public String block(String markdown) {
-        HtmlRenderer renderer = safe().attributeProviderFactory(context -> new HeadingIds(reservedIds)).build();
+        HtmlRenderer renderer = safe().attributeProviderFactory(context -> new Attributes(reservedIds)).build();
         return renderer.render(parser.parse(markdown));
     }
 
@@ -54,22 +57,55 @@ public final class Markdown {
         return inline.render(parser.parse(markdown)).strip();
     }
 
-    /** The text of Markdown without any markup, for meta tags and feeds. */
+    /** The text of Markdown without any markup, on one line, for meta tags and feeds. */
     public String plain(String markdown) {
-        return text.render(parser.parse(markdown)).strip();
+        StringBuilder text = new StringBuilder();
+        parser.parse(markdown).accept(new AbstractVisitor() {
+            @Override
+            public void visit(Text t) {
+                text.append(t.getLiteral());
+            }
+
+            @Override
+            public void visit(Code c) {
+                text.append(c.getLiteral());
+            }
+
+            @Override
+            public void visit(SoftLineBreak b) {
+                text.append(' ');
+            }
+
+            @Override
+            public void visit(HardLineBreak b) {
+                text.append(' ');
+            }
+
+            @Override
+            public void visit(Paragraph p) {
+                visitChildren(p);
+                text.append(' ');
+            }
+        });
+        return text.toString().replaceAll("\\s+", " ").strip();
     }
 
-    /** Gives headings ids, and images lazy loading; one instance per rendered document. */
-    private static final class HeadingIds implements AttributeProvider {
+    /**
+     * Gives headings ids and images lazy loading, and drops the {@code rel="nofollow"} commonmark adds to
+     * every link when sanitizing: it would waste the site's own internal links. One per rendered document.
+     */
+    private static final class Attributes implements AttributeProvider {
         private final IdGenerator ids = IdGenerator.builder().build();
 
-        HeadingIds(Set<String> reserved) {
+        Attributes(Set<String> reserved) {
             reserved.stream().sorted().forEach(ids::generateId);
         }
 
         @Override
         public void setAttributes(Node node, String tagName, java.util.Map<String, String> attributes) {
-            if (node instanceof Heading) {
+            if (node instanceof Link) {
+                attributes.remove("rel");
+            } else if (node instanceof Heading) {
                 attributes.put("id", ids.generateId(textOf(node)));
             } else if (node instanceof Image) {
                 attributes.put("loading", "lazy");

@@ -143,7 +143,8 @@ public final class Views {
         List<View.Card> cards = site.authors().stream().map(a -> new View.Card(a.path(), a.name(), a.role())).toList();
         return new View.Listing(chrome, meta("Authors", "The people who write and review " + config.title() + ".",
                 "/authors", "website"), List.of(new View.Link("Home", "/")), "Authors",
-                "The people who write and review our answers.", null, List.of(new View.Section(null, null, null, cards)));
+                "The people who write and review our answers.", null,
+                List.of(new View.Section("Writers and reviewers", null, null, cards)));
     }
 
     public View.Listing blog() {
@@ -151,7 +152,7 @@ public final class Views {
                 .toList();
         return new View.Listing(chrome, meta("Blog", "Articles from the " + config.brand() + " team.", "/blog", "website"),
                 List.of(new View.Link("Home", "/")), "Blog", "Articles from the " + config.brand() + " team.", null,
-                List.of(new View.Section(null, null, null, cards)));
+                List.of(new View.Section("Latest posts", null, null, cards)));
     }
 
     public View.Article post(BlogPost post) {
@@ -166,7 +167,7 @@ public final class Views {
                 .toList();
         return new View.Listing(chrome, meta("Products", "Recovery tools by " + config.brand() + ".", "/products",
                 "website"), List.of(new View.Link("Home", "/")), "Products", "Recovery tools by " + config.brand() + ".",
-                null, List.of(new View.Section(null, null, null, cards)));
+                null, List.of(new View.Section("All products", null, null, cards)));
     }
 
     public View.Article product(Product product) {

@@ -1,0 +1,275 @@
+package dev.answerline.content;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.answerline.TestSites;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every kind of bad content gives one message with file, line and fix; the rest of the site still loads. */
+class BadContentTest {
+    private static final String VALID_ANSWER = """
+            ---
+            question: Is this valid?
+            description: d
+            answer: a
+            takeaways: [x]
+            category: basics
+            author: ann-writer
+            published: 2026-01-01
+            bottom_line: b
+            ---
+            body
+            """;
+
+    @TempDir
+    Path dir;
+
+    private Site site;
+
+    private void given(String file, String text) throws IOException {
+        TestSites.copy("small", dir);
+        Files.writeString(dir.resolve(file), text);
+        site = Site.load(dir, TestSites.TODAY);
+    }
+
+    private void thenProblems(String... expected) {
+        assertThat(site.problems()).extracting(Problem::toString).containsExactly(expected);
+    }
+
+    private void thenTheRestOfTheSiteLoads() {
+        assertThat(site.answers()).extracting(Answer::slug).contains("how-long-should-you-roll",
+                "should-you-roll-your-lower-back", "can-you-roll-every-day");
+    }
+
+    @Test
+    void malformedYamlGivesTheLine() throws IOException {
+        given("answers/broken.md", VALID_ANSWER.replace("description: d", "description: Is this: broken"));
+        thenProblems("answers/broken.md:3: error: the front matter is not valid YAML: mapping values are not allowed"
+                + " here — check the indentation, and put quotes around values that contain `: ` or start with a"
+                + " quote, [, {, *, &, !, |, >, % or @ (yaml-syntax)");
+        thenTheRestOfTheSiteLoads();
+    }
+
+    @Test
+    void aFileWithoutFrontMatter() throws IOException {
+        given("answers/plain.md", "Just text.\n");
+        thenProblems("answers/plain.md:1: error: the file does not start with a front matter block — put a line"
+                + " `---` first, then the `key: value` lines, then another `---` line (front-matter)");
+        thenTheRestOfTheSiteLoads();
+    }
+
+    @Test
+    void aFrontMatterBlockThatIsNeverClosed() throws IOException {
+        given("answers/open.md", "---\nquestion: Open?\n\nBody.\n");
+        thenProblems("answers/open.md:1: error: the front matter block that starts here is never closed — add a line"
+                + " `---` after the last `key: value` line, before the Markdown body (front-matter)");
+    }
+
+    @Test
+    void aMissingRequiredKey() throws IOException {
+        given("answers/missing.md", VALID_ANSWER.replace("bottom_line: b\n", ""));
+        thenProblems("answers/missing.md:1: error: the required key `bottom_line` is missing — add a line"
+                + " `bottom_line: ...` with a short text (missing-key)");
+        assertThat(site.answer("missing")).isEmpty();
+        thenTheRestOfTheSiteLoads();
+    }
+
+    @Test
+    void anUnknownKeySuggestsTheKnownOne() throws IOException {
+        given("answers/typo.md", VALID_ANSWER.replace("takeaways:", "takeaway:"));
+        thenProblems("answers/typo.md:5: error: unknown key `takeaway` — did you mean `takeaways`? Rename it, or"
+                + " remove the line (unknown-key)");
+    }
+
+    @Test
+    void anUnknownKeyUnlikeAnyKnownOneListsTheAllowedKeys() throws IOException {
+        given("categories/extra.md", "---\nname: Extra\ndescription: d\ncolour: red\n---\n");
+        thenProblems("categories/extra.md:4: error: unknown key `colour` — remove it; the keys allowed here are name,"
+                + " description, order (unknown-key)");
+    }
+
+    @Test
+    void aListWhereTextIsExpectedAndTextWhereAListIs() throws IOException {
+        given("answers/types.md", VALID_ANSWER.replace("question: Is this valid?", "question: [a, list]")
+                .replace("takeaways: [x]", "takeaways: just one"));
+        thenProblems(
+                "answers/types.md:2: error: `question` must be a single text, not a list — write it on one line as"
+                        + " `question: your text` (wrong-type)",
+                "answers/types.md:5: error: `takeaways` must be a list, not a single value — write each item on its"
+                        + " own line under `takeaways:` starting with `  - ` (wrong-type)");
+    }
+
+    @Test
+    void invalidDates() throws IOException {
+        given("answers/dates.md", VALID_ANSWER.replace("published: 2026-01-01", "published: 2026-02-30\nupdated: March 3"));
+        thenProblems(
+                "answers/dates.md:8: error: `published: 2026-02-30` is not a valid date — write it as YYYY-MM-DD,"
+                        + " e.g. `published: 2025-03-14` (invalid-date)",
+                "answers/dates.md:9: error: `updated: March 3` is not a valid date — write it as YYYY-MM-DD,"
+                        + " e.g. `updated: 2025-03-14` (invalid-date)");
+    }
+
+    @Test
+    void unknownCategoryAuthorAndCallToAction() throws IOException {
+        given("answers/refs.md", VALID_ANSWER.replace("category: basics", "category: back-releif")
+                .replace("author: ann-writer", "author: nobody").replace("bottom_line: b", "bottom_line: b\ncta: shopp"));
+        thenProblems(
+                "answers/refs.md:6: error: `category: back-releif` names nothing in categories/ — did you mean"
+                        + " `back-relief`? (unknown-reference)",
+                "answers/refs.md:7: error: `author: nobody` names nothing in authors/ — use one of: ann-writer,"
+                        + " rex-reviewer (unknown-reference)",
+                "answers/refs.md:10: error: `cta: shopp` names nothing in the `ctas` of site.yaml — did you mean"
+                        + " `shop`? (unknown-reference)");
+        thenTheRestOfTheSiteLoads();
+    }
+
+    @Test
+    void aReviewerNeedsAReviewDate() throws IOException {
+        given("answers/review.md", VALID_ANSWER.replace("bottom_line: b", "bottom_line: b\nreviewed_by: rex-reviewer"));
+        thenProblems("answers/review.md:10: error: `reviewed_by` is set but `reviewed` is not — add"
+                + " `reviewed: 2025-03-14`, or remove `reviewed_by` (incomplete-review)");
+    }
+
+    @Test
+    void aDuplicateSlugKeepsTheFirstFile() throws IOException {
+        given("answers/zz-copy.md", VALID_ANSWER.replace("bottom_line: b", "bottom_line: b\nslug: can-you-roll-every-day"));
+        thenProblems("answers/zz-copy.md:10: error: the slug `can-you-roll-every-day` is already used by"
+                + " answers/can-you-roll-every-day.md — rename one of the files, or set a different `slug:` in one of"
+                + " them (duplicate-slug)");
+        assertThat(site.answer("can-you-roll-every-day").orElseThrow().question()).isEqualTo("Can you roll every day?");
+    }
+
+    @Test
+    void anAliasThatIsAnotherAnswersSlug() throws IOException {
+        given("answers/clash.md", VALID_ANSWER.replace("bottom_line: b", "bottom_line: b\naliases: [how-long-should-you-roll]"));
+        thenProblems("answers/clash.md:10: error: the alias `how-long-should-you-roll` is already taken by"
+                + " answers/how-long-should-you-roll.md — remove it from `aliases`: /answers/how-long-should-you-roll"
+                + " cannot lead to two pages (alias-clash)");
+        assertThat(site.answer("clash")).isEmpty();
+    }
+
+    @Test
+    void aFileNameThatIsNoUrl() throws IOException {
+        given("answers/Bad Name.md", VALID_ANSWER);
+        thenProblems("answers/Bad Name.md:1: error: the file name `Bad Name.md` does not make a valid URL — rename"
+                + " the file to `bad-name.md`, or set `slug: bad-name` (invalid-slug)");
+    }
+
+    @Test
+    void anInvalidSlugInFrontMatter() throws IOException {
+        given("answers/slugged.md", VALID_ANSWER.replace("bottom_line: b", "bottom_line: b\nslug: Not A Slug"));
+        thenProblems("answers/slugged.md:10: error: `slug: Not A Slug` is not a valid id — use lower-case letters,"
+                + " digits and single hyphens, e.g. `not-a-slug` (invalid-slug)");
+    }
+
+    @Test
+    void aPageCannotTakeAnAnswerlineUrl() throws IOException {
+        given("pages/answers.md", "---\ntitle: Answers\ndescription: d\n---\n");
+        thenProblems("pages/answers.md:1: error: the page URL `/answers` is one Answerline makes itself — rename the"
+                + " file or set another `slug:`; reserved are 404, answers, api, assets, authors, blog, index,"
+                + " newsletter, products, search (reserved-slug)");
+    }
+
+    @Test
+    void aKeyWrittenTwice() throws IOException {
+        given("answers/twice.md", VALID_ANSWER.replace("answer: a", "answer: a\nanswer: b"));
+        thenProblems("answers/twice.md:5: error: the front matter is not valid YAML: the key `answer` appears twice —"
+                + " keep one of the two lines, and delete the other (yaml-syntax)");
+    }
+
+    @Test
+    void anUnsafeLinkInFrontMatter() throws IOException {
+        given("products/evil.md", "---\nname: Evil\ndescription: d\nimage: /x.svg\nbuy_url: javascript:alert(1)\n---\n");
+        thenProblems("products/evil.md:5: error: `buy_url: javascript:alert(1)` is not a usable link — use a full"
+                + " address starting with https:// or a site path starting with / (invalid-url)");
+        assertThat(site.products()).extracting(Product::slug).containsExactly("roller");
+    }
+
+    @Test
+    void problemsInManyFilesAreAllReportedInFileOrder() throws IOException {
+        TestSites.copy("small", dir);
+        Files.writeString(dir.resolve("answers/b.md"), "no front matter");
+        Files.writeString(dir.resolve("answers/a.md"), VALID_ANSWER.replace("answer: a\n", ""));
+        site = Site.load(dir, TestSites.TODAY);
+        assertThat(site.problems()).extracting(Problem::file).containsExactly("answers/a.md", "answers/b.md");
+        assertThat(site.errorCount()).isEqualTo(2);
+    }
+
+    @Test
+    void siteYamlWithoutItsRequiredKeysStopsTheLoad() throws IOException {
+        TestSites.copy("small", dir);
+        Files.writeString(dir.resolve("site.yaml"), "title: T\nbase_url: nowhere\n");
+        assertThatThrownBy(() -> Site.load(dir, TestSites.TODAY)).isInstanceOf(ContentException.class)
+                .hasMessage("""
+                        site.yaml cannot be used:
+                          site.yaml:1: error: the required key `brand` is missing — add a line `brand: ...` with a \
+                        short text (missing-key)
+                          site.yaml:2: error: `base_url: nowhere` is not a usable link — use a full address starting \
+                        with https:// or a site path starting with / (invalid-url)""");
+    }
+
+    @Test
+    void siteYamlThatIsNotYaml() throws IOException {
+        TestSites.copy("small", dir);
+        Files.writeString(dir.resolve("site.yaml"), "brand: [unclosed\n");
+        assertThatThrownBy(() -> Site.load(dir, TestSites.TODAY)).isInstanceOf(ContentException.class)
+                .hasMessageStartingWith("site.yaml:1: error: site.yaml is not valid YAML: while parsing a flow sequence");
+    }
+
+    @Test
+    void aMissingSiteFolderOrSiteYaml() {
+        assertThatThrownBy(() -> Site.load(dir.resolve("nope"), TestSites.TODAY)).isInstanceOf(ContentException.class)
+                .hasMessageEndingWith("nope is not a folder — pass --site with the folder that holds site.yaml");
+        assertThatThrownBy(() -> Site.load(dir, TestSites.TODAY)).isInstanceOf(ContentException.class)
+                .hasMessageContaining("there is no site.yaml in");
+    }
+
+    @Test
+    void siteYamlProblemsThatLeaveItUsableAreReported() throws IOException {
+        TestSites.copy("small", dir);
+        String yaml = Files.readString(dir.resolve("site.yaml"));
+        Files.writeString(dir.resolve("site.yaml"), yaml.replace("default_cta: shop", "default_cta: shop\nbrnad: x")
+                .replace("social_proof: Join {count} readers.", "social_proof: Join our readers."));
+        site = Site.load(dir, TestSites.TODAY);
+        assertThat(site.problems()).extracting(Problem::toString).containsExactly(
+                "site.yaml:14: error: `newsletter.social_proof` has no `{count}` — put `{count}` where the number of"
+                        + " subscribers goes, e.g. `Join {count} people` (missing-placeholder)",
+                "site.yaml:33: error: unknown key `brnad` — did you mean `brand`? Rename it, or remove the line"
+                        + " (unknown-key)");
+    }
+
+    @Test
+    void aDisclaimerNeedsItsPage() throws IOException {
+        TestSites.copy("small", dir);
+        Files.delete(dir.resolve("pages/disclaimer.md"));
+        site = Site.load(dir, TestSites.TODAY);
+        thenProblems("site.yaml:33: error: `disclaimer` is set, and every answer links to /disclaimer, but there is no"
+                + " pages/disclaimer.md — add pages/disclaimer.md with the full disclaimer, or remove `disclaimer` from"
+                + " site.yaml (missing-disclaimer-page)");
+    }
+
+    @Test
+    void filesThatAreNotContentAreIgnored() throws IOException {
+        TestSites.copy("small", dir);
+        Files.writeString(dir.resolve("answers/notes.txt"), "editor notes");
+        Files.writeString(dir.resolve("answers/_template.md"), "not front matter");
+        Files.writeString(dir.resolve("answers/.hidden.md"), "not front matter");
+        site = Site.load(dir, TestSites.TODAY);
+        assertThat(site.problems()).isEmpty();
+        assertThat(site.answers()).hasSize(3);
+    }
+
+    @Test
+    void windowsLineEndingsAndAByteOrderMarkAreFine() throws IOException {
+        given("answers/windows.md", "\uFEFF" + VALID_ANSWER.replace("\n", "\r\n"));
+        assertThat(site.problems()).isEmpty();
+        assertThat(site.answer("windows").orElseThrow().question()).isEqualTo("Is this valid?");
+        assertThat(List.of(site.answer("windows").orElseThrow().source().lineOf("bottom_line"))).containsExactly(9);
+    }
+}
