@@ -33,7 +33,9 @@ public final class Main {
         cli.setParameterExceptionHandler((e, a) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println(e.getMessage());
-            e.getCommandLine().usage(err);
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, err)) {
+                e.getCommandLine().usage(err);
+            }
             return USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

@@ -26,6 +26,12 @@ class MarkdownTest {
     }
 
     @Test
+    void unsafeLinksBecomeTheirTextAndUnsafeImagesTheirAltText() {
+        assertThat(markdown.block("Click [*here*](javascript:alert(1)) or ![a cat](data:image/png;base64,x)."))
+                .isEqualTo("<p>Click <em>here</em> or a cat.</p>\n");
+    }
+
+    @Test
     void headingsGetIdsThatDoNotClashWithThePagesOwn() {
         assertThat(markdown.block("## Why it *hurts*\n\n## The Bottom Line\n\n## Why it hurts"))
                 .isEqualTo("<h2 id=\"why-it-hurts\">Why it <em>hurts</em></h2>\n"

@@ -30,7 +30,11 @@ public final class Markdown {
     // commonmark's default sanitizer lets data: URLs through
     private static final DefaultUrlSanitizer SANITIZER = new DefaultUrlSanitizer(List.of("http", "https", "mailto"));
 
-    private final Parser parser = Parser.builder().extensions(EXTENSIONS).build();
+    private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
+    private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
+
+    private final Parser parser = Parser.builder().extensions(EXTENSIONS).postProcessor(Markdown::unwrapUnsafeLinks)
+            .build();
     private final HtmlRenderer inline;
     private final Set<String> reservedIds;
 
@@ -112,6 +116,51 @@ public final class Markdown {
                 attributes.put("decoding", "async");
             }
         }
+    }
+
+    /** Whether a link target may stay a link: relative, or http, https or mailto. */
+    public static boolean isSafeLink(String destination) {
+        java.util.regex.Matcher scheme = SCHEME.matcher(destination.strip());
+        return !scheme.find() || SAFE_SCHEMES.contains(scheme.group().replace(":", "").toLowerCase(java.util.Locale.ROOT));
+    }
+
+    /**
+     * Turns links with any other scheme into their plain text and images into their alt text, so that
+     * a {@code javascript:} link is not even an empty {@code <a href="">}. The renderer's URL sanitizer
+     * stays on behind this as a second guard.
+     */
+    private static Node unwrapUnsafeLinks(Node document) {
+        List<Node> unsafe = new java.util.ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                if (!isSafeLink(link.getDestination())) {
+                    unsafe.add(link);
+                }
+                visitChildren(link);
+            }
+
+            @Override
+            public void visit(Image image) {
+                if (!isSafeLink(image.getDestination())) {
+                    unsafe.add(image);
+                }
+            }
+        });
+        for (Node node : unsafe) {
+            if (node instanceof Image) {
+                node.insertBefore(new Text(textOf(node)));
+            } else {
+                Node child = node.getFirstChild();
+                while (child != null) {
+                    Node next = child.getNext();
+                    node.insertBefore(child);
+                    child = next;
+                }
+            }
+            node.unlink();
+        }
+        return document;
     }
 
     /** The literal text of a node's descendants, as heading ids are made from it. */

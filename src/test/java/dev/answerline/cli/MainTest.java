@@ -1,0 +1,96 @@
+package dev.answerline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.answerline.TestSites;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private PrintStream savedOut;
+    private PrintStream savedErr;
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void capture() {
+        savedOut = System.out;
+        savedErr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restore() {
+        System.setOut(savedOut);
+        System.setErr(savedErr);
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String stderr() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void buildOfAGoodSiteSucceeds() {
+        int code = Main.run("build", "--site", TestSites.fixture("small").toString(), "--out", dir.resolve("out").toString());
+        assertThat(code).isEqualTo(Main.OK);
+        assertThat(stdout()).matches("(?s)Built \\d+ pages \\(\\d+ files\\) into .*out in \\d+ ms\\.\\n");
+        assertThat(stderr()).isEmpty();
+        assertThat(dir.resolve("out/index.html")).exists();
+    }
+
+    @Test
+    void buildWithContentErrorsWritesTheRestAndExitsWithOne() throws IOException {
+        Path site = TestSites.copy("small", dir.resolve("site"));
+        Files.writeString(site.resolve("answers/broken.md"), "---\nquestion: [\n---\n");
+        Files.writeString(site.resolve("categories/bad.md"), "no front matter\n");
+        int code = Main.run("build", "--site", site.toString(), "--out", dir.resolve("out").toString());
+        assertThat(code).isEqualTo(Main.CONTENT_ERRORS);
+        assertThat(stderr()).contains("answers/broken.md:2: error: the front matter is not valid YAML",
+                "categories/bad.md:1: error: the file does not start with a front matter block",
+                "2 errors in 2 files. Fix the lines above");
+        assertThat(dir.resolve("out/answers/can-you-roll-every-day.html")).exists();
+    }
+
+    @Test
+    void anUnusableSiteIsAFailureWithAMessageNotAStackTrace() {
+        int code = Main.run("build", "--site", dir.resolve("missing").toString(), "--out", dir.resolve("out").toString());
+        assertThat(code).isEqualTo(Main.FAILURE);
+        assertThat(stderr()).startsWith("answerline: ").contains("is not a folder").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aWrongOptionShowsTheUsage() {
+        assertThat(Main.run("serve", "--prot", "80")).isEqualTo(Main.USAGE);
+        assertThat(stderr()).startsWith("Unknown options: '--prot', '80'\nUsage: answerline serve");
+        err.reset();
+        assertThat(Main.run("serv")).isEqualTo(Main.USAGE);
+        assertThat(stderr()).contains("Unmatched argument at index 0: 'serv'", "Did you mean: answerline serve?");
+        err.reset();
+        assertThat(Main.run("serve", "--port", "eighty")).isEqualTo(Main.USAGE);
+        assertThat(stderr()).contains("Invalid value for option '--port': 'eighty' is not an int",
+                "Usage: answerline serve");
+    }
+
+    @Test
+    void helpShowsTheDefaults() {
+        assertThat(Main.run("serve", "--help")).isEqualTo(Main.OK);
+        assertThat(stdout()).contains("--port=<port>", "Default: 8080", "--host=<host>", "Default: 127.0.0.1",
+                "--site=DIR");
+    }
+}

@@ -1,0 +1,104 @@
+package dev.answerline.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.answerline.TestSites;
+import dev.answerline.content.Site;
+import dev.answerline.render.Pages;
+import dev.answerline.render.Renderer;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportTest {
+    private final Pages pages = Renderer.render(Site.load(TestSites.fixture("small"), TestSites.TODAY));
+
+    @TempDir
+    Path out;
+
+    @Test
+    void writesEveryPageUnderItsUrl() throws IOException {
+        Export.Summary summary = Export.write(pages, out, 0);
+        assertThat(out.resolve("index.html")).content().contains("<h1>Testroll Answers</h1>");
+        assertThat(out.resolve("answers.html")).content().contains("<h1>All Questions</h1>");
+        assertThat(out.resolve("answers/should-you-roll-your-lower-back.html")).exists();
+        assertThat(out.resolve("answers/category/back-relief.html")).exists();
+        assertThat(out.resolve("authors/ann-writer.html")).exists();
+        assertThat(out.resolve("blog/why-we-roll.html")).exists();
+        assertThat(out.resolve("products/roller.html")).exists();
+        assertThat(out.resolve("about.html")).exists();
+        assertThat(out.resolve("404.html")).content().contains("We couldn't find that page");
+        assertThat(out.resolve("images/logo.svg")).exists();
+        try (var assets = Files.list(out.resolve("assets"))) {
+            assertThat(assets.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("site\\.[0-9a-f]{10}\\.css"));
+        }
+        assertThat(summary.files()).isGreaterThan(pages.size());
+    }
+
+    @Test
+    void draftsAndFutureContentAreNotExported() {
+        Export.write(pages, out, 0);
+        assertThat(out.resolve("answers/a-draft-answer.html")).doesNotExist();
+        assertThat(out.resolve("answers/a-future-answer.html")).doesNotExist();
+        assertThat(out.resolve("blog/coming-soon.html")).doesNotExist();
+        assertThat(out.resolve("products/old-roller.html")).doesNotExist();
+    }
+
+    @Test
+    void textFilesHaveAPrecompressedTwin() throws IOException {
+        Export.write(pages, out, 0);
+        Path html = out.resolve("answers.html");
+        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(Files.readAllBytes(
+                out.resolve("answers.html.gz"))))) {
+            assertThat(gzip.readAllBytes()).isEqualTo(Files.readAllBytes(html));
+        }
+    }
+
+    @Test
+    void oldSlugsGetRedirectPagesAndARedirectsFile() {
+        Export.write(pages, out, 0);
+        assertThat(out.resolve("answers/roll-lower-back.html")).content()
+                .contains("<meta http-equiv=\"refresh\" content=\"0; url=/answers/should-you-roll-your-lower-back\">")
+                .contains("<link rel=\"canonical\" href=\"/answers/should-you-roll-your-lower-back\">");
+        assertThat(out.resolve("_redirects")).hasContent("""
+                /answers/lumbar-rolling /answers/should-you-roll-your-lower-back 301
+                /answers/roll-lower-back /answers/should-you-roll-your-lower-back 301""");
+    }
+
+    @Test
+    void theHeadersFileCarriesTheSecurityHeaders() {
+        Export.write(pages, out, 0);
+        assertThat(out.resolve("_headers")).content().startsWith("/*\n  Content-Security-Policy: default-src 'self';")
+                .contains("  X-Content-Type-Options: nosniff\n");
+    }
+
+    @Test
+    void theSubscriberCountIsFilledIn() {
+        Export.write(pages, out, 5000);
+        assertThat(out.resolve("answers/can-you-roll-every-day.html")).content()
+                .contains("Join <strong>5,000+</strong> readers.").doesNotContain("answerline:social-proof");
+    }
+
+    @Test
+    void aRebuildReplacesTheEarlierExport() throws IOException {
+        Export.write(pages, out, 0);
+        Files.writeString(out.resolve("answers/stale.html"), "left over");
+        Export.write(pages, out, 0);
+        assertThat(out.resolve("answers/stale.html")).doesNotExist();
+        assertThat(out.resolve("index.html")).exists();
+    }
+
+    @Test
+    void aFolderWithOtherFilesIsLeftAlone() throws IOException {
+        Files.writeString(out.resolve("thesis.docx"), "precious");
+        assertThatThrownBy(() -> Export.write(pages, out, 0)).isInstanceOf(ExportException.class)
+                .hasMessage(out + " is not empty and was not made by answerline build — choose an empty or new folder"
+                        + " with --out");
+        assertThat(out.resolve("thesis.docx")).hasContent("precious");
+    }
+}

@@ -1,0 +1,60 @@
+package dev.answerline.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.answerline.TestSites;
+import dev.answerline.content.Site;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Renders the fixture site {@code sites/small} and compares pages with the expected files under
+ * {@code src/test/resources/golden/small}: {@code answers.html} is {@code /answers}, {@code index.html} is
+ * {@code /}, {@code 404.html} the not-found page. After a deliberate change to the templates, rewrite the
+ * expected files with {@code mvn test -Dtest=GoldenPagesTest -Dgolden.update=true} and review the diff.
+ */
+class GoldenPagesTest {
+    private static final Path EXPECTED = Path.of("src/test/resources/golden/small");
+    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+
+    private final Pages pages = Renderer.render(Site.load(TestSites.fixture("small"), TestSites.TODAY));
+
+    @TestFactory
+    Stream<DynamicTest> pagesMatchTheirGoldenFiles() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(EXPECTED)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        return files.stream().map(file -> DynamicTest.dynamicTest(EXPECTED.relativize(file).toString(),
+                () -> compare(file)));
+    }
+
+    @Test
+    void theGoldenFilesCoverTheAnswerPageAndTheIndex() {
+        assertThat(EXPECTED.resolve("answers/should-you-roll-your-lower-back.html")).exists();
+        assertThat(EXPECTED.resolve("answers.html")).exists();
+    }
+
+    private void compare(Path file) throws IOException {
+        String name = EXPECTED.relativize(file).toString().replace('\\', '/');
+        Page page = name.equals("404.html") ? pages.notFound() : pages.get(pathOf(name));
+        assertThat(page).as("a page for %s", name).isNotNull();
+        // the count that shows the social proof line, so that it is covered too
+        String actual = new String(page.body(pages.slot(1234)).identity(), StandardCharsets.UTF_8);
+        if (UPDATE) {
+            Files.writeString(file, actual);
+        }
+        assertThat(actual).isEqualTo(Files.readString(file));
+    }
+
+    private static String pathOf(String file) {
+        return file.equals("index.html") ? "/" : "/" + file.substring(0, file.length() - ".html".length());
+    }
+}
