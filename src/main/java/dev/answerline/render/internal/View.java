@@ -10,8 +10,9 @@ public final class View {
     private View() {}
 
     /** The frame around every page: header, navigation, footer. */
-    public record Chrome(String language, String brand, String siteTitle, String logo, String css, List<Link> nav,
-            List<Link> footer, List<Link> categories, int year) {}
+    /** {@code favicon} and {@code faviconType} are null when the site has no favicon file. */
+    public record Chrome(String language, String brand, String siteTitle, String logo, String favicon,
+            String faviconType, String css, List<Link> nav, List<Link> footer, List<Link> categories, int year) {}
 
     /** The head of a page. {@code canonical} is absolute; {@code robots} is null unless the page must not be indexed. */
     public record Meta(String title, String description, String canonical, String type, String robots) {}
