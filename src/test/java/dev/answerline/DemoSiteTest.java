@@ -94,7 +94,7 @@ class DemoSiteTest {
     void everyInternalLinkLeadsToAPageOrSection() {
         List<String> broken = new ArrayList<>();
         for (Page page : pages.all()) {
-            if (!page.isHtml()) {
+            if (!page.isRendered()) {
                 continue;
             }
             Document document = html(page.path());

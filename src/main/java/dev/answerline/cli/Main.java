@@ -39,6 +39,12 @@ public final class Main {
             return USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof ContentException content && !content.problems().isEmpty()) {
+                Report.print(content.dir(), content.problems(), commandLine.getErr());
+                commandLine.getErr().println("site.yaml must be fixed first: nothing can be built or served without"
+                        + " its brand, title and base_url.");
+                return FAILURE;
+            }
             if (e instanceof ContentException || e instanceof ServerException || e instanceof ExportException) {
                 commandLine.getErr().println("answerline: " + e.getMessage());
                 return FAILURE;

@@ -4,27 +4,34 @@ import dev.answerline.content.Problem;
 import dev.answerline.content.Site;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 
-/** Prints a site's problems as {@code path:line: ...} with paths an editor or terminal can open. */
+/** Prints problems as {@code path:line: ...} with paths an editor or terminal can open from here. */
 final class Report {
     private Report() {}
 
-    /** Prints every problem and a one-line count; returns the number of errors. */
+    /** Prints a site's problems and a one-line count; returns the number of errors. */
     static long problems(Site site, PrintWriter err) {
-        Path cwd = Path.of("").toAbsolutePath();
-        for (Problem problem : site.problems()) {
-            Path file = site.dir().toAbsolutePath().resolve(problem.file()).normalize();
-            String shown = file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
-            err.println(shown + problem.toString().substring(problem.file().length()));
-        }
+        print(site.dir(), site.problems(), err);
         long errors = site.errorCount();
         if (errors > 0) {
             long files = site.problems().stream().filter(Problem::isError).map(Problem::file).distinct().count();
             err.println(errors + (errors == 1 ? " error" : " errors") + " in " + files
-                    + (files == 1 ? " file" : " files") + ". Fix the lines above: content files with errors"
-                    + " are left out of the site.");
+                    + (files == 1 ? " file" : " files") + ". Until they are fixed, content files with errors are left"
+                    + " out of the site and site.yaml settings with errors are ignored.");
         }
         err.flush();
         return errors;
+    }
+
+    /** Prints problems, their files shown relative to the working folder when they are under it. */
+    static void print(Path siteDir, List<Problem> problems, PrintWriter err) {
+        Path cwd = Path.of("").toAbsolutePath();
+        for (Problem problem : problems) {
+            Path file = siteDir.toAbsolutePath().resolve(problem.file()).normalize();
+            String shown = file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
+            err.println(shown + problem.toString().substring(problem.file().length()));
+        }
+        err.flush();
     }
 }

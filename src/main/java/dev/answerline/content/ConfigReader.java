@@ -34,7 +34,7 @@ final class ConfigReader {
         } catch (IOException e) {
             throw new ContentException("site.yaml in " + dir + " cannot be read: " + e.getMessage(), e);
         } catch (YamlTree.SyntaxError e) {
-            throw new ContentException(SiteLoader.yamlProblem(FILE, e).toString());
+            throw new ContentException(dir, List.of(SiteLoader.yamlProblem(FILE, e)));
         }
         List<Problem> found = new ArrayList<>();
         Fields f = Fields.of(FILE, tree, found);
@@ -71,9 +71,7 @@ final class ConfigReader {
                 f.optionalText("description"), f.url("logo", false), f.flag("health_content"), f.urlList("same_as"),
                 newsletter(f), ctas, defaultCta, f.optionalText("disclaimer"));
         if (unusable) {
-            StringBuilder message = new StringBuilder("site.yaml cannot be used:");
-            found.stream().filter(Problem::isError).forEach(p -> message.append("\n  ").append(p));
-            throw new ContentException(message.toString());
+            throw new ContentException(dir, found.stream().filter(Problem::isError).toList());
         }
         problems.addAll(found);
         return config;

@@ -32,6 +32,8 @@ final class SiteLoader {
     private final LocalDate today;
     private final List<Problem> problems = new ArrayList<>();
     private final List<Site.Hidden> hidden = new ArrayList<>();
+    /** Files left out for their own errors, by folder and slug: references to them say so. */
+    private final Map<String, Map<String, String>> rejected = new HashMap<>();
 
     SiteLoader(Path dir, LocalDate today) {
         this.dir = dir;
@@ -72,7 +74,7 @@ final class SiteLoader {
         T read(Fields fields, String slug, Source source);
     }
 
-    private record Parsed<T>(String slug, T value, List<Problem> problems) {}
+    private record Parsed<T>(String file, String slug, T value, List<Problem> problems) {}
 
     private <T> Map<String, T> loadKind(String folder, Reader<T> reader, Function<T, Source> sourceOf) {
         Path kindDir = dir.resolve(folder);
@@ -93,6 +95,7 @@ final class SiteLoader {
         for (Parsed<T> p : parsed) {
             problems.addAll(p.problems());
             if (p.value() == null) {
+                rejected.computeIfAbsent(folder, k -> new HashMap<>()).put(p.slug(), p.file());
                 continue;
             }
             String previous = fileOfSlug.putIfAbsent(p.slug(), sourceOf.apply(p.value()).file());
@@ -114,6 +117,7 @@ final class SiteLoader {
 
     private <T> Parsed<T> parse(Path file, Reader<T> reader) {
         String relative = relative(file);
+        String fileSlug = file.getFileName().toString().replaceFirst("\\.md$", "");
         List<Problem> found = new ArrayList<>();
         String text;
         try {
@@ -121,11 +125,11 @@ final class SiteLoader {
         } catch (CharacterCodingException e) {
             found.add(Problem.error(relative, 1, "not-utf8", "the file is not UTF-8 text",
                     "save it as UTF-8 in your editor"));
-            return new Parsed<>(null, null, found);
+            return new Parsed<>(relative, fileSlug, null, found);
         } catch (IOException e) {
             found.add(Problem.error(relative, 1, "unreadable", "the file cannot be read: " + e.getMessage(),
                     "check the file's permissions"));
-            return new Parsed<>(null, null, found);
+            return new Parsed<>(relative, fileSlug, null, found);
         }
         FrontMatter frontMatter;
         YamlTree tree;
@@ -134,20 +138,19 @@ final class SiteLoader {
             tree = YamlTree.parse(frontMatter.yaml(), frontMatter.yamlLine());
         } catch (FrontMatter.Missing e) {
             found.add(Problem.error(relative, e.line(), "front-matter", e.getMessage(), e.fix()));
-            return new Parsed<>(null, null, found);
+            return new Parsed<>(relative, fileSlug, null, found);
         } catch (YamlTree.SyntaxError e) {
             found.add(yamlProblem(relative, e));
-            return new Parsed<>(null, null, found);
+            return new Parsed<>(relative, fileSlug, null, found);
         }
         Fields fields = Fields.of(relative, tree, found);
-        String fileSlug = file.getFileName().toString().replaceFirst("\\.md$", "");
         String slug = fields.optionalSlug("slug");
         if (slug == null && !fields.has("slug") && !Fields.SLUG.matcher(fileSlug).matches()) {
             found.add(Problem.error(relative, 1, "invalid-slug",
                     "the file name `" + fileSlug + ".md` does not make a valid URL",
                     "rename the file to `" + Fields.slugify(fileSlug) + ".md`, or set `slug: "
                             + Fields.slugify(fileSlug) + "`"));
-            return new Parsed<>(null, null, found);
+            return new Parsed<>(relative, fileSlug, null, found);
         }
         if (slug == null) {
             // no slug, or an invalid one already reported: the file name stands in
@@ -155,7 +158,7 @@ final class SiteLoader {
         }
         Source source = new Source(relative, tree.lines(), frontMatter.body(), frontMatter.bodyLine());
         T value = reader.read(fields, slug, source);
-        return new Parsed<>(slug, fields.failed() ? null : value, found);
+        return new Parsed<>(relative, slug, fields.failed() ? null : value, found);
     }
 
     static Problem yamlProblem(String file, YamlTree.SyntaxError e) {
@@ -185,7 +188,7 @@ final class SiteLoader {
         f.allowOnly(List.of("title", "description", "published", "updated", "author", "slug", "draft"));
         BlogPost post = new BlogPost(source, slug, f.text("title"), f.text("description"), f.date("published"),
                 f.optionalDate("updated"), f.slug("author"), f.flag("draft"));
-        reference(f, "author", post.author(), authors.keySet(), "authors/");
+        reference(f, "author", post.author(), authors.keySet(), "authors");
         checkUpdated(f, post.published(), post.updated());
         return post;
     }
@@ -211,7 +214,7 @@ final class SiteLoader {
         }
         String cta = f.optionalSlug("cta");
         if (cta != null) {
-            reference(f, "cta", cta, config.ctas().keySet(), "the `ctas` of site.yaml");
+            reference(f, "cta", cta, config.ctas().keySet(), null);
         } else {
             cta = config.defaultCta();
         }
@@ -219,10 +222,10 @@ final class SiteLoader {
                 f.textList("takeaways", true), f.slug("category"), f.slug("author"), f.date("published"),
                 f.optionalDate("updated"), f.optionalSlug("reviewed_by"), f.optionalDate("reviewed"),
                 f.text("bottom_line"), related, cta, f.slugList("aliases"), f.flag("draft"));
-        reference(f, "category", answer.category(), categories.keySet(), "categories/");
-        reference(f, "author", answer.author(), authors.keySet(), "authors/");
+        reference(f, "category", answer.category(), categories.keySet(), "categories");
+        reference(f, "author", answer.author(), authors.keySet(), "authors");
         if (answer.reviewedBy() != null) {
-            reference(f, "reviewed_by", answer.reviewedBy(), authors.keySet(), "authors/");
+            reference(f, "reviewed_by", answer.reviewedBy(), authors.keySet(), "authors");
         }
         if (f.has("reviewed_by") != f.has("reviewed")) {
             boolean reviewer = f.has("reviewed_by");
@@ -240,10 +243,22 @@ final class SiteLoader {
         return answer;
     }
 
-    private void reference(Fields f, String key, String id, Collection<String> known, String where) {
+    /**
+     * Checks that an id names a loaded file of {@code folder} (or, for a null folder, a call to action in
+     * site.yaml). A file that exists but was left out for its own errors is named, so that the editor fixes
+     * that file rather than this reference.
+     */
+    private void reference(Fields f, String key, String id, Collection<String> known, String folder) {
         if (id == null || id.isEmpty() || known.contains(id)) {
             return;
         }
+        String broken = folder == null ? null : rejected.getOrDefault(folder, Map.of()).get(id);
+        if (broken != null) {
+            f.error(key, "broken-reference", "`" + key + ": " + id + "` names " + broken
+                    + ", which has errors of its own", "fix " + broken + " first; this file is left out until then");
+            return;
+        }
+        String where = folder == null ? "the `ctas` of site.yaml" : folder + "/";
         String fix = Suggestions.closest(id, known).map(s -> "did you mean `" + s + "`?")
                 .orElse(known.isEmpty() ? "create it in " + where
                         : "use one of: " + String.join(", ", known.stream().sorted().toList()));

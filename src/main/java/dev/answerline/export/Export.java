@@ -78,7 +78,7 @@ public final class Export {
     }
 
     private static void writePage(Path out, Page page, String slot) {
-        writePage(out, page, slot, fileOf(page.path(), page.isHtml()));
+        writePage(out, page, slot, fileOf(page.path(), page.isRendered()));
     }
 
     private static void writePage(Path out, Page page, String slot, String file) {
@@ -90,12 +90,12 @@ public final class Export {
         }
     }
 
-    /** The file for a URL path: HTML pages get {@code .html}, the root is {@code index.html}. */
-    static String fileOf(String path, boolean html) {
+    /** The file for a URL path: rendered pages get {@code .html}, the root is {@code index.html}. */
+    static String fileOf(String path, boolean rendered) {
         if (path.equals("/")) {
             return "index.html";
         }
-        return path.substring(1) + (html ? ".html" : "");
+        return path.substring(1) + (rendered ? ".html" : "");
     }
 
     private static byte[] redirectPage(String target) {

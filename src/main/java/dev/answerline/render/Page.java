@@ -29,6 +29,7 @@ public final class Page {
     private final String contentType;
     private final String cacheControl;
     private final List<byte[]> parts;
+    private final boolean rendered;
     private volatile Body body;
 
     /**
@@ -39,11 +40,12 @@ public final class Page {
      */
     public record Body(String slot, byte[] identity, byte[] gzip, String etag) {}
 
-    private Page(String path, String contentType, String cacheControl, List<byte[]> parts) {
+    private Page(String path, String contentType, String cacheControl, List<byte[]> parts, boolean rendered) {
         this.path = path;
         this.contentType = contentType;
         this.cacheControl = cacheControl;
         this.parts = parts;
+        this.rendered = rendered;
         if (parts.size() == 1) {
             this.body = encode("", parts.get(0), contentType);
         }
@@ -51,7 +53,7 @@ public final class Page {
 
     /** A page of fixed bytes: a static file, a stylesheet. */
     public static Page of(String path, String contentType, String cacheControl, byte[] bytes) {
-        return new Page(path, contentType, cacheControl, List.of(bytes));
+        return new Page(path, contentType, cacheControl, List.of(bytes), false);
     }
 
     /** An HTML page; every {@link #SLOT} in it is filled at serving time. */
@@ -63,7 +65,7 @@ public final class Page {
             from = at + SLOT.length();
         }
         parts.add(html.substring(from).getBytes(StandardCharsets.UTF_8));
-        return new Page(path, "text/html; charset=utf-8", cacheControl, List.copyOf(parts));
+        return new Page(path, "text/html; charset=utf-8", cacheControl, List.copyOf(parts), true);
     }
 
     public String path() {
@@ -80,6 +82,11 @@ public final class Page {
 
     public boolean isHtml() {
         return contentType.startsWith("text/html");
+    }
+
+    /** True for pages Answerline rendered, whose URLs have no file name ending; false for files served as is. */
+    public boolean isRendered() {
+        return rendered;
     }
 
     /** The encoded page with {@code slot} filled in; pages without a slot ignore it. */

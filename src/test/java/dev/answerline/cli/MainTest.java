@@ -63,7 +63,7 @@ class MainTest {
         assertThat(code).isEqualTo(Main.CONTENT_ERRORS);
         assertThat(stderr()).contains("answers/broken.md:2: error: the front matter is not valid YAML",
                 "categories/bad.md:1: error: the file does not start with a front matter block",
-                "2 errors in 2 files. Fix the lines above");
+                "2 errors in 2 files. Until they are fixed, content files with errors are left out of the site");
         assertThat(dir.resolve("out/answers/can-you-roll-every-day.html")).exists();
     }
 
@@ -72,6 +72,18 @@ class MainTest {
         int code = Main.run("build", "--site", dir.resolve("missing").toString(), "--out", dir.resolve("out").toString());
         assertThat(code).isEqualTo(Main.FAILURE);
         assertThat(stderr()).startsWith("answerline: ").contains("is not a folder").doesNotContain("\tat ");
+    }
+
+    @Test
+    void aBrokenSiteYamlIsReportedLikeAnyContentProblem() throws IOException {
+        Path site = TestSites.copy("small", dir.resolve("site"));
+        Files.writeString(site.resolve("site.yaml"), "brand: B\ntitle: [T\n");
+        int code = Main.run("build", "--site", site.toString(), "--out", dir.resolve("out").toString());
+        assertThat(code).isEqualTo(Main.FAILURE);
+        assertThat(stderr()).isEqualTo(site.resolve("site.yaml") + ":2: error: site.yaml is not valid YAML: a list in"
+                + " [ ] is not closed — add the closing `]`, or put the value in quotes if the [ is part of the text"
+                + " (yaml-syntax)\nsite.yaml must be fixed first: nothing can be built or served without its brand,"
+                + " title and base_url.\n");
     }
 
     @Test

@@ -50,10 +50,27 @@ class BadContentTest {
     @Test
     void malformedYamlGivesTheLine() throws IOException {
         given("answers/broken.md", VALID_ANSWER.replace("description: d", "description: Is this: broken"));
-        thenProblems("answers/broken.md:3: error: the front matter is not valid YAML: mapping values are not allowed"
-                + " here — check the indentation, and put quotes around values that contain `: ` or start with a"
-                + " quote, [, {, *, &, !, |, >, % or @ (yaml-syntax)");
+        thenProblems("answers/broken.md:3: error: the front matter is not valid YAML: there is a `: ` where a value"
+                + " was expected — if the value itself contains `: `, put the whole value in quotes; otherwise indent"
+                + " this line like the keys around it (yaml-syntax)");
         thenTheRestOfTheSiteLoads();
+    }
+
+    @Test
+    void yamlMistakesAreExplainedInPlainWords() throws IOException {
+        TestSites.copy("small", dir);
+        Files.writeString(dir.resolve("answers/tab.md"), "---\nquestion: x\n\tdescription: y\n---\n");
+        Files.writeString(dir.resolve("answers/colon.md"), "---\nquestion: x\ndescription y\n---\n");
+        Files.writeString(dir.resolve("answers/quote.md"), "---\nquestion: \"x\n---\n");
+        site = Site.load(dir, TestSites.TODAY);
+        thenProblems(
+                "answers/colon.md:3: error: the front matter is not valid YAML: a line is not of the form `key: value`"
+                        + " — add the `:` after the key, or indent the line if it continues the value above (yaml-syntax)",
+                "answers/quote.md:2: error: the front matter is not valid YAML: a quoted text is not closed — add the"
+                        + " closing quote; to use a quote inside the text, wrap it in the other kind of quote"
+                        + " (yaml-syntax)",
+                "answers/tab.md:3: error: the front matter is not valid YAML: a tab is used for indentation — indent"
+                        + " with spaces only (yaml-syntax)");
     }
 
     @Test
@@ -127,6 +144,18 @@ class BadContentTest {
                 "answers/refs.md:10: error: `cta: shopp` names nothing in the `ctas` of site.yaml — did you mean"
                         + " `shop`? (unknown-reference)");
         thenTheRestOfTheSiteLoads();
+    }
+
+    @Test
+    void aReferenceToAFileWithErrorsNamesThatFile() throws IOException {
+        given("categories/basics.md", "---\nname: Basics\n---\n");
+        String knockOn = ":7: error: `category: basics` names categories/basics.md, which has errors of its own — fix"
+                + " categories/basics.md first; this file is left out until then (broken-reference)";
+        // drafts and future answers are checked too: they will be published one day
+        thenProblems("answers/a-draft-answer.md" + knockOn, "answers/a-future-answer.md" + knockOn,
+                "answers/how-long-should-you-roll.md" + knockOn,
+                "categories/basics.md:1: error: the required key `description` is missing — add a line"
+                        + " `description: ...` with a short text (missing-key)");
     }
 
     @Test
@@ -219,7 +248,8 @@ class BadContentTest {
         TestSites.copy("small", dir);
         Files.writeString(dir.resolve("site.yaml"), "brand: [unclosed\n");
         assertThatThrownBy(() -> Site.load(dir, TestSites.TODAY)).isInstanceOf(ContentException.class)
-                .hasMessageStartingWith("site.yaml:1: error: site.yaml is not valid YAML: while parsing a flow sequence");
+                .hasMessageStartingWith("site.yaml cannot be used:\n  site.yaml:1: error: site.yaml is not valid YAML: a list"
+                        + " in [ ] is not closed");
     }
 
     @Test

@@ -74,6 +74,6 @@ class SiteLoaderTest {
     @Test
     void staticFilesAreServedFromTheRoot() {
         assertThat(site.staticFiles()).extracting(StaticFile::path)
-                .containsExactly("/favicon.svg", "/images/ann.svg", "/images/logo.svg", "/images/roller.svg");
+                .containsExactly("/favicon.svg", "/google1234.html", "/images/ann.svg", "/images/logo.svg", "/images/roller.svg");
     }
 }

@@ -34,6 +34,7 @@ class ExportTest {
         assertThat(out.resolve("about.html")).exists();
         assertThat(out.resolve("404.html")).content().contains("We couldn't find that page");
         assertThat(out.resolve("images/logo.svg")).exists();
+        assertThat(out.resolve("google1234.html")).content().contains("google-site-verification");
         try (var assets = Files.list(out.resolve("assets"))) {
             assertThat(assets.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("site\\.[0-9a-f]{10}\\.css"));
         }

@@ -222,7 +222,7 @@ public final class Fields {
     /** A required id referring to another file; validated for form only. */
     public String slug(String key) {
         if (!has(key)) {
-            missing(key, "the id of a file, e.g. `back-relief`");
+            missing(key, "the id of the file it refers to (its name without .md)");
             return "";
         }
         String value = optionalSlug(key);

@@ -24,6 +24,30 @@ public record YamlTree(ObjectNode root, Map<String, Integer> lines) {
     private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    /** The YAML parser's words, and what they mean for someone writing front matter: {parser, what, fix}. */
+    private static final String[][] PLAIN_WORDS = {
+        {"mapping values are not allowed", "there is a `: ` where a value was expected",
+            "if the value itself contains `: `, put the whole value in quotes; otherwise indent this line like the"
+                    + " keys around it"},
+        {"could not find expected ':'", "a line is not of the form `key: value`",
+            "add the `:` after the key, or indent the line if it continues the value above"},
+        {"while parsing a block mapping", "a line is indented differently from the keys above it",
+            "line it up with the other keys, using spaces"},
+        {"expected <block end>", "a line is indented differently from the keys above it",
+            "line it up with the other keys, using spaces"},
+        {"while parsing a block collection", "a list item is indented differently from the others",
+            "start every item with `- ` at the same indentation"},
+        {"while parsing a flow sequence", "a list in [ ] is not closed",
+            "add the closing `]`, or put the value in quotes if the [ is part of the text"},
+        {"while parsing a flow mapping", "a group in { } is not closed",
+            "add the closing `}`, or put the value in quotes if the { is part of the text"},
+        {"while scanning a quoted scalar", "a quoted text is not closed",
+            "add the closing quote; to use a quote inside the text, wrap it in the other kind of quote"},
+        {"(TAB)", "a tab is used for indentation", "indent with spaces only"},
+        {"alias", "a value starts with `*`, which YAML reads as a reference", "put the value in quotes"},
+        {"anchor", "a value starts with `&`, which YAML reads as an anchor", "put the value in quotes"},
+    };
+
     /** Thrown for YAML that does not parse; {@code line} is a line of the file. */
     public static final class SyntaxError extends Exception {
         private static final long serialVersionUID = 1L;
@@ -65,13 +89,29 @@ public record YamlTree(ObjectNode root, Map<String, Integer> lines) {
                 return new YamlTree(NODES.objectNode(), lines);
             }
             if (first != JsonToken.START_OBJECT) {
-                throw new SyntaxError("expected `key: value` lines, found a " + describe(first), firstLine);
+                throw new SyntaxError("expected `key: value` lines, found a " + describe(first), firstLine,
+                        "write every line of the block as `key: value`");
             }
             ObjectNode root = readObject(parser, lines, offset);
             return new YamlTree(root, lines);
         } catch (JsonProcessingException e) {
-            int line = e.getLocation() == null ? firstLine : e.getLocation().getLineNr() + offset;
-            throw new SyntaxError(firstLine(e.getOriginalMessage()), Math.max(line, firstLine));
+            int line = Math.max(firstLine, e.getLocation() == null ? firstLine : e.getLocation().getLineNr() + offset);
+            // SnakeYAML knows where the problem is, Jackson where the construct around it started; for a
+            // construct left open until the end, its start is the line to fix
+            if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked
+                    && marked.getProblemMark() != null) {
+                var mark = marked.getProblemMark().getIndex() >= yaml.strip().length() && marked.getContextMark() != null
+                        ? marked.getContextMark() : marked.getProblemMark();
+                line = Math.max(firstLine, mark.getLine() + 1 + offset);
+            }
+            String parserSays = firstLine(e.getOriginalMessage());
+            String whole = String.valueOf(e.getOriginalMessage());
+            for (String[] plain : PLAIN_WORDS) {
+                if (whole.contains(plain[0])) {
+                    throw new SyntaxError(plain[1], line, plain[2]);
+                }
+            }
+            throw new SyntaxError(parserSays, line);
         } catch (IOException e) {
             throw new SyntaxError(String.valueOf(e.getMessage()), firstLine);
         }

@@ -31,7 +31,8 @@ public final class View {
     public record Newsletter(String heading, String pitchHtml, String promise, String success, String failure,
             String source) {}
 
-    public record Cta(String heading, String textHtml, String label, String href, Link secondary) {}
+    /** {@code rel} is null for links within the site. */
+    public record Cta(String heading, String textHtml, String label, String href, String rel, Link secondary) {}
 
     public record Author(String name, String role, String image, String bioHtml, String storyUrl, String href,
             List<Link> profiles) {}
@@ -41,7 +42,7 @@ public final class View {
     public record Answer(Chrome chrome, Meta meta, List<Link> breadcrumbs, String question, String answerHtml,
             List<String> takeawaysHtml, String bodyHtml, List<Related> related, String bottomLineHtml, Date published,
             Date updated, Author author, Link reviewer, Date reviewed, Newsletter newsletter, Cta cta,
-            String categoryName, List<Card> more, String disclaimer) {}
+            String categoryName, List<Card> more, String disclaimer, boolean medical) {}
 
     /** A simple page: a title, an optional lead, optional Markdown and groups of cards. */
     public record Listing(Chrome chrome, Meta meta, List<Link> breadcrumbs, String title, String lead, String bodyHtml,

@@ -97,7 +97,7 @@ public final class Views {
                 answer.takeaways().stream().map(markdown::inline).toList(), markdown.block(answer.source().body()),
                 related, markdown.inline(answer.bottomLine()), date(answer.published()), date(answer.updated()),
                 authors.get(answer.author()), reviewer, date(answer.reviewed()), newsletter(answer.path()),
-                cta(answer), category.name(), more, config.disclaimer());
+                cta(answer), category.name(), more, config.disclaimer(), config.healthContent());
     }
 
     public View.Listing allQuestions() {
@@ -222,8 +222,10 @@ public final class Views {
         }
         View.Link secondary = cta.secondary() == null ? null
                 : new View.Link(cta.secondary().label(), cta.secondary().url());
+        // a paid-for or shop link tells search engines so; a link to the site's own product page needs nothing
+        String rel = cta.url().startsWith("/") ? null : "sponsored noopener";
         return new View.Cta(cta.heading(), cta.text() == null ? null : markdown.inline(cta.text()), cta.label(),
-                cta.primaryUrl(answer.slug()), secondary);
+                cta.primaryUrl(answer.slug()), rel, secondary);
     }
 
     private View.Date date(LocalDate date) {
