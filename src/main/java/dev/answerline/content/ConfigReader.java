@@ -67,8 +67,8 @@ final class ConfigReader {
             f.error("ctas", "missing-key", "`ctas` is set but `default_cta` is not",
                     "add `default_cta: " + ctas.keySet().iterator().next() + "` to say which one answers show");
         }
-        SiteConfig config = new SiteConfig(new Source(FILE, tree.lines(), "", 1), brand, title, baseUrl == null ? "" : trimSlash(baseUrl), language,
-                f.optionalText("description"), f.url("logo", false), f.flag("health_content"), f.urlList("same_as"),
+        SiteConfig config = new SiteConfig(new Source(FILE, tree.lines(), "", 1), brand, title,
+                baseUrl == null ? "" : trimSlash(baseUrl), language, f.optionalText("description"), f.url("logo", false), f.flag("health_content"), f.urlList("same_as"),
                 newsletter(f), ctas, defaultCta, f.optionalText("disclaimer"));
         if (unusable) {
             throw new ContentException(dir, found.stream().filter(Problem::isError).toList());

@@ -47,12 +47,13 @@ final class SiteLoader {
         SiteConfig config = new ConfigReader(dir, problems).read();
         Map<String, Author> authors = loadKind("authors", this::author, Author::source);
         Map<String, Category> categories = loadKind("categories", this::category, Category::source);
-        Map<String, Product> products = published(loadKind("products", this::product, Product::source), Product::draft, p -> null,
-                Product::path, Product::source);
-        Map<String, BlogPost> posts = published(loadKind("blog", (f, slug, src) -> post(f, slug, src, authors), BlogPost::source),
+        Map<String, Product> products = published(loadKind("products", this::product, Product::source),
+                Product::draft, p -> null, Product::path, Product::source);
+        Map<String, BlogPost> posts = published(
+                loadKind("blog", (f, slug, src) -> post(f, slug, src, authors), BlogPost::source),
                 BlogPost::draft, BlogPost::published, BlogPost::path, BlogPost::source);
-        Map<String, InfoPage> pages = published(loadKind("pages", this::page, InfoPage::source), InfoPage::draft, p -> null,
-                InfoPage::path, InfoPage::source);
+        Map<String, InfoPage> pages = published(loadKind("pages", this::page, InfoPage::source),
+                InfoPage::draft, p -> null, InfoPage::path, InfoPage::source);
         Map<String, Answer> answers = loadKind("answers",
                 (f, slug, src) -> answer(f, slug, src, config, categories, authors), Answer::source);
         checkAliases(answers);
