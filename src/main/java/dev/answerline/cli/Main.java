@@ -2,8 +2,10 @@ package dev.answerline.cli;
 
 import dev.answerline.content.ContentException;
 import dev.answerline.export.ExportException;
+import dev.answerline.newsletter.NewsletterException;
 import dev.answerline.render.RenderException;
 import dev.answerline.server.ServerException;
+import dev.answerline.store.StoreException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,7 +13,8 @@ import picocli.CommandLine.Command;
 /** The {@code answerline} command. Exit codes are decided here and nowhere else. */
 @Command(name = "answerline", mixinStandardHelpOptions = true, version = "Answerline 0.1.0",
         description = "Publishes a brand's expert answers hub from Markdown files.",
-        subcommands = {ServeCommand.class, BuildCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, BuildCommand.class, SubscribersCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Main {
     /** Everything worked. */
     public static final int OK = 0;
@@ -45,7 +48,8 @@ public final class Main {
                         + " its brand, title and base_url.");
                 return FAILURE;
             }
-            if (e instanceof ContentException || e instanceof ServerException || e instanceof ExportException) {
+            if (e instanceof ContentException || e instanceof ServerException || e instanceof ExportException
+                    || e instanceof StoreException || e instanceof NewsletterException) {
                 commandLine.getErr().println("answerline: " + e.getMessage());
                 return FAILURE;
             }

@@ -1,22 +1,35 @@
 package dev.answerline.cli;
 
 import dev.answerline.content.Site;
+import dev.answerline.newsletter.MailSettings;
+import dev.answerline.newsletter.Newsletter;
 import dev.answerline.render.Pages;
 import dev.answerline.render.Renderer;
 import dev.answerline.server.Server;
+import dev.answerline.store.Database;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, showDefaultValues = true,
-        description = "Serves the site from memory: every page rendered once at start.")
+        description = {"Serves the site from memory: every page rendered once at start.",
+            "Newsletter signups go to the database in --data (or --db). Emails go through the SMTP server in"
+                    + " ANSWERLINE_SMTP_HOST, _PORT, _SECURITY, _USER, _PASSWORD, _FROM; without one they are"
+                    + " written to DIR/outbox and their links printed here."})
 final class ServeCommand implements Callable<Integer> {
     @Mixin
     private SiteOption site;
+
+    @Mixin
+    private StorageOptions storage;
 
     @Option(names = "--port", defaultValue = "8080", description = "the port to listen on (0: any free port)")
     private int port;
@@ -25,6 +38,19 @@ final class ServeCommand implements Callable<Integer> {
             description = "the address to listen on (0.0.0.0: every interface)")
     private String host;
 
+    @Option(names = "--public-url", paramLabel = "URL",
+            description = "where readers reach this server, for links in emails (default: base_url of site.yaml"
+                    + " with an SMTP server, this server's own address without one)")
+    private String publicUrl;
+
+    @Option(names = "--signup-limit", paramLabel = "N/TIME", defaultValue = "8/10m",
+            description = "newsletter signups allowed per client address, e.g. 8/10m, 100/1h; 0 for no limit")
+    private String signupLimit;
+
+    @Option(names = "--behind-proxy", description = "take the client address from X-Forwarded-For (only behind"
+            + " a reverse proxy that sets it)")
+    private boolean behindProxy;
+
     @Spec
     private CommandSpec spec;
 
@@ -32,16 +58,62 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
+        Limit limit = Limit.parse(signupLimit, spec);
         Site loaded = Site.load(site.dir());
         Report.problems(loaded, spec.commandLine().getErr());
         Pages pages = Renderer.render(loaded);
-        try (Server server = Server.builder(pages).host(host).port(port).build().start()) {
+        Server.Builder server = Server.builder(pages).host(host).port(port).behindProxy(behindProxy);
+        MailSettings mail = MailSettings.fromEnvironment(System.getenv());
+        AtomicReference<Server> running = new AtomicReference<>();
+        Database db = null;
+        Newsletter newsletter = null;
+        if (loaded.config().newsletter() != null) {
+            db = storage.open();
+            Supplier<String> links = publicUrl != null ? () -> publicUrl
+                    : mail != null ? () -> loaded.config().baseUrl() : () -> running.get().uri().toString();
+            newsletter = Newsletter.builder(db, () -> loaded).mail(mail).outboxDir(storage.data().resolve("outbox"))
+                    .publicUrl(links).signupLimit(limit.count(), limit.window()).build();
+            server.subscribers(newsletter::count).route("/newsletter/*", newsletter::handler);
+        }
+        try (Server serving = server.build().start()) {
+            running.set(serving);
+            if (newsletter != null) {
+                newsletter.start();
+            }
             out.printf("Serving %s (%d pages, ready in %d ms) at %s%n", loaded.config().title(), pages.size(),
-                    (System.nanoTime() - started) / 1_000_000, server.uri());
+                    (System.nanoTime() - started) / 1_000_000, serving.uri());
             out.println("Press Ctrl+C to stop.");
             out.flush();
-            server.join();
+            serving.join();
+        } finally {
+            if (newsletter != null) {
+                newsletter.close();
+            }
+            if (db != null) {
+                db.close();
+            }
         }
         return Main.OK;
+    }
+
+    /** A count per time window, written like {@code 8/10m}. */
+    record Limit(int count, Duration window) {
+        static Limit parse(String text, CommandSpec spec) {
+            if (text.equals("0")) {
+                return new Limit(0, Duration.ofMinutes(1));
+            }
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d{1,6})/(\\d{1,5})([smh])").matcher(text);
+            if (!m.matches()) {
+                throw new ParameterException(spec.commandLine(), "--signup-limit " + text
+                        + " is not a limit — write it as count/time, e.g. 8/10m, 30/1h, or 0 for none");
+            }
+            long amount = Long.parseLong(m.group(2));
+            Duration window = switch (m.group(3)) {
+                case "s" -> Duration.ofSeconds(amount);
+                case "m" -> Duration.ofMinutes(amount);
+                default -> Duration.ofHours(amount);
+            };
+            return new Limit(Integer.parseInt(m.group(1)), window.isZero() ? Duration.ofSeconds(1) : window);
+        }
     }
 }

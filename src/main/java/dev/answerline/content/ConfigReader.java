@@ -82,7 +82,8 @@ final class ConfigReader {
         if (f == null) {
             return null;
         }
-        f.allowOnly(List.of("heading", "pitch", "social_proof", "promise", "min_count_shown", "success", "failure"));
+        f.allowOnly(List.of("heading", "pitch", "social_proof", "promise", "min_count_shown", "success", "failure",
+                "from", "blocked_domains"));
         String socialProof = f.text("social_proof");
         if (!socialProof.isEmpty() && !socialProof.contains("{count}")) {
             f.error("social_proof", "missing-placeholder", "`newsletter.social_proof` has no `{count}`",
@@ -90,10 +91,18 @@ final class ConfigReader {
         }
         String success = f.optionalText("success");
         String failure = f.optionalText("failure");
+        String from = f.optionalText("from");
+        if (from != null && !from.matches("(?s)[^\\r\\n<>]*<?[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+>?")) {
+            f.error("from", "invalid-from", "`newsletter.from: " + from + "` is not an email sender",
+                    "write it as `from: Brand Name <hello@example.com>` or just the address");
+            from = null;
+        }
+        List<String> blocked = f.textList("blocked_domains", false).stream()
+                .map(d -> d.toLowerCase(java.util.Locale.ROOT).replaceFirst("^@", "")).toList();
         return new SiteConfig.Newsletter(f.text("heading"), f.text("pitch"), socialProof, f.text("promise"),
                 f.integer("min_count_shown", SiteConfig.Newsletter.DEFAULT_MIN_COUNT_SHOWN),
                 success == null ? SiteConfig.Newsletter.DEFAULT_SUCCESS : success,
-                failure == null ? SiteConfig.Newsletter.DEFAULT_FAILURE : failure);
+                failure == null ? SiteConfig.Newsletter.DEFAULT_FAILURE : failure, from, blocked);
     }
 
     private static Map<String, Cta> ctas(Fields site) {

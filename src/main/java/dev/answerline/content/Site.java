@@ -176,6 +176,29 @@ public final class Site {
         return hidden;
     }
 
+    /** The title a reader sees for a site path ({@code /answers/x} gives its question), if it is a page. */
+    public Optional<String> titleOf(String path) {
+        if (path.equals("/")) {
+            return Optional.of(config.title());
+        }
+        if (path.equals("/answers")) {
+            return Optional.of("All Questions");
+        }
+        if (path.startsWith("/answers/category/")) {
+            return Optional.ofNullable(categoriesById.get(path.substring("/answers/category/".length())))
+                    .map(Category::name);
+        }
+        if (path.startsWith("/answers/")) {
+            return answer(path.substring("/answers/".length())).map(Answer::question);
+        }
+        if (path.startsWith("/authors/")) {
+            return Optional.ofNullable(authorsById.get(path.substring("/authors/".length()))).map(Author::name);
+        }
+        return posts.stream().filter(p -> p.path().equals(path)).map(BlogPost::title).findFirst()
+                .or(() -> products.stream().filter(p -> p.path().equals(path)).map(Product::name).findFirst())
+                .or(() -> pages.stream().filter(p -> p.path().equals(path)).map(InfoPage::title).findFirst());
+    }
+
     /** Everything wrong with the content, by file and line. */
     public List<Problem> problems() {
         return problems;

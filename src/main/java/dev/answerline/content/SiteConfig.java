@@ -43,9 +43,15 @@ public record SiteConfig(
      * @param pitch inline Markdown
      * @param socialProof contains {@code {count}}, replaced by a friendly subscriber count
      * @param minCountShown below this many subscribers the social proof line is left out
+     * @param from the sender of newsletter emails ({@code Name <address>}), or null for the default
+     * @param blockedDomains signups from these domains (and their subdomains) are refused
      */
     public record Newsletter(String heading, String pitch, String socialProof, String promise, int minCountShown,
-            String success, String failure) {
+            String success, String failure, String from, List<String> blockedDomains) {
+
+        public Newsletter {
+            blockedDomains = List.copyOf(blockedDomains);
+        }
 
         public static final String DEFAULT_SUCCESS = "You're in. Check your inbox for a welcome email.";
         public static final String DEFAULT_FAILURE = "Something went wrong. Please try again.";

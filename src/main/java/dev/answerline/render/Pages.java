@@ -2,6 +2,7 @@ package dev.answerline.render;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Everything a site serves, by URL path: rendered pages, the stylesheet and static files, plus the
@@ -12,12 +13,15 @@ public final class Pages {
     private final Map<String, String> redirects;
     private final Page notFound;
     private final SocialProof socialProof;
+    private final Function<Message, String> messages;
 
-    Pages(Map<String, Page> byPath, Map<String, String> redirects, Page notFound, SocialProof socialProof) {
+    Pages(Map<String, Page> byPath, Map<String, String> redirects, Page notFound, SocialProof socialProof,
+            Function<Message, String> messages) {
         this.byPath = Map.copyOf(byPath);
         this.redirects = Map.copyOf(redirects);
         this.notFound = notFound;
         this.socialProof = socialProof;
+        this.messages = messages;
     }
 
     /** The page at a path such as {@code /answers/x}, or null. */
@@ -45,6 +49,11 @@ public final class Pages {
 
     public int size() {
         return byPath.size();
+    }
+
+    /** A message page in the site's frame, as HTML. */
+    public String message(Message message) {
+        return messages.apply(message);
     }
 
     /** The text for {@link Page#SLOT} at this subscriber count. */

@@ -37,6 +37,7 @@ public final class Renderer {
 
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     private static final String STYLESHEET = "site.css";
+    private static final String SCRIPT = "site.js";
 
     private Renderer() {}
 
@@ -47,8 +48,10 @@ public final class Renderer {
      */
     public static Pages render(Site site) {
         byte[] css = resource(STYLESHEET);
-        String cssPath = "/assets/site." + HexFormat.of().formatHex(sha256(css), 0, 5) + ".css";
-        Views views = new Views(site, cssPath);
+        byte[] js = resource(SCRIPT);
+        String cssPath = fingerprinted("site", css, "css");
+        String jsPath = fingerprinted("site", js, "js");
+        Views views = new Views(site, cssPath, jsPath);
 
         List<Supplier<Page>> jobs = new ArrayList<>();
         jobs.add(() -> html("/", "home", views.home()));
@@ -68,7 +71,8 @@ public final class Renderer {
         site.products().forEach(p -> jobs.add(() -> html(p.path(), "article", views.product(p))));
         site.pages().forEach(p -> jobs.add(() -> html(p.path(), "article", views.page(p))));
         site.staticFiles().forEach(f -> jobs.add(() -> staticPage(f)));
-        jobs.add(() -> Page.of(cssPath, "text/css; charset=utf-8", ASSET_CACHE, css));
+        jobs.add(() -> Page.of(cssPath, MediaTypes.of(cssPath), ASSET_CACHE, css));
+        jobs.add(() -> Page.of(jsPath, MediaTypes.of(jsPath), ASSET_CACHE, js));
 
         Map<String, Page> byPath = new LinkedHashMap<>();
         jobs.parallelStream().map(Supplier::get).toList().forEach(page -> byPath.put(page.path(), page));
@@ -77,17 +81,22 @@ public final class Renderer {
         site.aliases().forEach((alias, slug) -> redirects.put(Answer.pathOf(alias), Answer.pathOf(slug)));
         Page notFound = html("/404", "notfound", views.notFound());
         Locale locale = Locale.forLanguageTag(site.config().language());
-        return new Pages(byPath, redirects, notFound, new SocialProof(site.config().newsletter(), locale));
+        return new Pages(byPath, redirects, notFound, new SocialProof(site.config().newsletter(), locale),
+                message -> render("message", views.message(message), "a message page"));
     }
 
     private static Page html(String path, String template, Object view) {
+        return Page.html(path, render(template, view, path), PAGE_CACHE);
+    }
+
+    private static String render(String template, Object view, String what) {
         StringOutput out = new StringOutput(16 * 1024);
         try {
             TEMPLATES.render(template + ".jte", view, out);
         } catch (RuntimeException e) {
-            throw new RenderException("rendering " + path + " with " + template + ".jte failed: " + e.getMessage(), e);
+            throw new RenderException("rendering " + what + " with " + template + ".jte failed: " + e.getMessage(), e);
         }
-        return Page.html(path, out.toString(), PAGE_CACHE);
+        return out.toString();
     }
 
     private static Page staticPage(StaticFile file) {
@@ -96,6 +105,11 @@ public final class Renderer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.file(), e);
         }
+    }
+
+    /** {@code /assets/name.{hash}.ext}: a new name whenever the content changes, so it can be cached for good. */
+    private static String fingerprinted(String name, byte[] content, String extension) {
+        return "/assets/" + name + "." + HexFormat.of().formatHex(sha256(content), 0, 5) + "." + extension;
     }
 
     private static byte[] resource(String name) {

@@ -5,12 +5,19 @@ import dev.answerline.server.internal.ErrorPages;
 import dev.answerline.server.internal.PagesHandler;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import org.eclipse.jetty.http.pathmap.PathSpec;
+import org.eclipse.jetty.server.ForwardedRequestCustomizer;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.PathMappingsHandler;
 import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -34,6 +41,8 @@ public final class Server implements AutoCloseable {
     private final String host;
     private final int port;
     private final LongSupplier subscribers;
+    private final Map<String, Function<Supplier<Pages>, Handler>> routes;
+    private final boolean behindProxy;
     private final AtomicReference<Pages> pages;
     private org.eclipse.jetty.server.Server jetty;
     private ServerConnector connector;
@@ -42,6 +51,8 @@ public final class Server implements AutoCloseable {
         this.host = builder.host;
         this.port = builder.port;
         this.subscribers = builder.subscribers;
+        this.routes = Map.copyOf(builder.routes);
+        this.behindProxy = builder.behindProxy;
         this.pages = new AtomicReference<>(builder.pages);
     }
 
@@ -63,12 +74,24 @@ public final class Server implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(MAX_HEADER_BYTES);
+        if (behindProxy) {
+            // the client address and scheme come from the proxy's X-Forwarded-For / Forwarded headers
+            http.addCustomizer(new ForwardedRequestCustomizer());
+        }
         ServerConnector serverConnector = new ServerConnector(server, new HttpConnectionFactory(http));
         serverConnector.setHost(host);
         serverConnector.setPort(port);
         server.addConnector(serverConnector);
         SizeLimitHandler limit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
-        limit.setHandler(new PagesHandler(pages::get, subscribers));
+        PagesHandler pagesHandler = new PagesHandler(pages::get, subscribers);
+        if (routes.isEmpty()) {
+            limit.setHandler(pagesHandler);
+        } else {
+            PathMappingsHandler mappings = new PathMappingsHandler();
+            routes.forEach((spec, route) -> mappings.addMapping(PathSpec.from(spec), route.apply(pages::get)));
+            mappings.addMapping(PathSpec.from("/"), pagesHandler);
+            limit.setHandler(mappings);
+        }
         server.setHandler(new SecurityHeaders(limit));
         server.setErrorHandler(new ErrorPages(pages::get));
         server.setStopAtShutdown(true);
@@ -96,6 +119,11 @@ public final class Server implements AutoCloseable {
     public URI uri() {
         String shown = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
         return URI.create("http://" + (shown.contains(":") ? "[" + shown + "]" : shown) + ":" + port() + "/");
+    }
+
+    /** The pages served now. */
+    public Pages pages() {
+        return pages.get();
     }
 
     /** Serves {@code next} from now on; requests under way finish with the pages they started with. */
@@ -129,6 +157,8 @@ public final class Server implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port = 8080;
         private LongSupplier subscribers = () -> 0;
+        private final Map<String, Function<Supplier<Pages>, Handler>> routes = new java.util.LinkedHashMap<>();
+        private boolean behindProxy;
 
         private Builder(Pages pages) {
             this.pages = Objects.requireNonNull(pages, "pages");
@@ -149,6 +179,21 @@ public final class Server implements AutoCloseable {
         /** Where the newsletter block's live subscriber count comes from; default none (0). */
         public Builder subscribers(LongSupplier subscribers) {
             this.subscribers = Objects.requireNonNull(subscribers, "subscribers");
+            return this;
+        }
+
+        /**
+         * A dynamic route, e.g. {@code /newsletter/*}; everything else is served from the pages. The handler
+         * is made with the server's current pages, for pages it renders in the site's frame.
+         */
+        public Builder route(String pathSpec, Function<Supplier<Pages>, Handler> handler) {
+            routes.put(pathSpec, Objects.requireNonNull(handler, "handler"));
+            return this;
+        }
+
+        /** Trust X-Forwarded-For and Forwarded from a reverse proxy in front; default false. */
+        public Builder behindProxy(boolean behindProxy) {
+            this.behindProxy = behindProxy;
             return this;
         }
 

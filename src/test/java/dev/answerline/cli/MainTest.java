@@ -3,6 +3,7 @@ package dev.answerline.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.answerline.TestSites;
+import dev.answerline.store.Database;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -87,12 +88,56 @@ class MainTest {
     }
 
     @Test
+    void subscribersCanBeExportedAndCounted() {
+        try (Database db = Database.open(dir, null)) {
+            db.write(c -> {
+                insert(c, "=HYPERLINK(\"http://evil.example\")@example.com", "confirmed", 1_790_000_000_000L);
+                insert(c, "plain@example.com", "pending", 1_790_000_100_000L);
+                return null;
+            });
+        }
+        assertThat(Main.run("subscribers", "count", "--data", dir.toString())).isEqualTo(Main.OK);
+        assertThat(stdout()).isEqualTo("1\n");
+        out.reset();
+        assertThat(Main.run("subscribers", "export", "--status", "confirmed", "--data", dir.toString()))
+                .isEqualTo(Main.OK);
+        assertThat(stdout()).isEqualTo("email,status,source_page,signed_up_at,confirmed_at,unsubscribed_at,consent_text\r\n"
+                + "\"'=HYPERLINK(\"\"http://evil.example\"\")@example.com\",confirmed,/answers/x,2026-09-21T14:13:20Z,,,"
+                + "\"Tips — weekly, no spam.\"\r\n");
+        out.reset();
+        assertThat(Main.run("subscribers", "export", "--data", dir.toString())).isEqualTo(Main.OK);
+        assertThat(stdout().lines()).hasSize(3);
+        assertThat(Main.run("subscribers", "export", "--status", "gone", "--data", dir.toString()))
+                .isEqualTo(Main.USAGE);
+        assertThat(stderr()).contains("--status gone is not a status — use pending, confirmed or unsubscribed");
+    }
+
+    private static void insert(java.sql.Connection c, String email, String status, long at) throws java.sql.SQLException {
+        try (var insert = c.prepareStatement("INSERT INTO subscriber (email, status, source_page, consent_text,"
+                + " signed_up_at, updated_at) VALUES (?, ?, '/answers/x', 'Tips — weekly, no spam.', ?, ?)")) {
+            insert.setString(1, email);
+            insert.setString(2, status);
+            insert.setLong(3, at);
+            insert.setLong(4, at);
+            insert.executeUpdate();
+        }
+    }
+
+    @Test
+    void subscribersWithoutADatabaseSayWhereToLook() {
+        assertThat(Main.run("subscribers", "count", "--data", dir.resolve("nothing").toString()))
+                .isEqualTo(Main.FAILURE);
+        assertThat(stderr()).contains("there is no subscriber database in", "pass --data with the folder that"
+                + " `answerline serve` used");
+    }
+
+    @Test
     void aWrongOptionShowsTheUsage() {
         assertThat(Main.run("serve", "--prot", "80")).isEqualTo(Main.USAGE);
         assertThat(stderr()).startsWith("Unknown options: '--prot', '80'\nUsage: answerline serve");
         err.reset();
         assertThat(Main.run("serv")).isEqualTo(Main.USAGE);
-        assertThat(stderr()).contains("Unmatched argument at index 0: 'serv'", "Did you mean: answerline serve?");
+        assertThat(stderr()).contains("Unmatched argument at index 0: 'serv'", "Did you mean: answerline serve or answerline subscribers?");
         err.reset();
         assertThat(Main.run("serve", "--port", "eighty")).isEqualTo(Main.USAGE);
         assertThat(stderr()).contains("Invalid value for option '--port': 'eighty' is not an int",

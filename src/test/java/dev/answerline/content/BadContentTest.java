@@ -270,7 +270,7 @@ class BadContentTest {
         assertThat(site.problems()).extracting(Problem::toString).containsExactly(
                 "site.yaml:14: error: `newsletter.social_proof` has no `{count}` — put `{count}` where the number of"
                         + " subscribers goes, e.g. `Join {count} people` (missing-placeholder)",
-                "site.yaml:33: error: unknown key `brnad` — did you mean `brand`? Rename it, or remove the line"
+                "site.yaml:35: error: unknown key `brnad` — did you mean `brand`? Rename it, or remove the line"
                         + " (unknown-key)");
     }
 
@@ -279,7 +279,7 @@ class BadContentTest {
         TestSites.copy("small", dir);
         Files.delete(dir.resolve("pages/disclaimer.md"));
         site = Site.load(dir, TestSites.TODAY);
-        thenProblems("site.yaml:33: error: `disclaimer` is set, and every answer links to /disclaimer, but there is no"
+        thenProblems("site.yaml:35: error: `disclaimer` is set, and every answer links to /disclaimer, but there is no"
                 + " pages/disclaimer.md — add pages/disclaimer.md with the full disclaimer, or remove `disclaimer` from"
                 + " site.yaml (missing-disclaimer-page)");
     }

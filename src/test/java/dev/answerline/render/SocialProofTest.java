@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 class SocialProofTest {
     private static final SiteConfig.Newsletter NEWSLETTER = new SiteConfig.Newsletter("Tips", "Pitch",
-            "Join {count} people who <roll>.", "No spam.", 50, "ok", "fail");
+            "Join {count} people who <roll>.", "No spam.", 50, "ok", "fail", null, java.util.List.of());
 
     @Test
     void roundsDownToAFriendlyFigure() {

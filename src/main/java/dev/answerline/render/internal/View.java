@@ -12,7 +12,7 @@ public final class View {
     /** The frame around every page: header, navigation, footer. */
     /** {@code favicon} and {@code faviconType} are null when the site has no favicon file. */
     public record Chrome(String language, String brand, String siteTitle, String logo, String favicon,
-            String faviconType, String css, List<Link> nav, List<Link> footer, List<Link> categories, int year) {}
+            String faviconType, String css, String js, List<Link> nav, List<Link> footer, List<Link> categories, int year) {}
 
     /** The head of a page. {@code canonical} is absolute; {@code robots} is null unless the page must not be indexed. */
     public record Meta(String title, String description, String canonical, String type, String robots) {}
@@ -58,4 +58,6 @@ public final class View {
     public record Profile(Chrome chrome, Meta meta, List<Link> breadcrumbs, Author author, List<Section> sections) {}
 
     public record NotFound(Chrome chrome, Meta meta, List<Link> categories) {}
+
+    public record MessagePage(Chrome chrome, Meta meta, dev.answerline.render.Message message) {}
 }

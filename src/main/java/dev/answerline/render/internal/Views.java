@@ -38,12 +38,12 @@ public final class Views {
     private final DateTimeFormatter dates;
     private final Map<String, View.Author> authors = new LinkedHashMap<>();
 
-    public Views(Site site, String cssHref) {
+    public Views(Site site, String cssHref, String jsHref) {
         this.site = site;
         this.config = site.config();
         Locale locale = Locale.forLanguageTag(config.language());
         this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-        this.chrome = chrome(cssHref);
+        this.chrome = chrome(cssHref, jsHref);
         for (Author author : site.authors()) {
             List<View.Link> profiles = author.sameAs().stream().map(url -> new View.Link(hostOf(url), url)).toList();
             authors.put(author.id(), new View.Author(author.name(), author.role(), author.image(),
@@ -51,7 +51,7 @@ public final class Views {
         }
     }
 
-    private View.Chrome chrome(String cssHref) {
+    private View.Chrome chrome(String cssHref, String jsHref) {
         List<View.Link> nav = new ArrayList<>();
         nav.add(new View.Link("Answers", "/answers"));
         if (!site.posts().isEmpty()) {
@@ -75,7 +75,7 @@ public final class Views {
                 .min(java.util.Comparator.comparing(p -> !p.endsWith(".svg"))).orElse(null);
         String faviconType = favicon == null ? null : dev.answerline.render.MediaTypes.of(favicon);
         return new View.Chrome(config.language(), config.brand(), config.title(), config.logo(), favicon, faviconType,
-                cssHref, nav, footer, categories, site.today().getYear());
+                cssHref, jsHref, nav, footer, categories, site.today().getYear());
     }
 
     public View.Answer answer(Answer answer) {
@@ -202,6 +202,11 @@ public final class Views {
         List<View.Link> categories = chrome.categories();
         return new View.NotFound(chrome, new View.Meta("Page not found | " + config.title(),
                 "This page does not exist on " + config.title() + ".", null, "website", "noindex"), categories);
+    }
+
+    public View.MessagePage message(dev.answerline.render.Message message) {
+        return new View.MessagePage(chrome, new View.Meta(message.title() + " | " + config.title(), message.text(), null,
+                "website", "noindex"), message);
     }
 
     private View.Meta meta(String title, String description, String path, String type) {

@@ -49,7 +49,8 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
             send(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, current.notFound(), current, false);
             return true;
         }
-        String path = Request.getPathInContext(request);
+        // the decoded path; there are no contexts (and PathMappingsHandler has none to give)
+        String path = request.getHttpURI().getDecodedPath();
         Page page = current.get(path);
         if (page == null) {
             String target = current.redirect(path);

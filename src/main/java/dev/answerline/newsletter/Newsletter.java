@@ -1,0 +1,335 @@
+package dev.answerline.newsletter;
+
+import dev.answerline.content.Site;
+import dev.answerline.content.SiteConfig;
+import dev.answerline.newsletter.internal.Emails;
+import dev.answerline.newsletter.internal.FileMailer;
+import dev.answerline.newsletter.internal.Mailer;
+import dev.answerline.newsletter.internal.Outbox;
+import dev.answerline.newsletter.internal.OutboxWorker;
+import dev.answerline.newsletter.internal.RateLimiter;
+import dev.answerline.newsletter.internal.SmtpMailer;
+import dev.answerline.newsletter.internal.Subscribers;
+import dev.answerline.render.Pages;
+import dev.answerline.store.Database;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+import java.io.PrintStream;
+import java.io.UnsupportedEncodingException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.eclipse.jetty.server.Handler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The newsletter signup with double opt-in: its routes under {@code /newsletter/}, its subscribers in the
+ * {@link Database}, its emails through a durable outbox, and the live count of confirmed subscribers.
+ *
+ * <pre>{@code
+ * Newsletter newsletter = Newsletter.builder(database, () -> site).publicUrl(() -> "https://answers.example")
+ *         .mail(MailSettings.fromEnvironment(System.getenv())).build();
+ * newsletter.start();
+ * server.route("/newsletter/*", newsletter.handler(server::pages));
+ * }</pre>
+ *
+ * <p>Thread-safe once built.
+ */
+public final class Newsletter implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("newsletter");
+    private static final Duration COUNT_REFRESH = Duration.ofSeconds(30);
+
+    private final Database db;
+    private final Supplier<Site> site;
+    private final Supplier<String> publicUrl;
+    private final Clock clock;
+    private final Subscribers subscribers;
+    private final Outbox outbox;
+    private final Emails emails;
+    private final Mailer mailer;
+    private final OutboxWorker worker;
+    private final RateLimiter signupLimit;
+    private final Duration minFillTime;
+    private final ClientHashes clientHashes;
+    private final ScheduledExecutorService counter;
+    /** ANSWERLINE_SMTP_FROM, which wins over site.yaml: the SMTP account may only send as itself. */
+    private final String senderFrom;
+    private volatile long count;
+
+    private Newsletter(Builder b) {
+        this.db = b.db;
+        this.site = b.site;
+        this.publicUrl = b.publicUrl;
+        this.clock = b.clock;
+        this.outbox = new Outbox(db);
+        this.subscribers = new Subscribers(db, outbox, clock);
+        this.emails = new Emails(clock);
+        this.mailer = b.mail != null ? new SmtpMailer(b.mail) : new FileMailer(b.outboxDir, b.console, clock);
+        this.worker = new OutboxWorker(outbox, mailer, clock, b.poll);
+        this.signupLimit = new RateLimiter(b.signupLimit, b.signupWindow, clock);
+        this.minFillTime = b.minFillTime;
+        this.clientHashes = ClientHashes.load(db);
+        this.counter = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "answerline-subscriber-count");
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.senderFrom = b.mail == null ? null : b.mail.from();
+        this.count = subscribers.countConfirmed();
+    }
+
+    /**
+     * Starts configuring the newsletter of a site.
+     *
+     * @param site the current site, read at every request (texts, brand, page titles)
+     */
+    public static Builder builder(Database db, Supplier<Site> site) {
+        return new Builder(db, site);
+    }
+
+    /** Starts the sender thread and the periodic refresh of the subscriber count. */
+    public void start() {
+        worker.start();
+        counter.scheduleWithFixedDelay(this::refreshCount, COUNT_REFRESH.toMillis(), COUNT_REFRESH.toMillis(),
+                TimeUnit.MILLISECONDS);
+        LOG.info("{}; subscribers in {}", mailer.describe(), db.description());
+    }
+
+    /** The routes under {@code /newsletter/}; {@code pages} gives the current pages for the reader's frame. */
+    public Handler handler(Supplier<Pages> pages) {
+        return new Routes(this, pages, signupLimit, minFillTime);
+    }
+
+    /** Confirmed subscribers, as last counted: at most half a minute old, and current after a local change. */
+    public long count() {
+        return count;
+    }
+
+    /** Writes subscribers (all when {@code status} is null) as CSV. */
+    public static void export(Database db, Subscriber.Status status, Appendable out) {
+        SubscriberCsv csv = new SubscriberCsv(out);
+        csv.header();
+        new Subscribers(db, new Outbox(db), Clock.systemUTC()).forEach(status, csv::row);
+    }
+
+    /** Confirmed subscribers, counted now. */
+    public static long countConfirmed(Database db) {
+        return new Subscribers(db, new Outbox(db), Clock.systemUTC()).countConfirmed();
+    }
+
+    /** The outcome of a signup the reader is told about; {@code problem} says why it was refused. */
+    record Signup(boolean accepted, String problem) {}
+
+    Signup subscribe(String input, String sourcePage, String clientAddress) {
+        EmailAddress.Check check = EmailAddress.check(input);
+        if (!check.ok()) {
+            return new Signup(false, "the address is not valid: " + check.problem());
+        }
+        EmailAddress email = check.address();
+        SiteConfig.Newsletter texts = texts();
+        for (String blocked : texts.blockedDomains()) {
+            if (email.isIn(blocked)) {
+                return new Signup(false, "the domain " + email.domain() + " is blocked in site.yaml");
+            }
+        }
+        Site current = site.get();
+        String title = current.titleOf(sourcePage).orElse(current.config().title());
+        Emails.Letterhead letterhead = letterhead();
+        Subscribers.Signup outcome = subscribers.signUp(email, sourcePage, consentText(texts),
+                clientHashes.of(clientAddress), new Letters(letterhead, texts, title));
+        if (outcome == Subscribers.Signup.CONFIRMATION_QUEUED) {
+            worker.wake();
+        }
+        LOG.info("signup from {} on {}: {}", email.masked(), sourcePage, outcome.name().toLowerCase().replace('_', ' '));
+        return new Signup(true, null);
+    }
+
+    /** The address a confirmation link would confirm, or null. */
+    String confirmable(String token) {
+        return subscribers.confirmable(token);
+    }
+
+    Subscribers.Confirmation confirm(String token) {
+        Subscribers.Confirmation outcome = subscribers.confirm(token, new Letters(letterhead(), texts(), null));
+        if (outcome == Subscribers.Confirmation.CONFIRMED) {
+            worker.wake();
+            refreshCount();
+        }
+        return outcome;
+    }
+
+    boolean unsubscribable(String token) {
+        return subscribers.unsubscribable(token);
+    }
+
+    Subscribers.Unsubscription unsubscribe(String token) {
+        Subscribers.Unsubscription outcome = subscribers.unsubscribe(token);
+        if (outcome == Subscribers.Unsubscription.UNSUBSCRIBED) {
+            refreshCount();
+        }
+        return outcome;
+    }
+
+    /** The site's newsletter texts; only routed when the site has a newsletter block. */
+    SiteConfig.Newsletter texts() {
+        SiteConfig.Newsletter texts = site.get().config().newsletter();
+        if (texts == null) {
+            throw new NewsletterException("the site has no newsletter in site.yaml");
+        }
+        return texts;
+    }
+
+    String brand() {
+        return site.get().config().brand();
+    }
+
+    /** What the reader agreed to: the form's words as they were shown. */
+    static String consentText(SiteConfig.Newsletter texts) {
+        String pitch = texts.pitch().replaceAll("[*_`]", "");
+        return texts.heading() + " — " + pitch + " " + texts.promise();
+    }
+
+    private Emails.Letterhead letterhead() {
+        SiteConfig config = site.get().config();
+        String from = senderFrom != null ? senderFrom : config.newsletter().from();
+        if (from == null) {
+            from = config.brand() + " <newsletter@" + URI.create(config.baseUrl()).getHost() + ">";
+        }
+        try {
+            InternetAddress address = new InternetAddress(from, true);
+            if (address.getPersonal() == null) {
+                address.setPersonal(config.brand(), "UTF-8");
+            }
+            return new Emails.Letterhead(config.brand(), address, trimSlash(publicUrl.get()));
+        } catch (AddressException | UnsupportedEncodingException e) {
+            throw new NewsletterException("the sender address " + from + " is not valid — set newsletter.from in"
+                    + " site.yaml or ANSWERLINE_SMTP_FROM to e.g. `Brand <hello@example.com>`", e);
+        }
+    }
+
+    /** The emails of one request; composed inside its transaction, so they may not touch the database. */
+    private final class Letters implements Subscribers.Letters {
+        private final Emails.Letterhead letterhead;
+        private final SiteConfig.Newsletter texts;
+        private final String pageTitle;
+
+        Letters(Emails.Letterhead letterhead, SiteConfig.Newsletter texts, String pageTitle) {
+            this.letterhead = letterhead;
+            this.texts = texts;
+            this.pageTitle = pageTitle;
+        }
+
+        @Override
+        public byte[] confirmation(EmailAddress to, String token) {
+            return emails.confirmation(letterhead, to, token, pageTitle);
+        }
+
+        @Override
+        public byte[] welcome(EmailAddress to, String unsubscribeToken) {
+            return emails.welcome(letterhead, to, unsubscribeToken, texts.pitch().replaceAll("[*_`]", ""));
+        }
+    }
+
+    private void refreshCount() {
+        try {
+            count = subscribers.countConfirmed();
+        } catch (RuntimeException e) {
+            LOG.warn("the subscriber count could not be refreshed: {}", e.getMessage());
+        }
+    }
+
+    private static String trimSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    @Override
+    public void close() {
+        counter.shutdownNow();
+        worker.close();
+    }
+
+    /** Configures a {@link Newsletter}. Not thread-safe; {@link #build()} checks the settings. */
+    public static final class Builder {
+        private final Database db;
+        private final Supplier<Site> site;
+        private Supplier<String> publicUrl;
+        private MailSettings mail;
+        private Path outboxDir = Path.of("data", "outbox");
+        private PrintStream console = System.out;
+        private int signupLimit = 8;
+        private Duration signupWindow = Duration.ofMinutes(10);
+        private Duration minFillTime = Duration.ofMillis(1500);
+        private Duration poll = Duration.ofSeconds(5);
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(Database db, Supplier<Site> site) {
+            this.db = Objects.requireNonNull(db, "db");
+            this.site = Objects.requireNonNull(site, "site");
+        }
+
+        /** Where links in emails lead; default the site's {@code base_url}. */
+        public Builder publicUrl(Supplier<String> publicUrl) {
+            this.publicUrl = publicUrl;
+            return this;
+        }
+
+        /** The SMTP server; null (the default) writes emails to {@link #outboxDir} instead. */
+        public Builder mail(MailSettings mail) {
+            this.mail = mail;
+            return this;
+        }
+
+        /** Where emails go as .eml files when no SMTP server is set; default {@code data/outbox}. */
+        public Builder outboxDir(Path outboxDir) {
+            this.outboxDir = outboxDir;
+            return this;
+        }
+
+        /** Where the links of .eml emails are printed; default standard output. */
+        public Builder console(PrintStream console) {
+            this.console = console;
+            return this;
+        }
+
+        /** Signups allowed per client address and window; default 8 per 10 minutes, 0 for no limit. */
+        public Builder signupLimit(int limit, Duration window) {
+            this.signupLimit = limit;
+            this.signupWindow = window;
+            return this;
+        }
+
+        /** Forms sent by script sooner than this after the page loaded are refused; default 1.5 s. */
+        public Builder minFillTime(Duration minFillTime) {
+            this.minFillTime = minFillTime;
+            return this;
+        }
+
+        /** How often the sender looks for retries and other nodes' messages; default 5 s. */
+        public Builder poll(Duration poll) {
+            this.poll = poll;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Newsletter build() {
+            if (signupLimit < 0 || signupWindow.isNegative() || signupWindow.isZero()) {
+                throw new IllegalArgumentException("the signup limit needs a count of 0 or more and a positive window");
+            }
+            if (publicUrl == null) {
+                publicUrl = () -> site.get().config().baseUrl();
+            }
+            return new Newsletter(this);
+        }
+    }
+}

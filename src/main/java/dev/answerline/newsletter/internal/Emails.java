@@ -1,0 +1,108 @@
+package dev.answerline.newsletter.internal;
+
+import dev.answerline.newsletter.EmailAddress;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Clock;
+import java.util.Date;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+
+/**
+ * Composes the confirmation and welcome emails as finished MIME messages (plain text and HTML), ready to
+ * be stored in the outbox and sent as they are. Thread-safe.
+ */
+public final class Emails {
+    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
+    private static final Session SESSION = Session.getInstance(new Properties());
+
+    /**
+     * Who writes, and where links lead.
+     *
+     * @param publicUrl the address readers reach the site at, without a trailing slash
+     */
+    public record Letterhead(String brand, InternetAddress from, String publicUrl) {}
+
+    private final Clock clock;
+
+    public Emails(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** The double opt-in email: one link, to the page with the Confirm button. */
+    public byte[] confirmation(Letterhead letterhead, EmailAddress to, String token, String pageTitle) {
+        String brand = letterhead.brand();
+        MailView view = new MailView(brand, "Please confirm your subscription",
+                List.of("You asked to get the " + brand + " newsletter on the page \u201C" + pageTitle + "\u201D.",
+                        "Press the button to confirm. Until you do, we will not send you anything else."),
+                "Confirm my subscription", letterhead.publicUrl() + "/newsletter/confirm?token=" + token,
+                List.of("The link works for 48 hours. If you did not ask for this, ignore this email: you will not"
+                        + " hear from us again."), null);
+        return compose(letterhead, to, "Confirm your subscription to " + brand, view, null);
+    }
+
+    /** The welcome email after confirmation; it can unsubscribe in one click. */
+    public byte[] welcome(Letterhead letterhead, EmailAddress to, String unsubscribeToken, String pitch) {
+        String brand = letterhead.brand();
+        String unsubscribe = letterhead.publicUrl() + "/newsletter/unsubscribe?token=" + unsubscribeToken;
+        MailView view = new MailView(brand, "You're in. Welcome!",
+                List.of("Thanks for confirming your subscription to the " + brand + " newsletter.", pitch),
+                "Read the latest answers", letterhead.publicUrl() + "/answers",
+                List.of("You can unsubscribe at any time with the link below, or with your mail program's"
+                        + " unsubscribe button."), unsubscribe);
+        return compose(letterhead, to, "Welcome to the " + brand + " newsletter", view, unsubscribe);
+    }
+
+    private byte[] compose(Letterhead letterhead, EmailAddress to, String subject, MailView view, String unsubscribe) {
+        try {
+            String domain = letterhead.from().getAddress().replaceFirst(".*@", "");
+            MimeMessage message = new MimeMessage(SESSION) {
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    // the default asks the machine for its host name; ours names the sender's domain
+                    setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + domain + ">");
+                }
+            };
+            message.setFrom(letterhead.from());
+            message.setRecipient(Message.RecipientType.TO, new InternetAddress(to.value(), true));
+            message.setSubject(oneLine(subject), "UTF-8");
+            message.setSentDate(Date.from(clock.instant()));
+            if (unsubscribe != null) {
+                message.setHeader("List-Unsubscribe", "<" + unsubscribe + ">");
+                message.setHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+            }
+            MimeBodyPart text = new MimeBodyPart();
+            text.setText(view.text(), "UTF-8");
+            MimeBodyPart html = new MimeBodyPart();
+            StringOutput out = new StringOutput();
+            TEMPLATES.render("newsletter/mail.jte", view, out);
+            html.setText(out.toString(), "UTF-8", "html");
+            MimeMultipart alternative = new MimeMultipart("alternative");
+            alternative.addBodyPart(text);
+            alternative.addBodyPart(html);
+            message.setContent(alternative);
+            message.saveChanges();
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            message.writeTo(bytes);
+            return bytes.toByteArray();
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException("composing an email failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Header text from site.yaml on one line, so that it can never start a header of its own. */
+    static String oneLine(String text) {
+        return text.replaceAll("[\\r\\n\\t]+", " ").strip();
+    }
+}

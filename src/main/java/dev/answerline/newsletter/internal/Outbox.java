@@ -1,0 +1,130 @@
+package dev.answerline.newsletter.internal;
+
+import dev.answerline.store.Database;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The durable queue of emails to send. A message is written in the transaction that decides to send it,
+ * claimed by one sender at a time (several app nodes may share a PostgreSQL outbox), and cleared once
+ * sent, since it holds a link token. Thread-safe.
+ */
+public final class Outbox {
+    /** Attempts before a message is given up and left for the operator. */
+    public static final int MAX_ATTEMPTS = 12;
+    /** A sender that claimed a message and vanished gives it back after this long. */
+    static final Duration CLAIM = Duration.ofMinutes(2);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
+    private static final Duration LAST_RETRY = Duration.ofHours(1);
+
+    private final Database db;
+
+    /** A message to send now. */
+    public record Message(String id, String recipient, String kind, byte[] mime, int attempts) {}
+
+    public Outbox(Database db) {
+        this.db = db;
+    }
+
+    /** Adds a message inside the caller's transaction. */
+    public void enqueue(Connection c, String recipient, String kind, byte[] mime, long now) throws SQLException {
+        Subscribers.update(c, "INSERT INTO outbox (id, recipient, kind, message, created_at, next_attempt_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", UUID.randomUUID().toString(), recipient, kind,
+                new String(mime, StandardCharsets.UTF_8), now, now);
+    }
+
+    /** Claims up to {@code limit} messages that are due, for this sender only. */
+    public List<Message> claimDue(long now, int limit) {
+        List<String> due = db.read(c -> {
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT id FROM outbox WHERE sent_at IS NULL"
+                    + " AND failed_at IS NULL AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)"
+                    + " ORDER BY next_attempt_at LIMIT ?")) {
+                select.setLong(1, now);
+                select.setLong(2, now);
+                select.setInt(3, limit);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        ids.add(rows.getString(1));
+                    }
+                }
+            }
+            return ids;
+        });
+        List<Message> claimed = new ArrayList<>();
+        for (String id : due) {
+            Message message = db.write(c -> {
+                try (PreparedStatement claim = c.prepareStatement("UPDATE outbox SET claimed_until = ? WHERE id = ?"
+                        + " AND sent_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)")) {
+                    claim.setLong(1, now + CLAIM.toMillis());
+                    claim.setString(2, id);
+                    claim.setLong(3, now);
+                    if (claim.executeUpdate() == 0) {
+                        return null;
+                    }
+                }
+                try (PreparedStatement select = c.prepareStatement(
+                        "SELECT recipient, kind, message, attempts FROM outbox WHERE id = ?")) {
+                    select.setString(1, id);
+                    try (ResultSet row = select.executeQuery()) {
+                        row.next();
+                        return new Message(id, row.getString(1), row.getString(2),
+                                row.getString(3).getBytes(StandardCharsets.UTF_8), row.getInt(4));
+                    }
+                }
+            });
+            if (message != null) {
+                claimed.add(message);
+            }
+        }
+        return claimed;
+    }
+
+    public void sent(String id, long now) {
+        db.write(c -> {
+            Subscribers.update(c, "UPDATE outbox SET sent_at = ?, message = NULL, claimed_until = NULL,"
+                    + " attempts = attempts + 1 WHERE id = ?", now, id);
+            return null;
+        });
+    }
+
+    /** Schedules another attempt with back-off, or gives up after {@link #MAX_ATTEMPTS}; true when given up. */
+    public boolean failed(Message message, long now, String error) {
+        int attempts = message.attempts() + 1;
+        boolean giveUp = attempts >= MAX_ATTEMPTS;
+        long next = now + retryDelay(attempts).toMillis();
+        String shortError = error.length() > 1000 ? error.substring(0, 1000) : error;
+        db.write(c -> {
+            Subscribers.update(c, "UPDATE outbox SET attempts = ?, next_attempt_at = ?, claimed_until = NULL,"
+                    + " last_error = ?, failed_at = ? WHERE id = ?", attempts, next, shortError,
+                    giveUp ? now : null, message.id());
+            return null;
+        });
+        return giveUp;
+    }
+
+    /** The wait after {@code attempts} failed attempts: 30 s, 1 min, 2 min, ... doubling up to an hour. */
+    public static Duration retryDelay(int attempts) {
+        Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
+        return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
+    }
+
+    /** Messages not yet sent nor given up: for status output and tests. */
+    public long waiting() {
+        return db.read(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL");
+                    ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+}

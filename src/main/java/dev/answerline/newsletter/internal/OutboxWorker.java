@@ -1,0 +1,112 @@
+package dev.answerline.newsletter.internal;
+
+import dev.answerline.newsletter.EmailAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends what is in the outbox, on its own thread, so that no request waits for a mail server. Woken at
+ * once when a request queues a message, and every few seconds anyway for retries and for messages other
+ * app nodes queued. A failed send is retried with back-off; nothing is lost when the process stops, since
+ * the outbox is in the database.
+ */
+public final class OutboxWorker implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger("newsletter");
+    private static final int BATCH = 20;
+
+    private final Outbox outbox;
+    private final Mailer mailer;
+    private final Clock clock;
+    private final Duration poll;
+    private final Semaphore wake = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
+
+    public OutboxWorker(Outbox outbox, Mailer mailer, Clock clock, Duration poll) {
+        this.outbox = outbox;
+        this.mailer = mailer;
+        this.clock = clock;
+        this.poll = poll;
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "answerline-outbox");
+        // the process may stop at any time: the outbox is durable, and a claimed message is retried later
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Asks the sender to look at the outbox now. */
+    public void wake() {
+        wake.release();
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                List<Outbox.Message> due = outbox.claimDue(clock.millis(), BATCH);
+                due.forEach(this::send);
+                if (due.size() < BATCH) {
+                    wake.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
+                    wake.drainPermits();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("the outbox cannot be read ({}); trying again in {} s", e.getMessage(), poll.toSeconds());
+                sleep();
+            }
+        }
+    }
+
+    private void send(Outbox.Message message) {
+        String to = new EmailAddress(message.recipient()).masked();
+        try {
+            mailer.send(message.mime());
+            outbox.sent(message.id(), clock.millis());
+            LOG.info("sent the {} email to {}", message.kind(), to);
+        } catch (Exception e) {
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            boolean gaveUp = outbox.failed(message, clock.millis(), error);
+            if (gaveUp) {
+                LOG.error("gave up on the {} email to {} after {} attempts: {} — check the SMTP settings; outbox id {}",
+                        message.kind(), to, Outbox.MAX_ATTEMPTS, error, message.id());
+            } else {
+                LOG.warn("the {} email to {} was not sent ({}); trying again in {}", message.kind(), to, error,
+                        Outbox.retryDelay(message.attempts() + 1));
+            }
+        }
+    }
+
+    private void sleep() {
+        try {
+            Thread.sleep(poll.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
