@@ -10,6 +10,7 @@ import dev.answerline.newsletter.internal.OutboxWorker;
 import dev.answerline.newsletter.internal.RateLimiter;
 import dev.answerline.newsletter.internal.SmtpMailer;
 import dev.answerline.newsletter.internal.Subscribers;
+import dev.answerline.newsletter.internal.Tokens;
 import dev.answerline.render.Pages;
 import dev.answerline.store.Database;
 import jakarta.mail.internet.AddressException;
@@ -141,9 +142,10 @@ public final class Newsletter implements AutoCloseable {
         }
         Site current = site.get();
         String title = current.titleOf(sourcePage).orElse(current.config().title());
-        Emails.Letterhead letterhead = letterhead();
+        Tokens.Token token = Tokens.create();
+        byte[] confirmation = emails.confirmation(letterhead(), email, token.value(), title);
         Subscribers.Signup outcome = subscribers.signUp(email, sourcePage, consentText(texts),
-                clientHashes.of(clientAddress), new Letters(letterhead, texts, title));
+                clientHashes.of(clientAddress), token, confirmation);
         if (outcome == Subscribers.Signup.CONFIRMATION_QUEUED) {
             worker.wake();
         }
@@ -157,7 +159,10 @@ public final class Newsletter implements AutoCloseable {
     }
 
     Subscribers.Confirmation confirm(String token) {
-        Subscribers.Confirmation outcome = subscribers.confirm(token, new Letters(letterhead(), texts(), null));
+        Emails.Letterhead letterhead = letterhead();
+        String pitch = texts().pitch().replaceAll("[*_`]", "");
+        Subscribers.Confirmation outcome = subscribers.confirm(token,
+                (to, unsubscribe) -> emails.welcome(letterhead, to, unsubscribe, pitch));
         if (outcome == Subscribers.Confirmation.CONFIRMED) {
             worker.wake();
             refreshCount();
@@ -211,29 +216,6 @@ public final class Newsletter implements AutoCloseable {
         } catch (AddressException | UnsupportedEncodingException e) {
             throw new NewsletterException("the sender address " + from + " is not valid — set newsletter.from in"
                     + " site.yaml or ANSWERLINE_SMTP_FROM to e.g. `Brand <hello@example.com>`", e);
-        }
-    }
-
-    /** The emails of one request; composed inside its transaction, so they may not touch the database. */
-    private final class Letters implements Subscribers.Letters {
-        private final Emails.Letterhead letterhead;
-        private final SiteConfig.Newsletter texts;
-        private final String pageTitle;
-
-        Letters(Emails.Letterhead letterhead, SiteConfig.Newsletter texts, String pageTitle) {
-            this.letterhead = letterhead;
-            this.texts = texts;
-            this.pageTitle = pageTitle;
-        }
-
-        @Override
-        public byte[] confirmation(EmailAddress to, String token) {
-            return emails.confirmation(letterhead, to, token, pageTitle);
-        }
-
-        @Override
-        public byte[] welcome(EmailAddress to, String unsubscribeToken) {
-            return emails.welcome(letterhead, to, unsubscribeToken, texts.pitch().replaceAll("[*_`]", ""));
         }
     }
 

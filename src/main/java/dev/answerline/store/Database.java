@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -39,6 +40,11 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource pool;
     private final Kind kind;
     private final String description;
+    /**
+     * SQLite takes one writer at a time. Writers of this process queue here, in order, instead of polling
+     * the file lock in SQLite's busy handler, whose growing sleeps made the slowest signups wait a second.
+     */
+    private final ReentrantLock sqliteWriter = new ReentrantLock(true);
 
     /** Runs SQL on a connection. */
     @FunctionalInterface
@@ -133,6 +139,9 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in a transaction and commits it; rolls back when it throws. */
     public <T> T write(Work<T> work) {
+        if (kind == Kind.SQLITE) {
+            sqliteWriter.lock();
+        }
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try {
@@ -145,6 +154,10 @@ public final class Database implements AutoCloseable {
             }
         } catch (SQLException e) {
             throw new StoreException("a write to " + description + " failed: " + e.getMessage(), e);
+        } finally {
+            if (kind == Kind.SQLITE) {
+                sqliteWriter.unlock();
+            }
         }
     }
 
@@ -160,6 +173,14 @@ public final class Database implements AutoCloseable {
     /** {@code " FOR UPDATE"} where a locking read needs it; SQLite locks the whole file for a write anyway. */
     public String forUpdate() {
         return kind == Kind.POSTGRESQL ? " FOR UPDATE" : "";
+    }
+
+    /**
+     * {@code " FOR UPDATE SKIP LOCKED"} on PostgreSQL, so that app nodes sharing a queue take different rows;
+     * nothing on SQLite, where one writer holds the whole file.
+     */
+    public String forUpdateSkipLocked() {
+        return kind == Kind.POSTGRESQL ? " FOR UPDATE SKIP LOCKED" : "";
     }
 
     public Kind kind() {

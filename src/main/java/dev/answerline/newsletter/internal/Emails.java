@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
 
 /**
@@ -25,7 +24,7 @@ import java.util.UUID;
  */
 public final class Emails {
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
-    private static final Session SESSION = Session.getInstance(new Properties());
+    private static final Session SESSION = JakartaMail.plain();
 
     /**
      * Who writes, and where links lead.

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +24,7 @@ public final class FileMailer implements Mailer {
     private static final Pattern LINK = Pattern.compile("https?://\\S+/newsletter/(confirm|unsubscribe)\\?token=[A-Za-z0-9_-]+");
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
-    private static final Session SESSION = Session.getInstance(new Properties());
+    private static final Session SESSION = JakartaMail.plain();
 
     private final Path dir;
     private final PrintStream console;

@@ -40,13 +40,13 @@ public final class Outbox {
                 new String(mime, StandardCharsets.UTF_8), now, now);
     }
 
-    /** Claims up to {@code limit} messages that are due, for this sender only. */
+    /** Claims up to {@code limit} messages that are due, for this sender only, in one transaction. */
     public List<Message> claimDue(long now, int limit) {
-        List<String> due = db.read(c -> {
+        return db.write(c -> {
             List<String> ids = new ArrayList<>();
             try (PreparedStatement select = c.prepareStatement("SELECT id FROM outbox WHERE sent_at IS NULL"
                     + " AND failed_at IS NULL AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)"
-                    + " ORDER BY next_attempt_at LIMIT ?")) {
+                    + " ORDER BY next_attempt_at LIMIT ?" + db.forUpdateSkipLocked())) {
                 select.setLong(1, now);
                 select.setLong(2, now);
                 select.setInt(3, limit);
@@ -56,41 +56,49 @@ public final class Outbox {
                     }
                 }
             }
-            return ids;
-        });
-        List<Message> claimed = new ArrayList<>();
-        for (String id : due) {
-            Message message = db.write(c -> {
-                try (PreparedStatement claim = c.prepareStatement("UPDATE outbox SET claimed_until = ? WHERE id = ?"
-                        + " AND sent_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)")) {
-                    claim.setLong(1, now + CLAIM.toMillis());
-                    claim.setString(2, id);
-                    claim.setLong(3, now);
-                    if (claim.executeUpdate() == 0) {
-                        return null;
-                    }
-                }
-                try (PreparedStatement select = c.prepareStatement(
-                        "SELECT recipient, kind, message, attempts FROM outbox WHERE id = ?")) {
-                    select.setString(1, id);
-                    try (ResultSet row = select.executeQuery()) {
-                        row.next();
-                        return new Message(id, row.getString(1), row.getString(2),
-                                row.getString(3).getBytes(StandardCharsets.UTF_8), row.getInt(4));
-                    }
-                }
-            });
-            if (message != null) {
-                claimed.add(message);
+            if (ids.isEmpty()) {
+                return List.of();
             }
-        }
-        return claimed;
+            String in = " WHERE id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")";
+            try (PreparedStatement claim = c.prepareStatement("UPDATE outbox SET claimed_until = ?" + in)) {
+                claim.setLong(1, now + CLAIM.toMillis());
+                for (int i = 0; i < ids.size(); i++) {
+                    claim.setString(i + 2, ids.get(i));
+                }
+                claim.executeUpdate();
+            }
+            List<Message> claimed = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT id, recipient, kind, message, attempts FROM outbox" + in + " ORDER BY next_attempt_at")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    select.setString(i + 1, ids.get(i));
+                }
+                try (ResultSet row = select.executeQuery()) {
+                    while (row.next()) {
+                        claimed.add(new Message(row.getString(1), row.getString(2), row.getString(3),
+                                row.getString(4).getBytes(StandardCharsets.UTF_8), row.getInt(5)));
+                    }
+                }
+            }
+            return claimed;
+        });
     }
 
-    public void sent(String id, long now) {
+    /** Marks messages as sent and forgets their text, which holds link tokens. */
+    public void sent(List<String> ids, long now) {
+        if (ids.isEmpty()) {
+            return;
+        }
         db.write(c -> {
-            Subscribers.update(c, "UPDATE outbox SET sent_at = ?, message = NULL, claimed_until = NULL,"
-                    + " attempts = attempts + 1 WHERE id = ?", now, id);
+            try (PreparedStatement update = c.prepareStatement("UPDATE outbox SET sent_at = ?, message = NULL,"
+                    + " claimed_until = NULL, attempts = attempts + 1 WHERE id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
+                update.setLong(1, now);
+                for (int i = 0; i < ids.size(); i++) {
+                    update.setString(i + 2, ids.get(i));
+                }
+                update.executeUpdate();
+            }
             return null;
         });
     }

@@ -3,6 +3,7 @@ package dev.answerline.newsletter.internal;
 import dev.answerline.newsletter.EmailAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +55,14 @@ public final class OutboxWorker implements AutoCloseable {
         while (running) {
             try {
                 List<Outbox.Message> due = outbox.claimDue(clock.millis(), BATCH);
-                due.forEach(this::send);
+                List<String> sent = new ArrayList<>();
+                for (Outbox.Message message : due) {
+                    if (send(message)) {
+                        sent.add(message.id());
+                    }
+                }
+                // one transaction for the batch; a crash before it means those few are sent again, not lost
+                outbox.sent(sent, clock.millis());
                 if (due.size() < BATCH) {
                     wake.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
@@ -69,12 +77,13 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
-    private void send(Outbox.Message message) {
+    /** Sends one message; true when it was accepted, else it is scheduled again. */
+    private boolean send(Outbox.Message message) {
         String to = new EmailAddress(message.recipient()).masked();
         try {
             mailer.send(message.mime());
-            outbox.sent(message.id(), clock.millis());
             LOG.info("sent the {} email to {}", message.kind(), to);
+            return true;
         } catch (Exception e) {
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             boolean gaveUp = outbox.failed(message, clock.millis(), error);
@@ -85,6 +94,7 @@ public final class OutboxWorker implements AutoCloseable {
                 LOG.warn("the {} email to {} was not sent ({}); trying again in {}", message.kind(), to, error,
                         Outbox.retryDelay(message.attempts() + 1));
             }
+            return false;
         }
     }
 

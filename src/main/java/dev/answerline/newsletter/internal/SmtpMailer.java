@@ -32,7 +32,7 @@ public final class SmtpMailer implements Mailer {
         if (settings.security() != MailSettings.Security.NONE) {
             properties.put("mail.smtp.ssl.checkserveridentity", "true");
         }
-        this.session = Session.getInstance(properties);
+        this.session = JakartaMail.smtp(properties);
     }
 
     @Override

@@ -37,11 +37,9 @@ public final class Subscribers {
 
     public enum Unsubscription { UNSUBSCRIBED, INVALID }
 
-    /** Composes the emails inside the transaction that decides to send them. */
-    public interface Letters {
-        byte[] confirmation(EmailAddress to, String token);
-
-        byte[] welcome(EmailAddress to, String unsubscribeToken);
+    /** Composes the welcome email inside the transaction that confirms; it may not touch the database. */
+    public interface Welcome {
+        byte[] compose(EmailAddress to, String unsubscribeToken);
     }
 
     public Subscribers(Database db, Outbox outbox, Clock clock) {
@@ -50,8 +48,13 @@ public final class Subscribers {
         this.clock = clock;
     }
 
-    /** Records a signup and queues a confirmation email when one is due. */
-    public Signup signUp(EmailAddress email, String sourcePage, String consentText, String clientHash, Letters letters) {
+    /**
+     * Records a signup and queues a confirmation email when one is due. The caller made the token and the
+     * email beforehand, so that composing it does not hold the write lock; they are dropped when no email
+     * is due.
+     */
+    public Signup signUp(EmailAddress email, String sourcePage, String consentText, String clientHash,
+            Tokens.Token token, byte[] confirmation) {
         return db.write(c -> {
             long now = clock.millis();
             String status = null;
@@ -80,10 +83,9 @@ public final class Subscribers {
                         + " client_hash = ?, updated_at = ? WHERE email = ?", Subscriber.Status.PENDING.code(),
                         sourcePage, consentText, now, clientHash, now, email.value());
             }
-            Tokens.Token token = Tokens.create();
             update(c, "INSERT INTO token (hash, email, purpose, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",
                     token.hash(), email.value(), CONFIRM, now, now + CONFIRM_TTL.toMillis());
-            outbox.enqueue(c, email.value(), CONFIRM, letters.confirmation(email, token.value()), now);
+            outbox.enqueue(c, email.value(), CONFIRM, confirmation, now);
             return Signup.CONFIRMATION_QUEUED;
         });
     }
@@ -111,7 +113,7 @@ public final class Subscribers {
     }
 
     /** Confirms the subscription a confirmation link belongs to and queues the welcome email. */
-    public Confirmation confirm(String token, Letters letters) {
+    public Confirmation confirm(String token, Welcome welcome) {
         if (!Tokens.wellFormed(token)) {
             return Confirmation.INVALID;
         }
@@ -136,7 +138,7 @@ public final class Subscribers {
             update(c, "INSERT INTO token (hash, email, purpose, created_at) VALUES (?, ?, ?, ?)", unsubscribe.hash(),
                     row.email(), UNSUBSCRIBE, now);
             EmailAddress email = new EmailAddress(row.email());
-            outbox.enqueue(c, row.email(), "welcome", letters.welcome(email, unsubscribe.value()), now);
+            outbox.enqueue(c, row.email(), "welcome", welcome.compose(email, unsubscribe.value()), now);
             return Confirmation.CONFIRMED;
         });
     }

@@ -1,0 +1,46 @@
+package dev.answerline.browser;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Chromium from Debian's {@code chromium} and {@code chromium-driver} packages, driven by Selenium.
+ * The driver is named explicitly so that Selenium never tries to download one. Without the packages a test
+ * is skipped with a message, except in CI ({@code CI} set), where {@code .ci/run} installs them.
+ */
+public final class Browser {
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    private Browser() {}
+
+    /** A new headless browser with a window of this size; quit it when done. */
+    public static ChromeDriver open(int width, int height, boolean javascript) {
+        boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+        if (!installed && System.getenv("CI") != null) {
+            throw new IllegalStateException("CI must run the browser tests, but " + CHROMIUM + " or " + DRIVER
+                    + " is missing — .ci/run installs chromium and chromium-driver");
+        }
+        assumeTrue(installed, "skipped: no Chromium here; install it with apt-get install chromium chromium-driver");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--window-size=" + width + "," + height);
+        if (!javascript) {
+            options.addArguments("--blink-settings=scriptEnabled=false");
+        }
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER.toString())).usingAnyFreePort().build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+}
