@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.answerline.content.Site;
 import dev.answerline.export.Export;
+import dev.answerline.render.Message;
+import dev.answerline.render.Pages;
 import dev.answerline.render.Renderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +28,15 @@ class HtmlValidationTest {
     void everyDemoPageIsValidHtml() throws IOException, InterruptedException {
         Path vnu = Path.of(System.getProperty("vnu.dir", "target/vnu"));
         assertThat(vnu.resolve("validator-26.5.2.jar")).as("the Nu HTML checker, copied by mvn test").exists();
-        Export.write(Renderer.render(Site.load(TestSites.demo())), out, 10_432);
+        Pages pages = Renderer.render(Site.load(TestSites.demo()));
+        Export.write(pages, out, 10_432);
+        // the pages the newsletter makes at request time: a result, and a page with a button
+        Files.writeString(out.resolve("message-result.html"), pages.message(new Message("Thanks for signing up",
+                "Thanks for signing up", "You're in. Check your inbox for a welcome email.", null,
+                new Message.Link("Back to the page you were reading", "/answers"))));
+        Files.writeString(out.resolve("message-action.html"), pages.message(new Message("Confirm", "Confirm your"
+                + " subscription", "Press the button.", new Message.Action("/newsletter/confirm",
+                        java.util.Map.of("token", "abc"), "Confirm subscription"), null)));
         try (var files = Files.walk(out)) {
             assertThat(files.filter(f -> f.toString().endsWith(".html")).count()).isGreaterThan(40);
         }
