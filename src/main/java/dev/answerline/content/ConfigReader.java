@@ -38,7 +38,7 @@ final class ConfigReader {
         }
         List<Problem> found = new ArrayList<>();
         Fields f = Fields.of(FILE, tree, found);
-        f.allowOnly(List.of("brand", "title", "base_url", "language", "description", "logo", "health_content",
+        f.allowOnly(List.of("brand", "title", "base_url", "language", "description", "logo", "image", "health_content",
                 "same_as", "newsletter", "ctas", "default_cta", "disclaimer"));
         String brand = f.text("brand");
         String title = f.text("title");
@@ -68,7 +68,8 @@ final class ConfigReader {
                     "add `default_cta: " + ctas.keySet().iterator().next() + "` to say which one answers show");
         }
         SiteConfig config = new SiteConfig(new Source(FILE, tree.lines(), "", 1), brand, title,
-                baseUrl == null ? "" : trimSlash(baseUrl), language, f.optionalText("description"), f.url("logo", false), f.flag("health_content"), f.urlList("same_as"),
+                baseUrl == null ? "" : trimSlash(baseUrl), language, f.optionalText("description"),
+                f.url("logo", false), f.url("image", false), f.flag("health_content"), f.urlList("same_as"),
                 newsletter(f), ctas, defaultCta, f.optionalText("disclaimer"));
         if (unusable) {
             throw new ContentException(dir, found.stream().filter(Problem::isError).toList());

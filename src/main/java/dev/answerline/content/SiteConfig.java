@@ -8,6 +8,7 @@ import java.util.Map;
  *
  * @param source the lines of site.yaml's keys, for messages about them
  * @param baseUrl absolute URL without a trailing slash
+ * @param image the picture shown when a page is shared, or null to use the logo
  * @param newsletter null when the site has no newsletter block
  * @param ctas calls to action by id, in file order
  * @param defaultCta the id answers use without {@code cta}; null when there are no calls to action
@@ -20,6 +21,7 @@ public record SiteConfig(
         String language,
         String description,
         String logo,
+        String image,
         boolean healthContent,
         List<String> sameAs,
         Newsletter newsletter,

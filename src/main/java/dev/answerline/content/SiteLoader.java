@@ -28,6 +28,10 @@ final class SiteLoader {
     static final Set<String> RESERVED_PAGE_SLUGS =
             Set.of("answers", "authors", "blog", "products", "assets", "newsletter", "search", "api", "index", "404");
 
+    /** Files Answerline writes itself; a static file cannot take their place. */
+    static final Set<String> GENERATED = Set.of("/robots.txt", "/sitemap.xml", "/feed.xml", "/atom.xml",
+            "/blog/feed.xml", "/blog/atom.xml", "/llms.txt", "/llms-full.txt");
+
     private final Path dir;
     private final LocalDate today;
     private final List<Problem> problems = new ArrayList<>();
@@ -332,7 +336,8 @@ final class SiteLoader {
                 if (path.contains("/.")) {
                     continue;
                 }
-                if (taken.contains(path) || path.startsWith("/assets/")) {
+                if (taken.contains(path) || path.startsWith("/assets/") || GENERATED.contains(path)
+                        || path.matches("/sitemap-\\d+\\.xml|/answers/.*\\.md")) {
                     problems.add(Problem.error(relative(file), 1, "static-clash",
                             "the static file would be served at " + path + ", a URL Answerline already uses",
                             "move or rename the file under static/"));

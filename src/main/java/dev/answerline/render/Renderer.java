@@ -3,6 +3,10 @@ package dev.answerline.render;
 import dev.answerline.content.Answer;
 import dev.answerline.content.Site;
 import dev.answerline.content.StaticFile;
+import dev.answerline.render.internal.Feeds;
+import dev.answerline.render.internal.LlmsText;
+import dev.answerline.render.internal.Markdown;
+import dev.answerline.render.internal.Sitemaps;
 import dev.answerline.render.internal.Views;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -51,7 +55,10 @@ public final class Renderer {
         byte[] js = resource(SCRIPT);
         String cssPath = fingerprinted("site", css, "css");
         String jsPath = fingerprinted("site", js, "js");
-        Views views = new Views(site, cssPath, jsPath);
+        Markdown markdown = new Markdown(Views.ANSWER_IDS);
+        Views views = new Views(site, markdown, cssPath, jsPath);
+        Feeds feeds = new Feeds(site, markdown);
+        LlmsText llms = new LlmsText(site, markdown);
 
         List<Supplier<Page>> jobs = new ArrayList<>();
         jobs.add(() -> html("/", "home", views.home()));
@@ -71,6 +78,19 @@ public final class Renderer {
         site.products().forEach(p -> jobs.add(() -> html(p.path(), "article", views.product(p))));
         site.pages().forEach(p -> jobs.add(() -> html(p.path(), "article", views.page(p))));
         site.staticFiles().forEach(f -> jobs.add(() -> staticPage(f)));
+        jobs.add(() -> text(Feeds.ANSWERS_RSS, "application/rss+xml; charset=utf-8", feeds.answersRss()));
+        jobs.add(() -> text(Feeds.ANSWERS_ATOM, "application/atom+xml; charset=utf-8", feeds.answersAtom()));
+        if (!site.posts().isEmpty()) {
+            jobs.add(() -> text(Feeds.BLOG_RSS, "application/rss+xml; charset=utf-8", feeds.blogRss()));
+            jobs.add(() -> text(Feeds.BLOG_ATOM, "application/atom+xml; charset=utf-8", feeds.blogAtom()));
+        }
+        new Sitemaps(site).files().forEach((path, xml) -> jobs.add(() -> text(path, "application/xml; charset=utf-8",
+                xml)));
+        jobs.add(() -> text(Sitemaps.ROBOTS, "text/plain; charset=utf-8", new Sitemaps(site).robots()));
+        jobs.add(() -> text(LlmsText.INDEX, "text/plain; charset=utf-8", llms.index()));
+        jobs.add(() -> text(LlmsText.FULL, "text/plain; charset=utf-8", llms.full()));
+        site.answers().forEach(a -> jobs.add(() -> text(LlmsText.twinPath(a), "text/markdown; charset=utf-8",
+                llms.twin(a))));
         jobs.add(() -> Page.of(cssPath, MediaTypes.of(cssPath), ASSET_CACHE, css));
         jobs.add(() -> Page.of(jsPath, MediaTypes.of(jsPath), ASSET_CACHE, js));
 
@@ -97,6 +117,11 @@ public final class Renderer {
             throw new RenderException("rendering " + what + " with " + template + ".jte failed: " + e.getMessage(), e);
         }
         return out.toString();
+    }
+
+    /** A generated text file: a feed, the sitemap, llms.txt, a Markdown twin. */
+    private static Page text(String path, String contentType, String text) {
+        return Page.of(path, contentType, PAGE_CACHE, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static Page staticPage(StaticFile file) {

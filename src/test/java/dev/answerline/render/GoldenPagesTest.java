@@ -17,7 +17,8 @@ import org.junit.jupiter.api.TestFactory;
 /**
  * Renders the fixture site {@code sites/small} and compares pages with the expected files under
  * {@code src/test/resources/golden/small}: {@code answers.html} is {@code /answers}, {@code index.html} is
- * {@code /}, {@code 404.html} the not-found page. After a deliberate change to the templates, rewrite the
+ * {@code /}, {@code 404.html} the not-found page, and files of other kinds keep their names ({@code llms.txt},
+ * {@code answers/x.md}). After a deliberate change to the templates, rewrite the
  * expected files with {@code mvn test -Dtest=GoldenPagesTest -Dgolden.update=true} and review the diff.
  */
 class GoldenPagesTest {
@@ -37,9 +38,11 @@ class GoldenPagesTest {
     }
 
     @Test
-    void theGoldenFilesCoverTheAnswerPageAndTheIndex() {
+    void theGoldenFilesCoverTheAnswerPageTheIndexAndWhatMachinesRead() {
         assertThat(EXPECTED.resolve("answers/should-you-roll-your-lower-back.html")).exists();
         assertThat(EXPECTED.resolve("answers.html")).exists();
+        assertThat(EXPECTED.resolve("llms.txt")).exists();
+        assertThat(EXPECTED.resolve("answers/should-you-roll-your-lower-back.md")).exists();
     }
 
     private void compare(Path file) throws IOException {
@@ -54,7 +57,11 @@ class GoldenPagesTest {
         assertThat(actual).isEqualTo(Files.readString(file));
     }
 
+    /** {@code index.html} is {@code /}, {@code x.html} is {@code /x}; other files keep their names. */
     private static String pathOf(String file) {
-        return file.equals("index.html") ? "/" : "/" + file.substring(0, file.length() - ".html".length());
+        if (file.equals("index.html")) {
+            return "/";
+        }
+        return "/" + (file.endsWith(".html") ? file.substring(0, file.length() - ".html".length()) : file);
     }
 }

@@ -9,6 +9,8 @@ import org.commonmark.ext.heading.anchor.IdGenerator;
 import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Code;
 import org.commonmark.node.HardLineBreak;
+import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.HtmlInline;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
 import org.commonmark.node.Link;
@@ -20,6 +22,7 @@ import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.AttributeProvider;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.commonmark.renderer.markdown.MarkdownRenderer;
 
 /**
  * Editors' Markdown to safe HTML: raw HTML is escaped, links keep only http, https, mailto and relative
@@ -32,6 +35,8 @@ public final class Markdown {
 
     private static final java.util.regex.Pattern SCHEME = java.util.regex.Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
     private static final Set<String> SAFE_SCHEMES = Set.of("http", "https", "mailto");
+
+    private static final MarkdownRenderer MARKDOWN = MarkdownRenderer.builder().extensions(EXTENSIONS).build();
 
     private final Parser parser = Parser.builder().extensions(EXTENSIONS).postProcessor(Markdown::unwrapUnsafeLinks)
             .build();
@@ -59,6 +64,57 @@ public final class Markdown {
     /** A one-paragraph field (a direct answer, a takeaway) as HTML without the surrounding {@code <p>}. */
     public String inline(String markdown) {
         return inline.render(parser.parse(markdown)).strip();
+    }
+
+    /**
+     * Markdown again, with site links made absolute ({@code /blog/x} on {@code base}, {@code #part} on
+     * {@code page}) and unsafe links reduced to their text, for readers outside the site such as AI
+     * assistants reading llms.txt and the Markdown twins.
+     */
+    public String absolute(String markdown, String base, String page) {
+        Node document = parser.parse(markdown);
+        List<Node> html = new java.util.ArrayList<>();
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(HtmlBlock block) {
+                html.add(block);
+            }
+
+            @Override
+            public void visit(HtmlInline inline) {
+                html.add(inline);
+            }
+
+            @Override
+            public void visit(Link link) {
+                link.setDestination(resolve(link.getDestination()));
+                visitChildren(link);
+            }
+
+            @Override
+            public void visit(Image image) {
+                image.setDestination(resolve(image.getDestination()));
+            }
+
+            private String resolve(String destination) {
+                if (destination.startsWith("/") && !destination.startsWith("//")) {
+                    return base + destination;
+                }
+                return destination.startsWith("#") ? page + destination : destination;
+            }
+        });
+        // raw HTML is shown as text on the page; the twin says the same, escaped, not something else
+        for (Node node : html) {
+            if (node instanceof HtmlBlock block) {
+                Paragraph paragraph = new Paragraph();
+                paragraph.appendChild(new Text(block.getLiteral().strip()));
+                block.insertBefore(paragraph);
+            } else {
+                node.insertBefore(new Text(((HtmlInline) node).getLiteral()));
+            }
+            node.unlink();
+        }
+        return MARKDOWN.render(document).strip();
     }
 
     /** The text of Markdown without any markup, on one line, for meta tags and feeds. */

@@ -14,8 +14,22 @@ public final class View {
     public record Chrome(String language, String brand, String siteTitle, String logo, String favicon,
             String faviconType, String css, String js, List<Link> nav, List<Link> footer, List<Link> categories, int year) {}
 
-    /** The head of a page. {@code canonical} is absolute; {@code robots} is null unless the page must not be indexed. */
-    public record Meta(String title, String description, String canonical, String type, String robots) {}
+    /**
+     * The head of a page, for browsers, search engines and link previews. {@code canonical} and {@code image}
+     * are absolute; null fields are left out ({@code robots} unless the page must not be indexed,
+     * {@code published} and {@code modified} on pages without dates).
+     *
+     * @param headline the title without the site's name, for previews
+     * @param type the Open Graph type: website, article, profile or product
+     * @param card the Twitter card: a large picture only when there is one meant for sharing
+     * @param jsonLd the page's structured data, safe to put inside a script element
+     */
+    public record Meta(String title, String headline, String description, String canonical, String type,
+            String robots, String image, String card, String published, String modified, String jsonLd,
+            List<Alternate> alternates) {}
+
+    /** Another form of the page or site: a feed, a Markdown twin. */
+    public record Alternate(String type, String title, String href) {}
 
     public record Link(String label, String href) {}
 

@@ -33,17 +33,30 @@ public final class Views {
 
     private final Site site;
     private final SiteConfig config;
-    private final Markdown markdown = new Markdown(ANSWER_IDS);
+    private final Markdown markdown;
     private final View.Chrome chrome;
     private final DateTimeFormatter dates;
     private final Map<String, View.Author> authors = new LinkedHashMap<>();
+    private final StructuredData data;
+    private final List<View.Alternate> feeds;
+    private final List<View.Alternate> blogFeeds;
 
-    public Views(Site site, String cssHref, String jsHref) {
+    /** @param markdown made with {@link #ANSWER_IDS} reserved */
+    public Views(Site site, Markdown markdown, String cssHref, String jsHref) {
         this.site = site;
+        this.markdown = markdown;
         this.config = site.config();
         Locale locale = Locale.forLanguageTag(config.language());
         this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         this.chrome = chrome(cssHref, jsHref);
+        this.data = new StructuredData(site, markdown);
+        this.feeds = List.of(
+                new View.Alternate("application/rss+xml", config.title() + ": newest answers (RSS)", Feeds.ANSWERS_RSS),
+                new View.Alternate("application/atom+xml", config.title() + ": newest answers (Atom)",
+                        Feeds.ANSWERS_ATOM));
+        this.blogFeeds = site.posts().isEmpty() ? feeds : concat(feeds, List.of(
+                new View.Alternate("application/rss+xml", config.title() + ": blog (RSS)", Feeds.BLOG_RSS),
+                new View.Alternate("application/atom+xml", config.title() + ": blog (Atom)", Feeds.BLOG_ATOM)));
         for (Author author : site.authors()) {
             List<View.Link> profiles = author.sameAs().stream().map(url -> new View.Link(hostOf(url), url)).toList();
             authors.put(author.id(), new View.Author(author.name(), author.role(), author.image(),
@@ -92,7 +105,10 @@ public final class Views {
             Author person = site.author(answer.reviewedBy());
             reviewer = new View.Link(person.name(), person.path());
         }
-        return new View.Answer(chrome, meta(answer.question(), answer.description(), answer.path(), "article"), crumbs,
+        View.Meta meta = head(answer.question(), answer.description(), answer.path(), "article", null,
+                answer.published(), answer.lastModified(), data.answer(answer, crumbs), concat(feeds, List.of(
+                        new View.Alternate("text/markdown", answer.question(), answer.path() + ".md"))));
+        return new View.Answer(chrome, meta, crumbs,
                 answer.question(), markdown.inline(answer.answer()),
                 answer.takeaways().stream().map(markdown::inline).toList(), markdown.block(answer.source().body()),
                 related, markdown.inline(answer.bottomLine()), date(answer.published()), date(answer.updated()),
@@ -110,15 +126,17 @@ public final class Views {
             }
         }
         String lead = site.answers().size() + " questions answered by the " + config.brand() + " team.";
-        return new View.Listing(chrome, meta("All Questions", "Every question answered on " + config.title() + ", by topic.",
-                "/answers", "website"), List.of(new View.Link("Home", "/")), "All Questions", lead, null, sections);
+        List<View.Link> crumbs = List.of(new View.Link("Home", "/"));
+        String description = "Every question answered on " + config.title() + ", by topic.";
+        return new View.Listing(chrome, listing("All Questions", description, "/answers", crumbs), crumbs,
+                "All Questions", lead, null, sections);
     }
 
     public View.Listing category(Category category) {
         List<View.Card> cards = site.answersIn(category).stream().map(Views::card).toList();
-        return new View.Listing(chrome, meta(category.name() + " Questions", category.description(), category.path(),
-                "website"), List.of(new View.Link("Home", "/"), new View.Link("Answers", "/answers")),
-                category.name(), category.description(), markdown.block(category.source().body()),
+        List<View.Link> crumbs = List.of(new View.Link("Home", "/"), new View.Link("Answers", "/answers"));
+        return new View.Listing(chrome, listing(category.name() + " Questions", category.description(), category.path(),
+                crumbs), crumbs, category.name(), category.description(), markdown.block(category.source().body()),
                 List.of(new View.Section(cards.size() + " questions", null, null, cards)));
     }
 
@@ -139,30 +157,36 @@ public final class Views {
         if (!posts.isEmpty()) {
             sections.add(new View.Section("Blog posts by " + author.name(), null, null, posts));
         }
-        return new View.Profile(chrome, meta(author.name() + ", " + author.role(), markdown.plain(firstParagraph(author)),
-                author.path(), "profile"), List.of(new View.Link("Home", "/"), new View.Link("Authors", "/authors")),
-                authors.get(author.id()), sections);
+        List<View.Link> crumbs = List.of(new View.Link("Home", "/"), new View.Link("Authors", "/authors"));
+        View.Meta meta = head(author.name() + ", " + author.role(), markdown.plain(firstParagraph(author)),
+                author.path(), "profile", author.image(), null, null, data.author(author, crumbs), feeds);
+        return new View.Profile(chrome, meta, crumbs, authors.get(author.id()), sections);
     }
 
     public View.Listing authors() {
         List<View.Card> cards = site.authors().stream().map(a -> new View.Card(a.path(), a.name(), a.role())).toList();
-        return new View.Listing(chrome, meta("Authors", "The people who write and review " + config.title() + ".",
-                "/authors", "website"), List.of(new View.Link("Home", "/")), "Authors",
-                "The people who write and review our answers.", null,
+        List<View.Link> crumbs = List.of(new View.Link("Home", "/"));
+        return new View.Listing(chrome, listing("Authors", "The people who write and review " + config.title() + ".",
+                "/authors", crumbs), crumbs, "Authors", "The people who write and review our answers.", null,
                 List.of(new View.Section("Writers and reviewers", null, null, cards)));
     }
 
     public View.Listing blog() {
         List<View.Card> cards = site.posts().stream().map(p -> new View.Card(p.path(), p.title(), p.description()))
                 .toList();
-        return new View.Listing(chrome, meta("Blog", "Articles from the " + config.brand() + " team.", "/blog", "website"),
-                List.of(new View.Link("Home", "/")), "Blog", "Articles from the " + config.brand() + " team.", null,
+        List<View.Link> crumbs = List.of(new View.Link("Home", "/"));
+        String lead = "Articles from the " + config.brand() + " team.";
+        View.Meta meta = head("Blog", lead, "/blog", "website", null, null, null,
+                data.page("/blog", "CollectionPage", "Blog", lead, crumbs), blogFeeds);
+        return new View.Listing(chrome, meta, crumbs, "Blog", lead, null,
                 List.of(new View.Section("Latest posts", null, null, cards)));
     }
 
     public View.Article post(BlogPost post) {
-        return new View.Article(chrome, meta(post.title(), post.description(), post.path(), "article"),
-                List.of(new View.Link("Home", "/"), new View.Link("Blog", "/blog")), post.title(), null,
+        List<View.Link> crumbs = List.of(new View.Link("Home", "/"), new View.Link("Blog", "/blog"));
+        View.Meta meta = head(post.title(), post.description(), post.path(), "article", null, post.published(),
+                post.lastModified(), data.post(post, crumbs), blogFeeds);
+        return new View.Article(chrome, meta, crumbs, post.title(), null,
                 date(post.published()), date(post.updated()), authors.get(post.author()), null,
                 markdown.block(post.source().body()), null, newsletter(post.path()), List.of());
     }
@@ -170,21 +194,26 @@ public final class Views {
     public View.Listing products() {
         List<View.Card> cards = site.products().stream().map(p -> new View.Card(p.path(), p.name(), p.description()))
                 .toList();
-        return new View.Listing(chrome, meta("Products", "Recovery tools by " + config.brand() + ".", "/products",
-                "website"), List.of(new View.Link("Home", "/")), "Products", "Recovery tools by " + config.brand() + ".",
+        List<View.Link> crumbs = List.of(new View.Link("Home", "/"));
+        String lead = "Recovery tools by " + config.brand() + ".";
+        return new View.Listing(chrome, listing("Products", lead, "/products", crumbs), crumbs, "Products", lead,
                 null, List.of(new View.Section("All products", null, null, cards)));
     }
 
     public View.Article product(Product product) {
-        return new View.Article(chrome, meta(product.name(), product.description(), product.path(), "product"),
-                List.of(new View.Link("Home", "/"), new View.Link("Products", "/products")), product.name(),
+        List<View.Link> crumbs = List.of(new View.Link("Home", "/"), new View.Link("Products", "/products"));
+        View.Meta meta = head(product.name(), product.description(), product.path(), "product", product.image(), null,
+                null, data.product(product, crumbs), feeds);
+        return new View.Article(chrome, meta, crumbs, product.name(),
                 product.description(), null, null, null, product.image(), markdown.block(product.source().body()),
                 new View.Link("Buy the " + product.name(), product.buyUrl()), null, List.of());
     }
 
     public View.Article page(InfoPage page) {
-        return new View.Article(chrome, meta(page.title(), page.description(), page.path(), "website"),
-                List.of(new View.Link("Home", "/")), page.title(), null, null, null, null, null,
+        List<View.Link> crumbs = List.of(new View.Link("Home", "/"));
+        View.Meta meta = head(page.title(), page.description(), page.path(), "website", null, null, null,
+                data.page(page.path(), "WebPage", page.title(), page.description(), crumbs), feeds);
+        return new View.Article(chrome, meta, crumbs, page.title(), null, null, null, null, null,
                 markdown.block(page.source().body()), null, null, List.of());
     }
 
@@ -194,23 +223,60 @@ public final class Views {
         List<View.Card> latest = site.answers().stream().limit(LATEST_ON_HOME).map(Views::card).toList();
         String description = config.description() != null ? config.description()
                 : "Expert answers from " + config.brand() + ".";
-        return new View.Home(chrome, new View.Meta(config.title(), description, config.absolute("/"), "website", null),
-                config.title(), config.description(), categories, latest, newsletter("/"));
+        View.Meta meta = head(config.title(), config.title(), description, "/", "website", null, null, null,
+                data.page("/", "CollectionPage", config.title(), description, List.of()), feeds);
+        return new View.Home(chrome, meta, config.title(), config.description(), categories, latest, newsletter("/"));
     }
 
     public View.NotFound notFound() {
         List<View.Link> categories = chrome.categories();
-        return new View.NotFound(chrome, new View.Meta("Page not found | " + config.title(),
-                "This page does not exist on " + config.title() + ".", null, "website", "noindex"), categories);
+        return new View.NotFound(chrome, unlisted("Page not found", "This page does not exist on " + config.title()
+                + "."), categories);
     }
 
     public View.MessagePage message(dev.answerline.render.Message message) {
-        return new View.MessagePage(chrome, new View.Meta(message.title() + " | " + config.title(), message.text(), null,
-                "website", "noindex"), message);
+        return new View.MessagePage(chrome, unlisted(message.title(), message.text()), message);
     }
 
-    private View.Meta meta(String title, String description, String path, String type) {
-        return new View.Meta(title + " | " + config.title(), description, config.absolute(path), type, null);
+    /**
+     * The head of a listed page.
+     *
+     * @param image the page's own picture, or null for the site's share image
+     */
+    private View.Meta head(String headline, String description, String path, String type, String image,
+            LocalDate published, LocalDate modified, String jsonLd, List<View.Alternate> alternates) {
+        return head(headline + " | " + config.title(), headline, description, path, type, image, published, modified,
+                jsonLd, alternates);
+    }
+
+    private View.Meta head(String title, String headline, String description, String path, String type, String image,
+            LocalDate published, LocalDate modified, String jsonLd, List<View.Alternate> alternates) {
+        String picture = image != null ? image : config.image() != null ? config.image() : config.logo();
+        String card = image != null || config.image() != null ? "summary_large_image" : "summary";
+        return new View.Meta(title, headline, description, config.absolute(path), type, null,
+                picture == null ? null : absolute(picture), card, published == null ? null : published.toString(),
+                modified == null ? null : modified.toString(), jsonLd, alternates);
+    }
+
+    private View.Meta listing(String headline, String description, String path, List<View.Link> crumbs) {
+        return head(headline, description, path, "website", null, null, null,
+                data.page(path, "CollectionPage", headline, description, crumbs), feeds);
+    }
+
+    /** A page search engines should not index: no canonical URL, no structured data. */
+    private View.Meta unlisted(String headline, String description) {
+        return new View.Meta(headline + " | " + config.title(), headline, description, null, "website", "noindex",
+                null, "summary", null, null, null, feeds);
+    }
+
+    private String absolute(String url) {
+        return url.startsWith("/") ? config.absolute(url) : url;
+    }
+
+    private static <T> List<T> concat(List<T> first, List<T> second) {
+        List<T> all = new ArrayList<>(first);
+        all.addAll(second);
+        return List.copyOf(all);
     }
 
     private View.Newsletter newsletter(String source) {

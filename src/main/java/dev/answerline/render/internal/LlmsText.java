@@ -1,0 +1,159 @@
+package dev.answerline.render.internal;
+
+import dev.answerline.content.Answer;
+import dev.answerline.content.Author;
+import dev.answerline.content.Category;
+import dev.answerline.content.Site;
+import dev.answerline.content.SiteConfig;
+import java.util.List;
+
+/**
+ * What AI assistants read: {@code /llms.txt} after the llms.txt proposal (an H1 with the brand, a quoted
+ * summary, an H2 per category listing its answers), {@code /llms-full.txt} with every direct answer and
+ * its takeaways, and a clean Markdown twin of each answer at {@code /answers/{slug}.md}. Links are absolute,
+ * since these files are read away from the site.
+ */
+public final class LlmsText {
+    public static final String INDEX = "/llms.txt";
+    public static final String FULL = "/llms-full.txt";
+
+    private final Site site;
+    private final SiteConfig config;
+    private final Markdown markdown;
+
+    public LlmsText(Site site, Markdown markdown) {
+        this.site = site;
+        this.config = site.config();
+        this.markdown = markdown;
+    }
+
+    /** The path of an answer's Markdown twin. */
+    public static String twinPath(Answer answer) {
+        return answer.path() + ".md";
+    }
+
+    public String index() {
+        StringBuilder text = new StringBuilder();
+        text.append("# ").append(line(config.brand())).append("\n\n");
+        text.append("> ").append(line(summary())).append("\n\n");
+        text.append("Each answer is written by the ").append(line(config.brand()))
+                .append(" team and has a Markdown version at its URL with `.md` added. All direct answers and"
+                        + " key takeaways are in ").append(config.absolute(FULL)).append(".\n");
+        for (Category category : site.categories()) {
+            List<Answer> answers = site.answersIn(category);
+            if (answers.isEmpty()) {
+                continue;
+            }
+            text.append("\n## ").append(line(category.name())).append("\n\n");
+            for (Answer answer : answers) {
+                item(text, answer.question(), answer.path(), answer.description());
+            }
+        }
+        if (!site.posts().isEmpty() || !site.pages().isEmpty()) {
+            text.append("\n## Optional\n\n");
+            site.posts().forEach(p -> item(text, p.title(), p.path(), p.description()));
+            site.pages().forEach(p -> item(text, p.title(), p.path(), p.description()));
+        }
+        return text.toString();
+    }
+
+    private void item(StringBuilder text, String title, String path, String description) {
+        text.append("- [").append(linkText(title)).append("](").append(config.absolute(path)).append("): ")
+                .append(line(description)).append('\n');
+    }
+
+    /** Every answer's direct answer and takeaways, by category. */
+    public String full() {
+        StringBuilder text = new StringBuilder();
+        text.append("# ").append(line(config.title())).append("\n\n");
+        text.append("> ").append(line(summary())).append("\n");
+        for (Category category : site.categories()) {
+            List<Answer> answers = site.answersIn(category);
+            if (answers.isEmpty()) {
+                continue;
+            }
+            text.append("\n## ").append(line(category.name())).append('\n');
+            for (Answer answer : answers) {
+                String url = config.absolute(answer.path());
+                text.append("\n### ").append(line(answer.question())).append("\n\n");
+                text.append("URL: ").append(url).append('\n');
+                text.append("By ").append(line(site.author(answer.author()).name())).append(", updated ")
+                        .append(answer.lastModified()).append("\n\n");
+                text.append(markdown.absolute(answer.answer(), config.baseUrl(), url)).append("\n\n");
+                text.append("Key takeaways:\n\n");
+                answer.takeaways().forEach(t -> text.append("- ")
+                        .append(markdown.absolute(t, config.baseUrl(), url)).append('\n'));
+            }
+        }
+        return text.toString();
+    }
+
+    /** An answer as clean Markdown: the same parts as its page, without the site around it. */
+    public String twin(Answer answer) {
+        String url = config.absolute(answer.path());
+        Author author = site.author(answer.author());
+        Category category = site.category(answer.category());
+        StringBuilder text = new StringBuilder();
+        text.append("# ").append(line(answer.question())).append("\n\n");
+        text.append("- URL: ").append(url).append('\n');
+        text.append("- Category: [").append(linkText(category.name())).append("](")
+                .append(config.absolute(category.path())).append(")\n");
+        text.append("- Author: [").append(linkText(author.name())).append("](").append(config.absolute(author.path()))
+                .append("), ").append(line(author.role())).append('\n');
+        text.append("- Published: ").append(answer.published()).append('\n');
+        if (answer.updated() != null) {
+            text.append("- Updated: ").append(answer.updated()).append('\n');
+        }
+        if (answer.reviewedBy() != null) {
+            Author reviewer = site.author(answer.reviewedBy());
+            text.append("- Reviewed by: [").append(linkText(reviewer.name())).append("](")
+                    .append(config.absolute(reviewer.path())).append(") on ").append(answer.reviewed()).append('\n');
+        }
+        text.append("\n## Direct Answer\n\n").append(markdown.absolute(answer.answer(), config.baseUrl(), url))
+                .append("\n\n## Key Takeaways\n\n");
+        answer.takeaways().forEach(t -> text.append("- ").append(markdown.absolute(t, config.baseUrl(), url))
+                .append('\n'));
+        String body = markdown.absolute(answer.source().body(), config.baseUrl(), url);
+        if (!body.isEmpty()) {
+            text.append('\n').append(body).append('\n');
+        }
+        if (!answer.related().isEmpty()) {
+            text.append("\n## Related Questions\n");
+            for (Answer.Related related : answer.related()) {
+                text.append("\n### ").append(line(related.question())).append("\n\n")
+                        .append(markdown.absolute(related.answer(), config.baseUrl(), url)).append('\n');
+            }
+        }
+        text.append("\n## The Bottom Line\n\n").append(markdown.absolute(answer.bottomLine(), config.baseUrl(), url))
+                .append('\n');
+        if (config.disclaimer() != null) {
+            text.append("\n---\n\n").append(line(config.disclaimer())).append(" Full disclaimer: ")
+                    .append(config.absolute("/disclaimer")).append('\n');
+        }
+        return text.toString();
+    }
+
+    private String summary() {
+        return config.description() != null ? config.description() : "Answers from " + config.brand() + ".";
+    }
+
+    /**
+     * Plain text as Markdown on one line, as headings and list items need: the characters Markdown reads as
+     * markup are escaped, so that {@code <script>} in a question stays text even where the file is rendered.
+     */
+    static String line(String text) {
+        String oneLine = text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
+        StringBuilder escaped = new StringBuilder(oneLine.length() + 8);
+        for (char c : oneLine.toCharArray()) {
+            if ("\\`*_[]<>".indexOf(c) >= 0) {
+                escaped.append('\\');
+            }
+            escaped.append(c);
+        }
+        return escaped.toString();
+    }
+
+    private static String linkText(String text) {
+        return line(text);
+    }
+}
