@@ -161,9 +161,16 @@ class SignupDefencesTest {
     @Test
     void oversizedFormsAreRefused() {
         thenRefused(hub.subscribe("big@example.com" + " ".repeat(5_000)), 413);
-        HttpResponse<String> huge = hub.subscribe("huge@example.com" + " ".repeat(40_000));
-        assertThat(huge.statusCode()).isEqualTo(413);
-        assertThat(huge.body()).doesNotContain("Exception");
+        try {
+            HttpResponse<String> huge = hub.subscribe("huge@example.com" + " ".repeat(40_000));
+            assertThat(huge.statusCode()).isEqualTo(413);
+            assertThat(huge.body()).doesNotContain("Exception");
+        } catch (java.io.UncheckedIOException e) {
+            // the server answers 413 and closes before the client has sent it all: the client may see only
+            // the closed connection. Either way the body is not read.
+            assertThat(e.getCause().getMessage()).containsAnyOf("header parser received no bytes", "Broken pipe",
+                    "Connection reset");
+        }
         assertThat(subscribers()).isZero();
     }
 
