@@ -39,7 +39,7 @@ final class ConfigReader {
         List<Problem> found = new ArrayList<>();
         Fields f = Fields.of(FILE, tree, found);
         f.allowOnly(List.of("brand", "title", "base_url", "language", "description", "logo", "image", "health_content",
-                "same_as", "newsletter", "ctas", "default_cta", "disclaimer"));
+                "same_as", "newsletter", "ctas", "default_cta", "disclaimer", "checks"));
         String brand = f.text("brand");
         String title = f.text("title");
         String baseUrl = f.url("base_url", true);
@@ -70,7 +70,7 @@ final class ConfigReader {
         SiteConfig config = new SiteConfig(new Source(FILE, tree.lines(), "", 1), brand, title,
                 baseUrl == null ? "" : trimSlash(baseUrl), language, f.optionalText("description"),
                 f.url("logo", false), f.url("image", false), f.flag("health_content"), f.urlList("same_as"),
-                newsletter(f), ctas, defaultCta, f.optionalText("disclaimer"));
+                newsletter(f), ctas, defaultCta, f.optionalText("disclaimer"), checks(f));
         if (unusable) {
             throw new ContentException(dir, found.stream().filter(Problem::isError).toList());
         }
@@ -125,6 +125,38 @@ final class ConfigReader {
                     f.textMap("params"), secondary));
         });
         return ctas;
+    }
+
+    /** {@code checks:} maps rule ids to {@code off} or to their parameters ({@code min: 40}). */
+    private static Map<String, SiteConfig.CheckSetting> checks(Fields site) {
+        Map<String, SiteConfig.CheckSetting> checks = new LinkedHashMap<>();
+        Fields f = site.object("checks");
+        if (f == null) {
+            return checks;
+        }
+        for (String rule : f.keys()) {
+            int line = f.line(rule);
+            Fields parameters = f.has(rule) && !f.isScalar(rule) ? f.object(rule) : null;
+            if (parameters == null) {
+                String value = f.optionalText(rule);
+                if (value != null && (value.equals("off") || value.equals("false"))) {
+                    checks.put(rule, new SiteConfig.CheckSetting(rule, true, Map.of(), line));
+                } else if (value != null) {
+                    f.error(rule, "invalid-check", "`checks." + rule + ": " + value + "` is neither off nor a set of"
+                            + " thresholds", "write `" + rule + ": off`, or the thresholds below it, e.g. `min: 40`");
+                }
+                continue;
+            }
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (String name : parameters.keys()) {
+                Double number = parameters.number(name);
+                if (number != null) {
+                    values.put(name, number);
+                }
+            }
+            checks.put(rule, new SiteConfig.CheckSetting(rule, false, values, line));
+        }
+        return checks;
     }
 
     private static String trimSlash(String url) {

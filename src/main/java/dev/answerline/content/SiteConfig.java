@@ -12,6 +12,7 @@ import java.util.Map;
  * @param newsletter null when the site has no newsletter block
  * @param ctas calls to action by id, in file order
  * @param defaultCta the id answers use without {@code cta}; null when there are no calls to action
+ * @param checks the tuning of {@code answerline check}'s rules by rule id
  */
 public record SiteConfig(
         Source source,
@@ -27,11 +28,26 @@ public record SiteConfig(
         Newsletter newsletter,
         Map<String, Cta> ctas,
         String defaultCta,
-        String disclaimer) {
+        String disclaimer,
+        Map<String, CheckSetting> checks) {
 
     public SiteConfig {
         sameAs = List.copyOf(sameAs);
         ctas = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ctas));
+        checks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(checks));
+    }
+
+    /**
+     * How the site tunes one of {@code answerline check}'s rules: switched off, or with other thresholds.
+     * Which rules and parameters exist is the checker's business; it reports unknown ones.
+     *
+     * @param line the line of the rule in site.yaml
+     */
+    public record CheckSetting(String rule, boolean off, Map<String, Double> parameters, int line) {
+
+        public CheckSetting {
+            parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+        }
     }
 
     /** An absolute URL for a site path such as {@code /answers/x}. */

@@ -2,7 +2,6 @@ package dev.answerline.content;
 
 import dev.answerline.content.internal.Fields;
 import dev.answerline.content.internal.FrontMatter;
-import dev.answerline.content.internal.Suggestions;
 import dev.answerline.content.internal.YamlTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;

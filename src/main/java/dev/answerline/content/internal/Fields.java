@@ -3,6 +3,7 @@ package dev.answerline.content.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.answerline.content.Problem;
+import dev.answerline.content.Suggestions;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.LocalDate;
@@ -84,6 +85,30 @@ public final class Fields {
                 error(key, "unknown-key", "unknown key `" + prefix + key + "`", fix);
             }
         });
+    }
+
+    /** The keys of this mapping, in file order. */
+    public List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        node.fieldNames().forEachRemaining(keys::add);
+        return keys;
+    }
+
+    /** Whether the value of a key is a single value (not a list or group). */
+    public boolean isScalar(String key) {
+        JsonNode value = node.get(key);
+        return value == null || value.isValueNode();
+    }
+
+    /** A number, or null after recording an error when it is not one. */
+    public Double number(String key) {
+        JsonNode value = node.get(key);
+        if (value != null && value.isNumber()) {
+            return value.asDouble();
+        }
+        error(key, "wrong-type", "`" + prefix + key + ": " + (value == null ? "" : value.asText()) + "` must be a number",
+                "write a number such as `" + key + ": 40`");
+        return null;
     }
 
     public boolean has(String key) {

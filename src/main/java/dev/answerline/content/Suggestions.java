@@ -1,9 +1,9 @@
-package dev.answerline.content.internal;
+package dev.answerline.content;
 
 import java.util.Collection;
 import java.util.Optional;
 
-/** "Did you mean" for mistyped keys and ids. */
+/** "Did you mean" for mistyped keys, ids and names in editors' files. */
 public final class Suggestions {
     private Suggestions() {}
 

@@ -1,0 +1,51 @@
+package dev.answerline.check;
+
+import dev.answerline.check.internal.AnswerRules;
+import dev.answerline.check.internal.Corpus;
+import dev.answerline.check.internal.Findings;
+import dev.answerline.check.internal.LinkRules;
+import dev.answerline.check.internal.Links;
+import dev.answerline.check.internal.SiteRules;
+import dev.answerline.content.Problem;
+import dev.answerline.content.Site;
+import dev.answerline.render.Pages;
+import dev.answerline.render.Renderer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code answerline check}: everything the loader rejects, plus the rules of {@link Rule} that catch what
+ * readers and answer engines would stumble on: broken links, answers that do not answer first, walls of
+ * text, uncited claims, stale medical reviews, orphan pages.
+ *
+ * <pre>{@code
+ * List<Problem> problems = Checker.check(Site.load(Path.of("demo")));
+ * }</pre>
+ */
+public final class Checker {
+    private Checker() {}
+
+    /** Checks a site, rendering it to know which links and sections exist. */
+    public static List<Problem> check(Site site) {
+        return check(site, Renderer.render(site));
+    }
+
+    /**
+     * Checks a site against its rendered pages.
+     *
+     * @return the loader's problems and the rules' findings, by file and line
+     */
+    public static List<Problem> check(Site site, Pages pages) {
+        Findings findings = Findings.of(site.config());
+        Corpus corpus = Corpus.of(site);
+        Links links = new Links(site.config());
+        new LinkRules(site, pages, corpus, links, findings).run();
+        AnswerRules answers = new AnswerRules(site.config(), links, findings, site.today());
+        corpus.answers().parallel().forEach(answers::check);
+        new SiteRules(site, corpus, links, findings).run();
+        List<Problem> all = new ArrayList<>(site.problems());
+        all.addAll(findings.problems());
+        all.sort(Problem.BY_PLACE);
+        return List.copyOf(all);
+    }
+}

@@ -1,0 +1,114 @@
+package dev.answerline.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.answerline.TestSites;
+import dev.answerline.cli.Main;
+import dev.answerline.content.Problem;
+import dev.answerline.content.Site;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The rules on real content: the demo site passes with nothing to say, and a copy of it with one mistake
+ * per rule (the files in src/test/resources/checks/overlay laid over the demo) gives exactly the findings in
+ * src/test/resources/checks/expected.json. Rewrite that file after a deliberate change with
+ * {@code mvn test -Dtest=CheckerTest -Dgolden.update=true} and review the diff.
+ */
+class CheckerTest {
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+    private static final Path OVERLAY = Path.of("src/test/resources/checks/overlay");
+    private static final Path EXPECTED = Path.of("src/test/resources/checks/expected.json");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theDemoSiteHasNothingToFix() {
+        assertThat(Checker.check(Site.load(TestSites.demo(), TODAY))).extracting(Problem::toString).isEmpty();
+    }
+
+    @Test
+    void oneMistakePerRuleGivesTheExpectedReport() throws IOException {
+        Path site = withMistakes();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        int code;
+        try {
+            code = Main.run("check", "--site", site.toString(), "--format", "json", "--today", TODAY.toString());
+        } finally {
+            System.setOut(saved);
+        }
+        String json = out.toString(StandardCharsets.UTF_8);
+        if (Boolean.getBoolean("golden.update")) {
+            Files.writeString(EXPECTED, json);
+        }
+        assertThat(code).as("errors make the exit status 1").isEqualTo(Main.CONTENT_ERRORS);
+        assertThat(json).isEqualTo(Files.readString(EXPECTED));
+    }
+
+    @Test
+    void everyRuleIsCaughtByTheMistakesSite() throws IOException {
+        Set<String> found = Checker.check(Site.load(withMistakes(), TODAY)).stream().map(Problem::rule)
+                .collect(Collectors.toSet());
+        assertThat(found).containsAll(Arrays.stream(Rule.values()).map(Rule::id).toList())
+                .contains("yaml-syntax", "unknown-check");
+    }
+
+    @Test
+    void rulesCanBeSwitchedOffAndTuned() throws IOException {
+        Path site = withMistakes();
+        String yaml = Files.readString(site.resolve("site.yaml")).replace("  readng-ease: off\n", "")
+                + "  description-length: off\n  direct-answer-length:\n    min: 10\n    max: 20\n";
+        Files.writeString(site.resolve("site.yaml"), yaml);
+        List<Problem> problems = Checker.check(Site.load(site, TODAY));
+        assertThat(problems).extracting(Problem::rule).doesNotContain("description-length", "unknown-check");
+        assertThat(problems).filteredOn(p -> p.rule().equals("direct-answer-length")).isNotEmpty()
+                .allSatisfy(p -> assertThat(p.what()).endsWith("answer engines quote 10–20"));
+    }
+
+    @Test
+    void errorsCannotBeSwitchedOffNorUnknownThresholdsSet() throws IOException {
+        Path site = withMistakes();
+        Files.writeString(site.resolve("site.yaml"), Files.readString(site.resolve("site.yaml"))
+                + "  broken-link: off\n  orphan:\n    limit: 3\n");
+        List<String> messages = Checker.check(Site.load(site, TODAY)).stream()
+                .filter(p -> p.rule().equals("unknown-check")).map(Problem::toString).toList();
+        assertThat(messages).anySatisfy(m -> assertThat(m).contains("`broken-link` finds errors, which cannot be"
+                + " switched off")).anySatisfy(m -> assertThat(m).contains("`orphan` has no threshold `limit` — it"
+                        + " can only be switched off: `orphan: off`"));
+    }
+
+    private Path withMistakes() throws IOException {
+        Path site = dir.resolve("site");
+        copy(TestSites.demo(), site);
+        copy(OVERLAY, site);
+        return site;
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path source : walk.toList()) {
+                Path target = to.resolve(from.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+}
