@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 /** The {@code answerline} command. Exit codes are decided here and nowhere else. */
 @Command(name = "answerline", mixinStandardHelpOptions = true, version = "Answerline 0.1.0",
         description = "Publishes a brand's expert answers hub from Markdown files.",
-        subcommands = {ServeCommand.class, BuildCommand.class, CheckCommand.class, SubscribersCommand.class,
+        subcommands = {ServeCommand.class, BuildCommand.class, CheckCommand.class, NewCommand.class,
+            SubscribersCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
     /** Everything worked. */

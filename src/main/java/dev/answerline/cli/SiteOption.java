@@ -9,6 +9,11 @@ final class SiteOption {
             description = "the site folder, holding site.yaml (default: the bundled demo site)")
     private Path site;
 
+    /** Whether {@code --site} was given. */
+    boolean given() {
+        return site != null;
+    }
+
     /** The chosen folder, or the demo site next to the installation ({@code answerline.home}), or ./demo. */
     Path dir() {
         if (site != null) {

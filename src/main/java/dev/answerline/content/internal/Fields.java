@@ -394,9 +394,7 @@ public final class Fields {
 
     /** A valid slug resembling {@code text}, for fix suggestions and the {@code new} command. */
     public static String slugify(String text) {
-        String ascii = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
-        return slug.isEmpty() ? "page" : slug;
+        return dev.answerline.content.Slug.of(text);
     }
 
     private static String kind(JsonNode value) {
