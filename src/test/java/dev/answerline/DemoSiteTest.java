@@ -84,6 +84,7 @@ class DemoSiteTest {
         assertThat(page.select(".disclaimer a").attr("href")).isEqualTo("/disclaimer");
         assertThat(page.select(".prose a[href^=https://pubmed.ncbi.nlm.nih.gov/]")).isNotEmpty();
         assertThat(page.select(".prose a[href^=/blog/], .prose a[href^=/products/]")).isNotEmpty();
+        assertThat(page.select("script[src^=/_answerline/]")).as("no reload script outside serve --watch").isEmpty();
     }
 
     private static int depthFirstIndex(Document page, Element element) {

@@ -31,14 +31,23 @@ public final class TestSites {
 
     /** A copy of a fixture site in {@code dir}, for tests that change files. */
     public static Path copy(String name, Path dir) {
-        Path from = fixture(name);
+        return copyTree(fixture(name), dir);
+    }
+
+    /** A copy of the demo site in {@code dir}. */
+    public static Path copyDemo(Path dir) {
+        return copyTree(demo(), dir);
+    }
+
+    /** Copies a folder into {@code dir}, replacing files already there. */
+    public static Path copyTree(Path from, Path dir) {
         try (Stream<Path> walk = Files.walk(from)) {
             for (Path source : walk.toList()) {
                 Path target = dir.resolve(from.relativize(source).toString());
                 if (Files.isDirectory(source)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(source, target);
+                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         } catch (IOException e) {

@@ -7,8 +7,10 @@ import dev.answerline.render.Pages;
 import dev.answerline.render.Renderer;
 import dev.answerline.server.Server;
 import dev.answerline.store.Database;
+import dev.answerline.watch.Preview;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -51,6 +53,13 @@ final class ServeCommand implements Callable<Integer> {
             + " a reverse proxy that sets it)")
     private boolean behindProxy;
 
+    @Option(names = "--watch", description = "for editing: render again what a saved file changes, and reload the"
+            + " open pages it changed; a page whose file has errors shows them")
+    private boolean watch;
+
+    @Option(names = "--drafts", description = "also show drafts and answers dated in the future (for previews)")
+    private boolean drafts;
+
     @Spec
     private CommandSpec spec;
 
@@ -59,10 +68,15 @@ final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         Limit limit = Limit.parse(signupLimit, spec);
-        Site loaded = Site.load(site.dir());
+        Preview preview = watch ? Preview.open(site.dir(), drafts, out) : null;
+        Site loaded = preview != null ? preview.site() : Site.load(site.dir(), LocalDate.now(), drafts, null);
+        Supplier<Site> current = preview != null ? preview::site : () -> loaded;
         Report.problems(loaded, spec.commandLine().getErr());
-        Pages pages = Renderer.render(loaded);
+        Pages pages = preview != null ? preview.pages() : Renderer.render(loaded);
         Server.Builder server = Server.builder(pages).host(host).port(port).behindProxy(behindProxy);
+        if (preview != null) {
+            server.route("/_answerline/*", ignored -> preview.liveReload());
+        }
         MailSettings mail = MailSettings.fromEnvironment(System.getenv());
         AtomicReference<Server> running = new AtomicReference<>();
         Database db = null;
@@ -70,8 +84,8 @@ final class ServeCommand implements Callable<Integer> {
         if (loaded.config().newsletter() != null) {
             db = storage.open();
             Supplier<String> links = publicUrl != null ? () -> publicUrl
-                    : mail != null ? () -> loaded.config().baseUrl() : () -> running.get().uri().toString();
-            newsletter = Newsletter.builder(db, () -> loaded).mail(mail).outboxDir(storage.data().resolve("outbox"))
+                    : mail != null ? () -> current.get().config().baseUrl() : () -> running.get().uri().toString();
+            newsletter = Newsletter.builder(db, current).mail(mail).outboxDir(storage.data().resolve("outbox"))
                     .publicUrl(links).signupLimit(limit.count(), limit.window()).build();
             server.subscribers(newsletter::count).route("/newsletter/*", newsletter::handler);
         }
@@ -80,12 +94,19 @@ final class ServeCommand implements Callable<Integer> {
             if (newsletter != null) {
                 newsletter.start();
             }
+            if (preview != null) {
+                preview.watch(serving::update);
+                out.println("Watching " + site.dir() + ": saved files show at once, and open pages reload.");
+            }
             out.printf("Serving %s (%d pages, ready in %d ms) at %s%n", loaded.config().title(), pages.size(),
                     (System.nanoTime() - started) / 1_000_000, serving.uri());
             out.println("Press Ctrl+C to stop.");
             out.flush();
             serving.join();
         } finally {
+            if (preview != null) {
+                preview.close();
+            }
             if (newsletter != null) {
                 newsletter.close();
             }

@@ -89,7 +89,18 @@ public final class Site {
      * @throws ContentException when there is no such folder or its {@code site.yaml} is unusable
      */
     public static Site load(Path dir, LocalDate today) {
-        return new SiteLoader(dir, today).load();
+        return new SiteLoader(dir, today, false, null).load();
+    }
+
+    /**
+     * Loads the site in {@code dir} for a preview: with {@code drafts}, drafts and future-dated content are
+     * published too; files unchanged since {@code cache} last saw them are not read again.
+     *
+     * @param cache the reads of earlier loads of this folder, or null
+     * @throws ContentException when there is no such folder or its {@code site.yaml} is unusable
+     */
+    public static Site load(Path dir, LocalDate today, boolean drafts, ParseCache cache) {
+        return new SiteLoader(dir, today, drafts, cache).load();
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {

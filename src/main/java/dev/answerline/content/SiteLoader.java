@@ -38,9 +38,18 @@ final class SiteLoader {
     /** Files left out for their own errors, by folder and slug: references to them say so. */
     private final Map<String, Map<String, String>> rejected = new HashMap<>();
 
-    SiteLoader(Path dir, LocalDate today) {
+    private final boolean drafts;
+    private final ParseCache cache;
+
+    /**
+     * @param drafts whether drafts and future-dated content are loaded as if published (for previews)
+     * @param cache earlier reads to reuse, or null to read every file
+     */
+    SiteLoader(Path dir, LocalDate today, boolean drafts, ParseCache cache) {
         this.dir = dir;
         this.today = today;
+        this.drafts = drafts;
+        this.cache = cache;
     }
 
     Site load() {
@@ -50,6 +59,16 @@ final class SiteLoader {
         SiteConfig config = new ConfigReader(dir, problems).read();
         Map<String, Author> authors = loadKind("authors", this::author, Author::source);
         Map<String, Category> categories = loadKind("categories", this::category, Category::source);
+        if (cache != null) {
+            // answers and posts were checked against these: when they change, read those again too
+            Object references = List.of(Set.copyOf(config.ctas().keySet()), String.valueOf(config.defaultCta()),
+                    Set.copyOf(authors.keySet()), Set.copyOf(categories.keySet()), Map.copyOf(rejected));
+            if (!references.equals(cache.references)) {
+                cache.invalidateFolder(dir.resolve("answers"));
+                cache.invalidateFolder(dir.resolve("blog"));
+                cache.references = references;
+            }
+        }
         Map<String, Product> products = published(loadKind("products", this::product, Product::source),
                 Product::draft, p -> null, Product::path, Product::source);
         Map<String, BlogPost> posts = published(
@@ -93,7 +112,7 @@ final class SiteLoader {
             throw new UncheckedIOException(e);
         }
         // parsing is independent per file; merging (duplicates, order) stays sequential and deterministic
-        List<Parsed<T>> parsed = files.parallelStream().map(file -> parse(file, reader)).toList();
+        List<Parsed<T>> parsed = files.parallelStream().map(file -> cached(file, reader)).toList();
         Map<String, T> result = new LinkedHashMap<>();
         Map<String, String> fileOfSlug = new HashMap<>();
         for (Parsed<T> p : parsed) {
@@ -117,6 +136,20 @@ final class SiteLoader {
 
     private static boolean isContentFile(String name) {
         return name.endsWith(".md") && !name.startsWith(".") && !name.startsWith("_");
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> Parsed<T> cached(Path file, Reader<T> reader) {
+        if (cache == null) {
+            return parse(file, reader);
+        }
+        Object known = cache.get(file);
+        if (known != null) {
+            return (Parsed<T>) known;
+        }
+        Parsed<T> parsed = parse(file, reader);
+        cache.put(file, parsed);
+        return parsed;
     }
 
     private <T> Parsed<T> parse(Path file, Reader<T> reader) {
@@ -308,7 +341,7 @@ final class SiteLoader {
             LocalDate date = published.apply(item);
             String reason = draft.test(item) ? "draft"
                     : date != null && date.isAfter(today) ? "to be published on " + date : null;
-            if (reason == null) {
+            if (reason == null || drafts) {
                 result.put(slug, item);
             } else {
                 hidden.add(new Site.Hidden(path.apply(item), source.apply(item).file(), reason));

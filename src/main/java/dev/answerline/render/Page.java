@@ -17,7 +17,8 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>A page may contain {@link #SLOT}, where the live newsletter social proof goes. Its encoded
  * {@link Body} is made once per slot text and kept, so a changed subscriber figure costs one
- * re-encoding per page, not a render per request. Thread-safe.
+ * re-encoding per page, not a render per request. The first {@link #body} compresses the page; a full
+ * render asks for every body at once, so that serving never waits for it. Thread-safe.
  */
 public final class Page {
     /** Marks where the social proof line goes; escaped content can never produce it. */
@@ -46,9 +47,6 @@ public final class Page {
         this.cacheControl = cacheControl;
         this.parts = parts;
         this.rendered = rendered;
-        if (parts.size() == 1) {
-            this.body = encode("", parts.get(0), contentType);
-        }
     }
 
     /** A page of fixed bytes: a static file, a stylesheet. */

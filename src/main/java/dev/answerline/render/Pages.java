@@ -1,6 +1,8 @@
 package dev.answerline.render;
 
+import dev.answerline.content.Problem;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -14,14 +16,31 @@ public final class Pages {
     private final Page notFound;
     private final SocialProof socialProof;
     private final Function<Message, String> messages;
+    private final Function<List<Problem>, String> problems;
 
     Pages(Map<String, Page> byPath, Map<String, String> redirects, Page notFound, SocialProof socialProof,
-            Function<Message, String> messages) {
+            Function<Message, String> messages, Function<List<Problem>, String> problems) {
         this.byPath = Map.copyOf(byPath);
         this.redirects = Map.copyOf(redirects);
         this.notFound = notFound;
         this.socialProof = socialProof;
         this.messages = messages;
+        this.problems = problems;
+    }
+
+    /** These pages with some replaced or added, e.g. the preview's pages of files with errors. */
+    public Pages with(Map<String, Page> replacements) {
+        if (replacements.isEmpty()) {
+            return this;
+        }
+        Map<String, Page> all = new java.util.HashMap<>(byPath);
+        all.putAll(replacements);
+        return new Pages(all, redirects, notFound, socialProof, messages, problems);
+    }
+
+    /** A page at {@code path} that shows problems instead of content, in the site's frame. */
+    public Page problems(String path, List<Problem> found) {
+        return Page.html(path, problems.apply(found), "no-store");
     }
 
     /** The page at a path such as {@code /answers/x}, or null. */
@@ -41,6 +60,11 @@ public final class Pages {
     /** The styled page answered with status 404. */
     public Page notFound() {
         return notFound;
+    }
+
+    /** The pages by path, for an update to start from. */
+    Map<String, Page> byPath() {
+        return byPath;
     }
 
     public Collection<Page> all() {

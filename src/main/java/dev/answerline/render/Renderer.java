@@ -3,6 +3,7 @@ package dev.answerline.render;
 import dev.answerline.content.Answer;
 import dev.answerline.content.Site;
 import dev.answerline.content.StaticFile;
+import dev.answerline.render.internal.Dependents;
 import dev.answerline.render.internal.Feeds;
 import dev.answerline.render.internal.LlmsText;
 import dev.answerline.render.internal.Markdown;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -46,63 +48,131 @@ public final class Renderer {
     private Renderer() {}
 
     /**
+     * How to render: for a preview with live reload, and with a cache shared by the renders of one preview.
+     *
+     * @param liveReload whether pages load the script that reloads them when their file changes
+     * @param cache what a preview keeps between renders, or null
+     */
+    public record Options(boolean liveReload, RenderCache cache) {
+        /** A site to serve or export. */
+        public static final Options PUBLISH = new Options(false, null);
+    }
+
+    /** What an update changed: the new pages and the paths that differ ({@code *} when all may). */
+    public record Update(Pages pages, java.util.Set<String> changed) {}
+
+    /**
      * Renders every published page of the site, its stylesheet, static files and the 404 page.
      *
      * @throws RenderException when a template fails, which is a bug, not a content problem
      */
     public static Pages render(Site site) {
-        byte[] css = resource(STYLESHEET);
-        byte[] js = resource(SCRIPT);
-        String cssPath = fingerprinted("site", css, "css");
-        String jsPath = fingerprinted("site", js, "js");
-        Markdown markdown = new Markdown(Views.ANSWER_IDS);
-        Views views = new Views(site, markdown, cssPath, jsPath);
-        Feeds feeds = new Feeds(site, markdown);
-        LlmsText llms = new LlmsText(site, markdown);
+        return render(site, Options.PUBLISH);
+    }
 
-        List<Supplier<Page>> jobs = new ArrayList<>();
-        jobs.add(() -> html("/", "home", views.home()));
-        jobs.add(() -> html("/answers", "listing", views.allQuestions()));
-        site.answers().forEach(a -> jobs.add(() -> html(a.path(), "answer", views.answer(a))));
-        site.categories().stream().filter(c -> !site.answersIn(c).isEmpty())
-                .forEach(c -> jobs.add(() -> html(c.path(), "listing", views.category(c))));
-        jobs.add(() -> html("/authors", "listing", views.authors()));
-        site.authors().forEach(a -> jobs.add(() -> html(a.path(), "profile", views.author(a))));
-        if (!site.posts().isEmpty()) {
-            jobs.add(() -> html("/blog", "listing", views.blog()));
-        }
-        site.posts().forEach(p -> jobs.add(() -> html(p.path(), "article", views.post(p))));
-        if (!site.products().isEmpty()) {
-            jobs.add(() -> html("/products", "listing", views.products()));
-        }
-        site.products().forEach(p -> jobs.add(() -> html(p.path(), "article", views.product(p))));
-        site.pages().forEach(p -> jobs.add(() -> html(p.path(), "article", views.page(p))));
-        site.staticFiles().forEach(f -> jobs.add(() -> staticPage(f)));
-        jobs.add(() -> text(Feeds.ANSWERS_RSS, "application/rss+xml; charset=utf-8", feeds.answersRss()));
-        jobs.add(() -> text(Feeds.ANSWERS_ATOM, "application/atom+xml; charset=utf-8", feeds.answersAtom()));
-        if (!site.posts().isEmpty()) {
-            jobs.add(() -> text(Feeds.BLOG_RSS, "application/rss+xml; charset=utf-8", feeds.blogRss()));
-            jobs.add(() -> text(Feeds.BLOG_ATOM, "application/atom+xml; charset=utf-8", feeds.blogAtom()));
-        }
-        new Sitemaps(site).files().forEach((path, xml) -> jobs.add(() -> text(path, "application/xml; charset=utf-8",
-                xml)));
-        jobs.add(() -> text(Sitemaps.ROBOTS, "text/plain; charset=utf-8", new Sitemaps(site).robots()));
-        jobs.add(() -> text(LlmsText.INDEX, "text/plain; charset=utf-8", llms.index()));
-        jobs.add(() -> text(LlmsText.FULL, "text/plain; charset=utf-8", llms.full()));
-        site.answers().forEach(a -> jobs.add(() -> text(LlmsText.twinPath(a), "text/markdown; charset=utf-8",
-                llms.twin(a))));
-        jobs.add(() -> Page.of(cssPath, MediaTypes.of(cssPath), ASSET_CACHE, css));
-        jobs.add(() -> Page.of(jsPath, MediaTypes.of(jsPath), ASSET_CACHE, js));
-
+    /** Renders every page of the site, compressing them all in parallel so that no request waits for it. */
+    public static Pages render(Site site, Options options) {
+        Plan plan = new Plan(site, options);
         Map<String, Page> byPath = new LinkedHashMap<>();
-        jobs.parallelStream().map(Supplier::get).toList().forEach(page -> byPath.put(page.path(), page));
+        plan.jobs.values().parallelStream().map(Supplier::get).peek(page -> page.body(""))
+                .toList().forEach(page -> byPath.put(page.path(), page));
+        return plan.pages(byPath, html("/404", "notfound", plan.views.notFound()));
+    }
 
-        Map<String, String> redirects = new LinkedHashMap<>();
-        site.aliases().forEach((alias, slug) -> redirects.put(Answer.pathOf(alias), Answer.pathOf(slug)));
-        Page notFound = html("/404", "notfound", views.notFound());
-        Locale locale = Locale.forLanguageTag(site.config().language());
-        return new Pages(byPath, redirects, notFound, new SocialProof(site.config().newsletter(), locale),
-                message -> render("message", views.message(message), "a message page"));
+    /**
+     * Renders again only what a change from {@code old} to {@code now} touches: the pages of changed content,
+     * the pages that list or show them (indexes, category and author pages, cards), and the files made from
+     * every answer (sitemap, feeds, llms.txt). A change to site.yaml, a category, an author or what every
+     * page shows (the navigation, the footer) renders everything. Pages are compressed when first asked for.
+     *
+     * @param changedStatic paths of static files that changed on disk
+     */
+    public static Update update(Pages before, Site old, Site now, Set<String> changedStatic, Options options) {
+        if (Dependents.wholeSite(old, now)) {
+            return new Update(render(now, options), Set.of("*"));
+        }
+        Plan plan = new Plan(now, options);
+        Set<String> changed = new java.util.TreeSet<>(Dependents.of(old, now));
+        changed.addAll(changedStatic);
+        Map<String, Page> byPath = new java.util.HashMap<>(before.byPath());
+        for (String path : List.copyOf(byPath.keySet())) {
+            if (!plan.jobs.containsKey(path)) {
+                byPath.remove(path);
+                changed.add(path);
+            }
+        }
+        plan.jobs.keySet().stream().filter(path -> !byPath.containsKey(path)).forEach(changed::add);
+        List<String> toRender = changed.stream().filter(plan.jobs::containsKey).toList();
+        toRender.parallelStream().map(path -> plan.jobs.get(path).get()).toList()
+                .forEach(page -> byPath.put(page.path(), page));
+        return new Update(plan.pages(byPath, before.notFound()), changed);
+    }
+
+    /** Every file of a site as a job by path, made lazily: an update runs only the jobs it needs. */
+    private static final class Plan {
+        private static final byte[] CSS = resource(STYLESHEET);
+        private static final byte[] JS = resource(SCRIPT);
+        private static final String CSS_PATH = fingerprinted("site", CSS, "css");
+        private static final String JS_PATH = fingerprinted("site", JS, "js");
+
+        final Site site;
+        final Views views;
+        final Map<String, Supplier<Page>> jobs = new LinkedHashMap<>();
+
+        Plan(Site site, Options options) {
+            this.site = site;
+            Markdown markdown = new Markdown(Views.ANSWER_IDS);
+            this.views = new Views(site, markdown, CSS_PATH, JS_PATH, options.liveReload());
+            Feeds feeds = new Feeds(site, markdown);
+            LlmsText llms = new LlmsText(site, markdown, options.cache() == null ? null : options.cache().fragments);
+            Sitemaps sitemaps = new Sitemaps(site);
+            job("/", () -> html("/", "home", views.home()));
+            job("/answers", () -> html("/answers", "listing", views.allQuestions()));
+            site.answers().forEach(a -> job(a.path(), () -> html(a.path(), "answer", views.answer(a))));
+            site.categories().stream().filter(c -> !site.answersIn(c).isEmpty())
+                    .forEach(c -> job(c.path(), () -> html(c.path(), "listing", views.category(c))));
+            job("/authors", () -> html("/authors", "listing", views.authors()));
+            site.authors().forEach(a -> job(a.path(), () -> html(a.path(), "profile", views.author(a))));
+            if (!site.posts().isEmpty()) {
+                job("/blog", () -> html("/blog", "listing", views.blog()));
+                job(Feeds.BLOG_RSS, () -> text(Feeds.BLOG_RSS, "application/rss+xml; charset=utf-8", feeds.blogRss()));
+                job(Feeds.BLOG_ATOM, () -> text(Feeds.BLOG_ATOM, "application/atom+xml; charset=utf-8",
+                        feeds.blogAtom()));
+            }
+            site.posts().forEach(p -> job(p.path(), () -> html(p.path(), "article", views.post(p))));
+            if (!site.products().isEmpty()) {
+                job("/products", () -> html("/products", "listing", views.products()));
+            }
+            site.products().forEach(p -> job(p.path(), () -> html(p.path(), "article", views.product(p))));
+            site.pages().forEach(p -> job(p.path(), () -> html(p.path(), "article", views.page(p))));
+            site.staticFiles().forEach(f -> job(f.path(), () -> staticPage(f)));
+            job(Feeds.ANSWERS_RSS, () -> text(Feeds.ANSWERS_RSS, "application/rss+xml; charset=utf-8",
+                    feeds.answersRss()));
+            job(Feeds.ANSWERS_ATOM, () -> text(Feeds.ANSWERS_ATOM, "application/atom+xml; charset=utf-8",
+                    feeds.answersAtom()));
+            sitemaps.paths().forEach(path -> job(path, () -> text(path, "application/xml; charset=utf-8",
+                    sitemaps.files().get(path))));
+            job(Sitemaps.ROBOTS, () -> text(Sitemaps.ROBOTS, "text/plain; charset=utf-8", sitemaps.robots()));
+            job(LlmsText.INDEX, () -> text(LlmsText.INDEX, "text/plain; charset=utf-8", llms.index()));
+            job(LlmsText.FULL, () -> text(LlmsText.FULL, "text/plain; charset=utf-8", llms.full()));
+            site.answers().forEach(a -> job(LlmsText.twinPath(a), () -> text(LlmsText.twinPath(a),
+                    "text/markdown; charset=utf-8", llms.twin(a))));
+            job(CSS_PATH, () -> Page.of(CSS_PATH, MediaTypes.of(CSS_PATH), ASSET_CACHE, CSS));
+            job(JS_PATH, () -> Page.of(JS_PATH, MediaTypes.of(JS_PATH), ASSET_CACHE, JS));
+        }
+
+        private void job(String path, Supplier<Page> page) {
+            jobs.put(path, page);
+        }
+
+        Pages pages(Map<String, Page> byPath, Page notFound) {
+            Map<String, String> redirects = new LinkedHashMap<>();
+            site.aliases().forEach((alias, slug) -> redirects.put(Answer.pathOf(alias), Answer.pathOf(slug)));
+            Locale locale = Locale.forLanguageTag(site.config().language());
+            return new Pages(byPath, redirects, notFound, new SocialProof(site.config().newsletter(), locale),
+                    message -> render("message", views.message(message), "a message page"),
+                    found -> render("problems", views.problems(found), "a page of problems"));
+        }
     }
 
     private static Page html(String path, String template, Object view) {

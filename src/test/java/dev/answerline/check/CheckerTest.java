@@ -93,22 +93,7 @@ class CheckerTest {
     }
 
     private Path withMistakes() throws IOException {
-        Path site = dir.resolve("site");
-        copy(TestSites.demo(), site);
-        copy(OVERLAY, site);
-        return site;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        Path site = TestSites.copyDemo(dir.resolve("site"));
+        return TestSites.copyTree(OVERLAY, site);
     }
 }

@@ -41,6 +41,8 @@ public record YamlTree(ObjectNode root, Map<String, Integer> lines) {
             "add the closing `]`, or put the value in quotes if the [ is part of the text"},
         {"while parsing a flow mapping", "a group in { } is not closed",
             "add the closing `}`, or put the value in quotes if the { is part of the text"},
+        {"while parsing a flow node", "a list in [ ] or a group in { } is not closed",
+            "add the closing `]` or `}`, or put the value in quotes if the bracket is part of the text"},
         {"while scanning a quoted scalar", "a quoted text is not closed",
             "add the closing quote; to use a quote inside the text, wrap it in the other kind of quote"},
         {"(TAB)", "a tab is used for indentation", "indent with spaces only"},
@@ -104,6 +106,8 @@ public record YamlTree(ObjectNode root, Map<String, Integer> lines) {
                         ? marked.getContextMark() : marked.getProblemMark();
                 line = Math.max(firstLine, mark.getLine() + 1 + offset);
             }
+            // never past the last line with something on it: an editor jumps there and sees nothing
+            line = Math.min(line, lastLine(yaml) + offset);
             String parserSays = firstLine(e.getOriginalMessage());
             String whole = String.valueOf(e.getOriginalMessage());
             for (String[] plain : PLAIN_WORDS) {
@@ -168,6 +172,17 @@ public record YamlTree(ObjectNode root, Map<String, Integer> lines) {
             default:
                 return NODES.textNode(parser.getText());
         }
+    }
+
+    /** The 1-based number of the last line that is not blank, at least 1. */
+    private static int lastLine(String yaml) {
+        String[] lines = yaml.split("\n", -1);
+        for (int i = lines.length - 1; i >= 0; i--) {
+            if (!lines[i].isBlank()) {
+                return i + 1;
+            }
+        }
+        return 1;
     }
 
     private static String describe(JsonToken token) {

@@ -6,6 +6,7 @@ import dev.answerline.content.Category;
 import dev.answerline.content.Site;
 import dev.answerline.content.SiteConfig;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What AI assistants read: {@code /llms.txt} after the llms.txt proposal (an H1 with the brand, a quoted
@@ -20,11 +21,14 @@ public final class LlmsText {
     private final Site site;
     private final SiteConfig config;
     private final Markdown markdown;
+    private final Map<Answer, String> fragments;
 
-    public LlmsText(Site site, Markdown markdown) {
+    /** @param fragments llms-full.txt entries kept from earlier renders, or null to keep none */
+    public LlmsText(Site site, Markdown markdown, Map<Answer, String> fragments) {
         this.site = site;
         this.config = site.config();
         this.markdown = markdown;
+        this.fragments = fragments;
     }
 
     /** The path of an answer's Markdown twin. */
@@ -74,17 +78,24 @@ public final class LlmsText {
             }
             text.append("\n## ").append(line(category.name())).append('\n');
             for (Answer answer : answers) {
-                String url = config.absolute(answer.path());
-                text.append("\n### ").append(line(answer.question())).append("\n\n");
-                text.append("URL: ").append(url).append('\n');
-                text.append("By ").append(line(site.author(answer.author()).name())).append(", updated ")
-                        .append(answer.lastModified()).append("\n\n");
-                text.append(markdown.absolute(answer.answer(), config.baseUrl(), url)).append("\n\n");
-                text.append("Key takeaways:\n\n");
-                answer.takeaways().forEach(t -> text.append("- ")
-                        .append(markdown.absolute(t, config.baseUrl(), url)).append('\n'));
+                text.append(fragments == null ? entry(answer) : fragments.computeIfAbsent(answer, this::entry));
             }
         }
+        return text.toString();
+    }
+
+    /** An answer's entry in llms-full.txt: its direct answer and takeaways. */
+    private String entry(Answer answer) {
+        String url = config.absolute(answer.path());
+        StringBuilder text = new StringBuilder();
+        text.append("\n### ").append(line(answer.question())).append("\n\n");
+        text.append("URL: ").append(url).append('\n');
+        text.append("By ").append(line(site.author(answer.author()).name())).append(", updated ")
+                .append(answer.lastModified()).append("\n\n");
+        text.append(markdown.absolute(answer.answer(), config.baseUrl(), url)).append("\n\n");
+        text.append("Key takeaways:\n\n");
+        answer.takeaways().forEach(t -> text.append("- ").append(markdown.absolute(t, config.baseUrl(), url))
+                .append('\n'));
         return text.toString();
     }
 

@@ -30,6 +30,7 @@ public final class Sitemaps {
 
     private final Site site;
     private final SiteConfig config;
+    private Map<String, String> files;
 
     public Sitemaps(Site site) {
         this.site = site;
@@ -73,8 +74,24 @@ public final class Sitemaps {
     }
 
     /** The sitemap files by path: one {@code /sitemap.xml}, or an index there and {@code /sitemap-N.xml}. */
-    public Map<String, String> files() {
-        return files(urls(), MAX_URLS);
+    public synchronized Map<String, String> files() {
+        if (files == null) {
+            files = files(urls(), MAX_URLS);
+        }
+        return files;
+    }
+
+    /** The paths {@link #files()} will have, known without writing them. */
+    public List<String> paths() {
+        int count = urls().size();
+        List<String> paths = new ArrayList<>();
+        paths.add(SITEMAP);
+        if (count > MAX_URLS) {
+            for (int n = 1; n <= (count + MAX_URLS - 1) / MAX_URLS; n++) {
+                paths.add("/sitemap-" + n + ".xml");
+            }
+        }
+        return paths;
     }
 
     Map<String, String> files(List<Url> urls, int perFile) {

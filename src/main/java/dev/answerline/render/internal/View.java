@@ -12,7 +12,8 @@ public final class View {
     /** The frame around every page: header, navigation, footer. */
     /** {@code favicon} and {@code faviconType} are null when the site has no favicon file. */
     public record Chrome(String language, String brand, String siteTitle, String logo, String favicon,
-            String faviconType, String css, String js, List<Link> nav, List<Link> footer, List<Link> categories, int year) {}
+            String faviconType, String css, String js, boolean liveReload, List<Link> nav, List<Link> footer,
+            List<Link> categories, int year) {}
 
     /**
      * The head of a page, for browsers, search engines and link previews. {@code canonical} and {@code image}
@@ -74,4 +75,7 @@ public final class View {
     public record NotFound(Chrome chrome, Meta meta, List<Link> categories) {}
 
     public record MessagePage(Chrome chrome, Meta meta, dev.answerline.render.Message message) {}
+
+    /** The preview's page for a file with errors: the errors, instead of stale content. */
+    public record ProblemsPage(Chrome chrome, Meta meta, List<dev.answerline.content.Problem> problems) {}
 }

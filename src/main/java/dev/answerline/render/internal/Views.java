@@ -42,13 +42,13 @@ public final class Views {
     private final List<View.Alternate> blogFeeds;
 
     /** @param markdown made with {@link #ANSWER_IDS} reserved */
-    public Views(Site site, Markdown markdown, String cssHref, String jsHref) {
+    public Views(Site site, Markdown markdown, String cssHref, String jsHref, boolean liveReload) {
         this.site = site;
         this.markdown = markdown;
         this.config = site.config();
         Locale locale = Locale.forLanguageTag(config.language());
         this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-        this.chrome = chrome(cssHref, jsHref);
+        this.chrome = chrome(cssHref, jsHref, liveReload);
         this.data = new StructuredData(site, markdown);
         this.feeds = List.of(
                 new View.Alternate("application/rss+xml", config.title() + ": newest answers (RSS)", Feeds.ANSWERS_RSS),
@@ -64,7 +64,7 @@ public final class Views {
         }
     }
 
-    private View.Chrome chrome(String cssHref, String jsHref) {
+    private View.Chrome chrome(String cssHref, String jsHref, boolean liveReload) {
         List<View.Link> nav = new ArrayList<>();
         nav.add(new View.Link("Answers", "/answers"));
         if (!site.posts().isEmpty()) {
@@ -88,7 +88,7 @@ public final class Views {
                 .min(java.util.Comparator.comparing(p -> !p.endsWith(".svg"))).orElse(null);
         String faviconType = favicon == null ? null : dev.answerline.render.MediaTypes.of(favicon);
         return new View.Chrome(config.language(), config.brand(), config.title(), config.logo(), favicon, faviconType,
-                cssHref, jsHref, nav, footer, categories, site.today().getYear());
+                cssHref, jsHref, liveReload, nav, footer, categories, site.today().getYear());
     }
 
     public View.Answer answer(Answer answer) {
@@ -236,6 +236,10 @@ public final class Views {
 
     public View.MessagePage message(dev.answerline.render.Message message) {
         return new View.MessagePage(chrome, unlisted(message.title(), message.text()), message);
+    }
+
+    public View.ProblemsPage problems(List<dev.answerline.content.Problem> problems) {
+        return new View.ProblemsPage(chrome, unlisted("Errors", "This page has errors."), problems);
     }
 
     /**

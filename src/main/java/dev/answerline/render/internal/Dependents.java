@@ -1,0 +1,180 @@
+package dev.answerline.render.internal;
+
+import dev.answerline.content.Answer;
+import dev.answerline.content.BlogPost;
+import dev.answerline.content.InfoPage;
+import dev.answerline.content.Product;
+import dev.answerline.content.Site;
+import dev.answerline.content.StaticFile;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Which pages a change of content touches. What every page shows (site.yaml, categories, authors, the
+ * titles of pages in the footer) touches everything; a changed answer touches its own page and twin, the
+ * files made from all answers, and, when what its cards show or where it is listed changed, the lists and
+ * cards that show it. The renderer's update relies on this being complete: a test compares updated pages
+ * with a full render after each kind of change.
+ */
+public final class Dependents {
+    /** Answers whose cards the "More ... Questions" box of an answer can show: the newest of its category. */
+    private static final int MORE_POOL = 5;
+
+    private Dependents() {}
+
+    /** Whether the change reaches what every page shows, so that every page must be rendered again. */
+    public static boolean wholeSite(Site old, Site now) {
+        return !old.config().equals(now.config())
+                || !old.categories().equals(now.categories())
+                || !old.authors().equals(now.authors())
+                || !titles(old).equals(titles(now))
+                || old.posts().isEmpty() != now.posts().isEmpty()
+                || old.products().isEmpty() != now.products().isEmpty()
+                || !favicons(old).equals(favicons(now))
+                || !listedCategories(old).equals(listedCategories(now))
+                || old.today().getYear() != now.today().getYear();
+    }
+
+    /** The paths to render again after a change that does not reach every page. */
+    public static Set<String> of(Site old, Site now) {
+        Set<String> paths = new HashSet<>();
+        answers(old, now, paths);
+        for (BlogPost post : changed(old.posts(), now.posts(), BlogPost::slug, paths, BlogPost::path)) {
+            paths.add("/blog");
+            paths.add(Feeds.BLOG_RSS);
+            paths.add(Feeds.BLOG_ATOM);
+            paths.add(post.author() == null ? "" : "/authors/" + post.author());
+            allFiles(paths);
+        }
+        for (Product ignored : changed(old.products(), now.products(), Product::slug, paths, Product::path)) {
+            paths.add("/products");
+            allFiles(paths);
+        }
+        for (InfoPage ignored : changed(old.pages(), now.pages(), InfoPage::slug, paths, InfoPage::path)) {
+            allFiles(paths);
+        }
+        paths.remove("");
+        return paths;
+    }
+
+    private static void answers(Site old, Site now, Set<String> paths) {
+        Map<String, Answer> before = bySlug(old.answers(), Answer::slug);
+        Map<String, Answer> after = bySlug(now.answers(), Answer::slug);
+        Set<String> slugs = new HashSet<>(before.keySet());
+        slugs.addAll(after.keySet());
+        Set<String> categories = new HashSet<>();
+        boolean listed = false;
+        for (String slug : slugs) {
+            Answer was = before.get(slug);
+            Answer is = after.get(slug);
+            if (same(was, is)) {
+                continue;
+            }
+            paths.add(Answer.pathOf(slug));
+            paths.add(Answer.pathOf(slug) + ".md");
+            allFiles(paths);
+            paths.add(Feeds.ANSWERS_RSS);
+            paths.add(Feeds.ANSWERS_ATOM);
+            if (was == null || is == null || !card(was).equals(card(is)) || !placement(was).equals(placement(is))) {
+                listed = true;
+                for (Answer answer : new Answer[] {was, is}) {
+                    if (answer != null) {
+                        categories.add(answer.category());
+                        paths.add("/answers/category/" + answer.category());
+                        paths.add("/authors/" + answer.author());
+                        if (answer.reviewedBy() != null) {
+                            paths.add("/authors/" + answer.reviewedBy());
+                        }
+                    }
+                }
+            }
+        }
+        if (listed) {
+            paths.add("/");
+            paths.add("/answers");
+        }
+        for (String category : categories) {
+            List<Answer> newest = pool(now, category);
+            if (!cards(pool(old, category)).equals(cards(newest))) {
+                now.answers().stream().filter(a -> a.category().equals(category)).forEach(a -> paths.add(a.path()));
+            }
+        }
+    }
+
+    /** Items added, removed or changed; their own page paths are added to {@code paths}. */
+    private static <T> List<T> changed(List<T> old, List<T> now, Function<T, String> key, Set<String> paths,
+            Function<T, String> path) {
+        Map<String, T> before = bySlug(old, key);
+        Map<String, T> after = bySlug(now, key);
+        Set<String> keys = new HashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        List<T> changed = new java.util.ArrayList<>();
+        for (String k : keys) {
+            T was = before.get(k);
+            T is = after.get(k);
+            if (!same(was, is)) {
+                T item = is != null ? is : was;
+                paths.add(path.apply(item));
+                changed.add(item);
+                if (was != null && is != null && was instanceof BlogPost p && is instanceof BlogPost q
+                        && !p.author().equals(q.author())) {
+                    paths.add("/authors/" + p.author());
+                }
+            }
+        }
+        return changed;
+    }
+
+    /** The files made from all content: the sitemap and llms.txt. */
+    private static void allFiles(Set<String> paths) {
+        paths.add(Sitemaps.SITEMAP);
+        paths.add(LlmsText.INDEX);
+        paths.add(LlmsText.FULL);
+    }
+
+    private static boolean same(Object a, Object b) {
+        return a == b || Objects.equals(a, b);
+    }
+
+    /** What a card of an answer shows. */
+    private static List<String> card(Answer answer) {
+        return List.of(answer.path(), answer.question(), answer.description());
+    }
+
+    /** Where an answer is listed, and in which order. */
+    private static List<Object> placement(Answer answer) {
+        return List.of(answer.category(), answer.author(), String.valueOf(answer.reviewedBy()), answer.published(),
+                answer.lastModified());
+    }
+
+    private static List<Answer> pool(Site site, String category) {
+        return site.answers().stream().filter(a -> a.category().equals(category)).limit(MORE_POOL).toList();
+    }
+
+    private static List<List<String>> cards(List<Answer> answers) {
+        return answers.stream().map(Dependents::card).toList();
+    }
+
+    private static <T> Map<String, T> bySlug(List<T> items, Function<T, String> key) {
+        Map<String, T> map = new HashMap<>();
+        items.forEach(item -> map.put(key.apply(item), item));
+        return map;
+    }
+
+    private static List<List<String>> titles(Site site) {
+        return site.pages().stream().map(p -> List.of(p.slug(), p.title())).toList();
+    }
+
+    private static List<String> favicons(Site site) {
+        return site.staticFiles().stream().map(StaticFile::path).filter(p -> p.startsWith("/favicon.")).toList();
+    }
+
+    private static List<String> listedCategories(Site site) {
+        return site.categories().stream().filter(c -> !site.answersIn(c).isEmpty()).map(c -> c.id()).toList();
+    }
+}

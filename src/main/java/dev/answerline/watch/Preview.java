@@ -1,0 +1,210 @@
+package dev.answerline.watch;
+
+import dev.answerline.content.Answer;
+import dev.answerline.content.ContentException;
+import dev.answerline.content.ParseCache;
+import dev.answerline.content.Problem;
+import dev.answerline.content.Site;
+import dev.answerline.render.Page;
+import dev.answerline.render.Pages;
+import dev.answerline.render.RenderCache;
+import dev.answerline.render.Renderer;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.server.Handler;
+
+/**
+ * {@code serve --watch}: keeps the served pages in step with the site folder while editors work. A saved
+ * file is read again (only it, thanks to a {@link ParseCache}), only the pages it touches are rendered
+ * again ({@link Renderer#update}), the new set is swapped in whole, and the open pages it changed reload by
+ * themselves ({@link LiveReload}). A page whose file has errors shows them at the top instead of stale
+ * content; if site.yaml itself breaks, every page shows why.
+ *
+ * <p>Changes are handled one batch at a time, on the watcher's thread.
+ */
+public final class Preview implements AutoCloseable {
+    private final Path dir;
+    private final boolean drafts;
+    private final PrintWriter console;
+    private final ParseCache cache = new ParseCache();
+    private final RenderCache renderCache = new RenderCache();
+    private final Renderer.Options options;
+    private final LiveReload live = new LiveReload();
+    private volatile Site site;
+    private Pages rendered;
+    private volatile Pages served;
+    private Set<String> problemPaths = Set.of();
+    private boolean broken;
+    private Consumer<Pages> publisher = pages -> { };
+    private Watcher watcher;
+
+    private Preview(Path dir, boolean drafts, PrintWriter console) {
+        this.dir = dir.toAbsolutePath().normalize();
+        this.drafts = drafts;
+        this.console = console;
+        this.options = new Renderer.Options(true, renderCache);
+    }
+
+    /**
+     * Loads and renders the site for a preview.
+     *
+     * @param drafts whether drafts and future-dated content are shown
+     * @throws ContentException when site.yaml is unusable: there is nothing to preview yet
+     */
+    public static Preview open(Path dir, boolean drafts, PrintWriter console) {
+        Preview preview = new Preview(dir, drafts, console);
+        preview.site = Site.load(preview.dir, LocalDate.now(), drafts, preview.cache);
+        preview.rendered = Renderer.render(preview.site, preview.options);
+        preview.served = preview.rendered.with(preview.problemPages(preview.site, preview.site));
+        preview.problemPaths = Set.copyOf(preview.problemPages(preview.site, preview.site).keySet());
+        return preview;
+    }
+
+    /** The pages to serve now. */
+    public Pages pages() {
+        return served;
+    }
+
+    /** The site as last loaded without a fatal error. */
+    public Site site() {
+        return site;
+    }
+
+    /** The live reload routes, {@code /_answerline/*}, for the server. */
+    public Handler liveReload() {
+        return live;
+    }
+
+    /** Starts watching the folder; every update is handed to {@code publish} (e.g. the server's update). */
+    public synchronized void watch(Consumer<Pages> publish) {
+        this.publisher = publish;
+        this.watcher = Watcher.start(dir, this::refresh);
+    }
+
+    /**
+     * Brings the pages up to date with changed files (or everything, when {@code files} holds the site
+     * folder itself). Called by the watcher; tests and benchmarks may call it directly.
+     *
+     * @return the paths that changed
+     */
+    public synchronized Set<String> refresh(Set<Path> files) {
+        long started = System.nanoTime();
+        Set<Path> changed = files.stream().map(f -> f.toAbsolutePath().normalize()).collect(Collectors.toSet());
+        if (changed.contains(dir)) {
+            cache.clear();
+        } else {
+            changed.forEach(cache::invalidate);
+        }
+        Set<String> changedStatic = new TreeSet<>();
+        Path staticDir = dir.resolve("static");
+        changed.stream().filter(f -> f.startsWith(staticDir))
+                .forEach(f -> changedStatic.add("/" + staticDir.relativize(f).toString().replace('\\', '/')));
+        Site now;
+        try {
+            now = Site.load(dir, LocalDate.now(), drafts, cache);
+        } catch (ContentException e) {
+            return unusable(e, started, changed);
+        }
+        Renderer.Update update = Renderer.update(rendered, site, now, changedStatic, options);
+        Map<String, Page> problems = problemPages(site, now);
+        Set<String> paths = new TreeSet<>(update.changed());
+        paths.addAll(problemPaths);
+        paths.addAll(problems.keySet());
+        if (broken) {
+            paths = Set.of("*");
+            broken = false;
+        }
+        site = now;
+        rendered = update.pages();
+        served = rendered.with(problems);
+        problemPaths = Set.copyOf(problems.keySet());
+        renderCache.keepOnly(now.answers());
+        publisher.accept(served);
+        live.publish(paths);
+        report(changed, paths, started, now.problems().stream().filter(Problem::isError).toList());
+        return paths;
+    }
+
+    /** site.yaml cannot be used: every page shows why, until it can. */
+    private Set<String> unusable(ContentException e, long started, Set<Path> changed) {
+        List<Problem> problems = e.problems().isEmpty()
+                ? List.of(Problem.error("site.yaml", 1, "site", e.getMessage(), "fix it and save"))
+                : e.problems();
+        Map<String, Page> everywhere = new HashMap<>();
+        rendered.all().stream().filter(Page::isRendered)
+                .forEach(page -> everywhere.put(page.path(), rendered.problems(page.path(), problems)));
+        served = rendered.with(everywhere);
+        broken = true;
+        publisher.accept(served);
+        live.publish(Set.of("*"));
+        report(changed, Set.of("*"), started, problems);
+        return Set.of("*");
+    }
+
+    /** For every file with errors, a page at its address that shows them. */
+    private Map<String, Page> problemPages(Site before, Site now) {
+        Map<String, List<Problem>> byFile = new LinkedHashMap<>();
+        now.problems().stream().filter(Problem::isError)
+                .forEach(p -> byFile.computeIfAbsent(p.file(), f -> new ArrayList<>()).add(p));
+        Map<String, Page> pages = new HashMap<>();
+        byFile.forEach((file, problems) -> {
+            for (String path : pathsOf(file, before)) {
+                pages.put(path, rendered.problems(path, problems));
+            }
+        });
+        return pages;
+    }
+
+    /** The addresses a content file has or had: from its folder and name, and from the last good load. */
+    private static List<String> pathsOf(String file, Site before) {
+        List<String> paths = new ArrayList<>();
+        int slash = file.indexOf('/');
+        if (slash < 0 || !file.endsWith(".md")) {
+            return paths;
+        }
+        String folder = file.substring(0, slash);
+        String name = file.substring(slash + 1, file.length() - ".md".length());
+        switch (folder) {
+            case "answers" -> paths.add(Answer.pathOf(name));
+            case "blog" -> paths.add("/blog/" + name);
+            case "products" -> paths.add("/products/" + name);
+            case "pages" -> paths.add("/" + name);
+            case "categories" -> paths.add("/answers/category/" + name);
+            case "authors" -> paths.add("/authors/" + name);
+            default -> { }
+        }
+        before.answers().stream().filter(a -> a.source().file().equals(file)).forEach(a -> paths.add(a.path()));
+        before.posts().stream().filter(p -> p.source().file().equals(file)).forEach(p -> paths.add(p.path()));
+        return paths;
+    }
+
+    private void report(Set<Path> files, Set<String> paths, long started, List<Problem> errors) {
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        // editors save through temporary files; name only what is there now, or was content
+        String what = files.stream().filter(f -> java.nio.file.Files.exists(f) || f.toString().endsWith(".md"))
+                .map(f -> f.startsWith(dir) ? dir.relativize(f).toString() : f.toString())
+                .filter(f -> !f.isEmpty()).sorted().collect(Collectors.joining(", "));
+        console.println((what.isEmpty() ? "the site" : what) + ": " + (paths.contains("*") ? "every page"
+                : paths.size() + (paths.size() == 1 ? " page" : " pages")) + " updated in " + millis + " ms");
+        errors.forEach(problem -> console.println("  " + problem));
+        console.flush();
+    }
+
+    @Override
+    public synchronized void close() {
+        if (watcher != null) {
+            watcher.close();
+        }
+        live.close();
+    }
+}

@@ -1,0 +1,130 @@
+package dev.answerline.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.answerline.TestSites;
+import dev.answerline.content.ParseCache;
+import dev.answerline.content.Site;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * An update renders only what a change touches, and the result is exactly what a full render of the
+ * changed site gives, byte for byte, for every kind of change an editor makes.
+ */
+class RenderUpdateTest {
+    private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
+    private static final String LUMBAR = "answers/should-you-foam-roll-your-lumbar-spine.md";
+
+    @TempDir
+    Path dir;
+
+    /** An edit of the site folder; returns the static paths it changed, which the watcher would report. */
+    @FunctionalInterface
+    interface Edit {
+        Set<String> apply(Path site) throws IOException;
+    }
+
+    static Edit replace(String file, String old, String now) {
+        return site -> {
+            Path path = site.resolve(file);
+            String text = Files.readString(path);
+            assertThat(text).contains(old);
+            Files.writeString(path, text.replace(old, now));
+            return Set.of();
+        };
+    }
+
+    static Stream<Arguments> edits() {
+        return Stream.of(
+                Arguments.of("an answer's body", replace(LUMBAR, "## Why the lower back is different",
+                        "## Why the lower back is not like the upper back")),
+                Arguments.of("an answer's question", replace(LUMBAR, "question: Should you foam roll your lumbar"
+                        + " spine?", "question: Should you ever foam roll your lumbar spine?")),
+                Arguments.of("an answer's date, making it the newest", replace(LUMBAR, "published: 2025-02-10",
+                        "published: 2026-11-20")),
+                Arguments.of("an answer's category", replace(LUMBAR, "category: back-relief",
+                        "category: technique-basics")),
+                Arguments.of("a new answer", (Edit) site -> {
+                    String text = Files.readString(site.resolve(LUMBAR)).replace("question: Should you foam roll"
+                            + " your lumbar spine?", "question: Should you roll your neck?")
+                            .replace("published: 2025-02-10", "published: 2026-11-21")
+                            .replaceAll("(?m)^aliases:.*\\n", "");
+                    Files.writeString(site.resolve("answers/should-you-roll-your-neck.md"), text);
+                    return Set.of();
+                }),
+                Arguments.of("a deleted answer", (Edit) site -> {
+                    Files.delete(site.resolve("answers/how-do-you-clean-a-foam-roller.md"));
+                    return Set.of();
+                }),
+                Arguments.of("an answer that breaks", replace(LUMBAR, "category: back-relief", "category: nowhere")),
+                Arguments.of("a blog post", replace("blog/foam-rolling-myths.md", "title:", "title: Seven")),
+                Arguments.of("a product", replace("products/spiky-massage-ball.md", "description:",
+                        "description: New.")),
+                Arguments.of("a page's text", (Edit) site -> {
+                    Path about = site.resolve("pages/about.md");
+                    Files.writeString(about, Files.readString(about) + "\nOne more paragraph.\n");
+                    return Set.of();
+                }),
+                Arguments.of("a page's title", replace("pages/contact.md", "title:", "title: Write to")),
+                Arguments.of("site.yaml", replace("site.yaml", "title: Northroll Answers", "title: Northroll Q&A")),
+                Arguments.of("an author", replace("authors/theo-brandt.md", "name:", "name: Coach")),
+                Arguments.of("a static file", (Edit) site -> {
+                    Files.writeString(site.resolve("static/images/logo.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
+                    return Set.of("/images/logo.svg");
+                }));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("edits")
+    void anUpdateEqualsAFullRender(String name, Edit edit) throws IOException {
+        Path site = TestSites.copyDemo(dir.resolve("site"));
+        ParseCache cache = new ParseCache();
+        Site before = Site.load(site, TODAY, false, cache);
+        Pages pages = Renderer.render(before);
+        Set<String> changedStatic = edit.apply(site);
+        cache.clear();
+        Site after = Site.load(site, TODAY, false, cache);
+        Renderer.Update update = Renderer.update(pages, before, after, changedStatic, Renderer.Options.PUBLISH);
+        Pages full = Renderer.render(after);
+        assertThat(paths(update.pages())).isEqualTo(paths(full));
+        for (Page page : full.all()) {
+            assertThat(text(update.pages().get(page.path()))).as(page.path()).isEqualTo(text(page));
+        }
+        assertThat(update.pages().redirects()).isEqualTo(full.redirects());
+    }
+
+    @Test
+    void aBodyEditRendersTheAnswerAndTheFilesMadeFromAllAnswersOnly() throws IOException {
+        Path site = TestSites.copyDemo(dir.resolve("site"));
+        ParseCache cache = new ParseCache();
+        Site before = Site.load(site, TODAY, false, cache);
+        Pages pages = Renderer.render(before);
+        replace(LUMBAR, "## Why the lower back is different", "## Why the lower back differs").apply(site);
+        cache.invalidate(site.resolve(LUMBAR));
+        Site after = Site.load(site, TODAY, false, cache);
+        Renderer.Update update = Renderer.update(pages, before, after, Set.of(), Renderer.Options.PUBLISH);
+        assertThat(update.changed()).containsExactlyInAnyOrder("/answers/should-you-foam-roll-your-lumbar-spine",
+                "/answers/should-you-foam-roll-your-lumbar-spine.md", "/sitemap.xml", "/llms.txt", "/llms-full.txt",
+                "/feed.xml", "/atom.xml");
+        assertThat(update.pages().get("/answers")).isSameAs(pages.get("/answers"));
+    }
+
+    private static Set<String> paths(Pages pages) {
+        return new java.util.TreeSet<>(pages.all().stream().map(Page::path).toList());
+    }
+
+    private static String text(Page page) {
+        return page == null ? null : new String(page.body("").identity(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,138 @@
+package dev.answerline.watch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.answerline.TestSites;
+import dev.answerline.server.Server;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** serve --watch: a saved file is served at once, open pages are told to reload, errors show in place. */
+class PreviewTest {
+    private static final String LUMBAR = "/answers/should-you-foam-roll-your-lumbar-spine";
+
+    @TempDir
+    Path dir;
+
+    private Path site;
+    private Preview preview;
+    private Server server;
+    private final StringWriter console = new StringWriter();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final BlockingQueue<String> events = new LinkedBlockingQueue<>();
+
+    @BeforeEach
+    void start() throws Exception {
+        site = TestSites.copyDemo(dir.resolve("site"));
+        preview = Preview.open(site, true, new PrintWriter(console, true));
+        server = Server.builder(preview.pages()).port(0).route("/_answerline/*", pages -> preview.liveReload())
+                .build().start();
+        preview.watch(server::update);
+        HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(server.uri().resolve(LiveReload.EVENTS))
+                .build(), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.headers().firstValue("content-type")).hasValue("text/event-stream; charset=utf-8");
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                    if (line.startsWith("data: ")) {
+                        events.add(line.substring("data: ".length()));
+                    }
+                }
+            } catch (Exception e) {
+                // the stream ends with the test
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (preview.liveReload() instanceof LiveReload live && live.listeners() == 0 && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        preview.close();
+    }
+
+    private String get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(server.uri().resolve(path)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
+    }
+
+    private void edit(String file, String old, String now) throws Exception {
+        Path path = site.resolve(file);
+        String text = Files.readString(path);
+        assertThat(text).contains(old);
+        Files.writeString(path, text.replace(old, now));
+    }
+
+    private String nextEvent() throws InterruptedException {
+        String event = events.poll(10, TimeUnit.SECONDS);
+        assertThat(event).as("a change event within 10 s").isNotNull();
+        return event;
+    }
+
+    @Test
+    void aSavedAnswerIsServedAndItsOpenPageToldToReload() throws Exception {
+        assertThat(get(LUMBAR)).contains("<script src=\"/_answerline/live.js\" defer></script>");
+        edit("answers/should-you-foam-roll-your-lumbar-spine.md", "## Why the lower back is different",
+                "## Why the lower back is special");
+        assertThat(nextEvent()).contains("\"" + LUMBAR + "\"").doesNotContain("\"/answers\"");
+        assertThat(get(LUMBAR)).contains("Why the lower back is special");
+        assertThat(console.toString()).contains("answers/should-you-foam-roll-your-lumbar-spine.md: 7 pages updated in");
+        assertThat(get(LiveReload.SCRIPT)).contains("new EventSource('/_answerline/events')");
+    }
+
+    @Test
+    void aFileWithErrorsShowsThemInsteadOfStaleContent() throws Exception {
+        edit("answers/should-you-foam-roll-your-lumbar-spine.md", "category: back-relief", "category: back-releif");
+        assertThat(nextEvent()).contains("\"" + LUMBAR + "\"");
+        String page = get(LUMBAR);
+        assertThat(page).contains("class=\"preview-problems\"", "This page has errors",
+                "answers/should-you-foam-roll-your-lumbar-spine.md:14", "did you mean `back-relief`?")
+                .doesNotContain("Direct Answer");
+        edit("answers/should-you-foam-roll-your-lumbar-spine.md", "category: back-releif", "category: back-relief");
+        assertThat(nextEvent()).contains("\"" + LUMBAR + "\"");
+        assertThat(get(LUMBAR)).contains("Direct Answer").doesNotContain("preview-problems");
+    }
+
+    @Test
+    void aBrokenSiteYamlShowsEverywhereUntilFixed() throws Exception {
+        String yaml = Files.readString(site.resolve("site.yaml"));
+        Files.writeString(site.resolve("site.yaml"), "brand: [\n");
+        assertThat(nextEvent()).isEqualTo("[\"*\"]");
+        assertThat(get("/answers")).contains("This page has errors", "site.yaml:1");
+        Files.writeString(site.resolve("site.yaml"), yaml);
+        assertThat(nextEvent()).isEqualTo("[\"*\"]");
+        assertThat(get("/answers")).contains("All Questions").doesNotContain("preview-problems");
+    }
+
+    @Test
+    void aNewDraftIsShownInThePreview() throws Exception {
+        String draft = Files.readString(site.resolve("answers/how-do-you-clean-a-foam-roller.md"))
+                .replace("question: How do you clean and care for a foam roller?", "question: Can you roll your neck?")
+                .replaceAll("(?m)^aliases:.*\\n", "").replace("category: tools-choosing", "category: tools-choosing\ndraft: true");
+        Files.writeString(site.resolve("answers/can-you-roll-your-neck.md"), draft);
+        assertThat(nextEvent()).contains("\"/answers/can-you-roll-your-neck\"");
+        assertThat(get("/answers/can-you-roll-your-neck")).contains("<h1>Can you roll your neck?</h1>");
+    }
+}
