@@ -8,7 +8,7 @@ import dev.answerline.check.internal.Links;
 import dev.answerline.check.internal.SiteRules;
 import dev.answerline.content.Problem;
 import dev.answerline.content.Site;
-import dev.answerline.render.Pages;
+import dev.answerline.render.LinkTargets;
 import dev.answerline.render.Renderer;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,17 +25,17 @@ import java.util.List;
 public final class Checker {
     private Checker() {}
 
-    /** Checks a site, rendering it to know which links and sections exist. */
+    /** Checks a site; pages are rendered only where a link needs one of their sections. */
     public static List<Problem> check(Site site) {
-        return check(site, Renderer.render(site));
+        return check(site, Renderer.linkTargets(site));
     }
 
     /**
-     * Checks a site against its rendered pages.
+     * Checks a site against where its links can lead.
      *
      * @return the loader's problems and the rules' findings, by file and line
      */
-    public static List<Problem> check(Site site, Pages pages) {
+    public static List<Problem> check(Site site, LinkTargets pages) {
         Findings findings = Findings.of(site.config());
         Corpus corpus = Corpus.of(site);
         Links links = new Links(site.config());

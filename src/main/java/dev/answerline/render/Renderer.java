@@ -108,6 +108,21 @@ public final class Renderer {
         return new Update(plan.pages(byPath, before.notFound()), changed);
     }
 
+    /**
+     * Where links on the site can lead, without rendering it: pages are rendered only when a link asks
+     * for one of their sections. For {@code answerline check}.
+     */
+    public static LinkTargets linkTargets(Site site) {
+        Plan plan = new Plan(site, Options.PUBLISH);
+        Map<String, String> redirects = new LinkedHashMap<>();
+        site.aliases().forEach((alias, slug) -> redirects.put(Answer.pathOf(alias), Answer.pathOf(slug)));
+        Map<String, Page> rendered = new java.util.concurrent.ConcurrentHashMap<>();
+        return new LinkTargets(java.util.Set.copyOf(plan.jobs.keySet()), redirects::get, path -> {
+            Supplier<Page> job = plan.jobs.get(path);
+            return job == null ? null : rendered.computeIfAbsent(path, p -> job.get());
+        });
+    }
+
     /** Every file of a site as a job by path, made lazily: an update runs only the jobs it needs. */
     private static final class Plan {
         private static final byte[] CSS = resource(STYLESHEET);

@@ -7,17 +7,11 @@ import dev.answerline.content.Product;
 import dev.answerline.content.Site;
 import dev.answerline.content.SiteConfig;
 import dev.answerline.content.Suggestions;
-import dev.answerline.render.Page;
-import dev.answerline.render.Pages;
-import java.nio.charset.StandardCharsets;
+import dev.answerline.render.LinkTargets;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Errors in links: to pages and files that do not exist, to sections a page does not have, to drafts; and
@@ -25,27 +19,25 @@ import java.util.regex.Pattern;
  * following it would arrive.
  */
 public final class LinkRules {
-    private static final Pattern ID = Pattern.compile("\\sid=\"([^\"]+)\"");
     /** Routes the server answers beside the rendered pages. */
     private static final List<String> DYNAMIC = List.of("/newsletter/", "/search", "/api/");
 
     private final Site site;
-    private final Pages pages;
+    private final LinkTargets pages;
     private final Corpus corpus;
     private final Links links;
     private final Findings findings;
-    private final Map<String, Set<String>> idsByPath = new ConcurrentHashMap<>();
     private final Map<String, String> hidden = new HashMap<>();
     private final List<String> allPaths;
 
-    public LinkRules(Site site, Pages pages, Corpus corpus, Links links, Findings findings) {
+    public LinkRules(Site site, LinkTargets pages, Corpus corpus, Links links, Findings findings) {
         this.site = site;
         this.pages = pages;
         this.corpus = corpus;
         this.links = links;
         this.findings = findings;
         site.hidden().forEach(h -> hidden.put(h.path(), h.file()));
-        this.allPaths = pages.all().stream().map(Page::path).toList();
+        this.allPaths = List.copyOf(pages.paths());
     }
 
     public void run() {
@@ -84,6 +76,14 @@ public final class LinkRules {
         }
     }
 
+    /** Paths in the same folder and of about the same length: the likely meant ones, and few to compare. */
+    private List<String> near(String path) {
+        int slash = path.indexOf('/', 1);
+        String folder = slash < 0 ? "/" : path.substring(0, slash + 1);
+        return allPaths.stream().filter(p -> p.startsWith(folder) && Math.abs(p.length() - path.length()) <= 8)
+                .toList();
+    }
+
     private void checkUrl(String file, int line, String url) {
         if (url != null && url.startsWith("/")) {
             check(file, line, "/", url);
@@ -102,35 +102,21 @@ public final class LinkRules {
             return;
         }
         String redirect = pages.redirect(path);
-        if (pages.get(path) == null && redirect == null) {
+        if (!pages.exists(path) && redirect == null) {
             findings.add(Rule.BROKEN_LINK, file, line, "`" + destination + "` leads to no page or file",
-                    Suggestions.closest(path, allPaths).map(s -> "did you mean `" + s + "`?")
+                    Suggestions.closest(path, near(path)).map(s -> "did you mean `" + s + "`?")
                             .orElse("check the address; site links start with /answers/, /blog/, /products/ or"
                                     + " a page name"));
             return;
         }
         String fragment = target.fragment();
         if (fragment != null && !fragment.isEmpty()) {
-            Set<String> ids = ids(redirect != null ? redirect : path);
+            Set<String> ids = pages.ids(redirect != null ? redirect : path);
             if (!ids.contains(fragment)) {
                 findings.add(Rule.BROKEN_ANCHOR, file, line, "`" + destination + "`: the page has no section `#"
                         + fragment + "`", Suggestions.closest(fragment, ids).map(s -> "did you mean `#" + s + "`?")
                                 .orElse("link to one of its headings, written in lower case with hyphens"));
             }
         }
-    }
-
-    private Set<String> ids(String path) {
-        return idsByPath.computeIfAbsent(path, p -> {
-            Set<String> ids = new LinkedHashSet<>();
-            Page page = pages.get(p);
-            if (page != null && page.isHtml()) {
-                Matcher id = ID.matcher(new String(page.body("").identity(), StandardCharsets.UTF_8));
-                while (id.find()) {
-                    ids.add(id.group(1));
-                }
-            }
-            return ids;
-        });
     }
 }
