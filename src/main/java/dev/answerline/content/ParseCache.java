@@ -1,6 +1,8 @@
 package dev.answerline.content;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,31 +16,47 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ParseCache {
     final Map<Path, Object> parsed = new ConcurrentHashMap<>();
+    /** The content files of each folder as last listed; dropped when a file there appears or goes away. */
+    final Map<Path, List<Path>> listings = new ConcurrentHashMap<>();
     /** The categories, authors and calls to action that cached answers and posts were checked against. */
     volatile Object references;
 
-    /** Forgets a file: the next load reads it again. */
+    /** Forgets a file: the next load reads it again (and lists its folder again if it is new or gone). */
     public void invalidate(Path file) {
-        parsed.remove(file.toAbsolutePath().normalize());
+        Path absolute = file.toAbsolutePath().normalize();
+        boolean known = parsed.remove(absolute) != null;
+        if (!known || !Files.exists(absolute)) {
+            listings.remove(absolute.getParent());
+        }
     }
 
     /** Forgets everything. */
     public void clear() {
         parsed.clear();
+        listings.clear();
         references = null;
     }
 
+    /** @param file absolute and normalised, as the loader's paths are */
     Object get(Path file) {
-        return parsed.get(file.toAbsolutePath().normalize());
+        return parsed.get(file);
     }
 
     void put(Path file, Object value) {
-        parsed.put(file.toAbsolutePath().normalize(), value);
+        parsed.put(file, value);
     }
 
     /** Forgets the files of one folder, e.g. {@code answers}. */
     void invalidateFolder(Path folder) {
         Path absolute = folder.toAbsolutePath().normalize();
         parsed.keySet().removeIf(path -> path.startsWith(absolute));
+    }
+
+    List<Path> listing(Path folder) {
+        return listings.get(folder);
+    }
+
+    void listing(Path folder, List<Path> files) {
+        listings.put(folder, files);
     }
 }

@@ -54,9 +54,13 @@ public final class Site {
         this.dir = dir;
         this.today = today;
         this.config = config;
-        this.answers = answers.stream()
-                .sorted(Comparator.comparing(Answer::published).reversed().thenComparing(Answer::slug))
-                .toList();
+        // newest first, then by slug; written out because it runs on every reload of a preview
+        Answer[] sorted = answers.toArray(new Answer[0]);
+        java.util.Arrays.parallelSort(sorted, (a, b) -> {
+            int byDate = b.published().compareTo(a.published());
+            return byDate != 0 ? byDate : a.slug().compareTo(b.slug());
+        });
+        this.answers = List.of(sorted);
         this.categories = categories.stream()
                 .sorted(Comparator.comparingInt(Category::order).thenComparing(Category::name)).toList();
         this.authors = authors.stream().sorted(Comparator.comparing(Author::name)).toList();

@@ -33,6 +33,8 @@ import org.eclipse.jetty.server.Handler;
  * <p>Changes are handled one batch at a time, on the watcher's thread.
  */
 public final class Preview implements AutoCloseable {
+    private static final int WARM_UP_ROUNDS = 20;
+
     private final Path dir;
     private final boolean drafts;
     private final PrintWriter console;
@@ -89,6 +91,26 @@ public final class Preview implements AutoCloseable {
     public synchronized void watch(Consumer<Pages> publish) {
         this.publisher = publish;
         this.watcher = Watcher.start(dir, this::refresh);
+        Thread warm = new Thread(this::warmUp, "answerline-warm-up");
+        warm.setDaemon(true);
+        warm.setPriority(Thread.MIN_PRIORITY);
+        warm.start();
+    }
+
+    /**
+     * Runs the reload path a few times with nothing changed, right after start, so that the JIT has compiled
+     * it before the first save: a cold first update of a large site took several times as long as later ones.
+     */
+    private void warmUp() {
+        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+            synchronized (this) {
+                Site now = Site.load(dir, LocalDate.now(), drafts, cache);
+                if (!now.problems().equals(site.problems()) || Renderer.update(rendered, site, now, Set.of(),
+                        options).changed().size() > 0) {
+                    return; // something changed meanwhile: the watcher will handle it
+                }
+            }
+        }
     }
 
     /**
@@ -115,7 +137,9 @@ public final class Preview implements AutoCloseable {
         } catch (ContentException e) {
             return unusable(e, started, changed);
         }
+        long loaded = System.nanoTime();
         Renderer.Update update = Renderer.update(rendered, site, now, changedStatic, options);
+        long updated = System.nanoTime();
         Map<String, Page> problems = problemPages(site, now);
         Set<String> paths = new TreeSet<>(update.changed());
         paths.addAll(problemPaths);
@@ -128,9 +152,13 @@ public final class Preview implements AutoCloseable {
         rendered = update.pages();
         served = rendered.with(problems);
         problemPaths = Set.copyOf(problems.keySet());
-        renderCache.keepOnly(now.answers());
         publisher.accept(served);
         live.publish(paths);
+        renderCache.keepOnly(now.answers());
+        if (Boolean.getBoolean("answerline.timing")) {
+            console.printf("  load %d ms, update %d ms, swap %d ms%n", (loaded - started) / 1_000_000,
+                    (updated - loaded) / 1_000_000, (System.nanoTime() - updated) / 1_000_000);
+        }
         report(changed, paths, started, now.problems().stream().filter(Problem::isError).toList());
         return paths;
     }

@@ -27,7 +27,7 @@ import org.slf4j.LoggerFactory;
 final class Watcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("watch");
     /** How long the folder must stay quiet before a batch is reported. */
-    private static final long QUIET_MILLIS = 20;
+    private static final long QUIET_MILLIS = 10;
 
     private final Path root;
     private final WatchService service;

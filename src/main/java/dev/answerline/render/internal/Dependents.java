@@ -63,10 +63,9 @@ public final class Dependents {
     }
 
     private static void answers(Site old, Site now, Set<String> paths) {
-        Map<String, Answer> before = bySlug(old.answers(), Answer::slug);
-        Map<String, Answer> after = bySlug(now.answers(), Answer::slug);
-        Set<String> slugs = new HashSet<>(before.keySet());
-        slugs.addAll(after.keySet());
+        Map<String, Answer> before = new HashMap<>();
+        Map<String, Answer> after = new HashMap<>();
+        Set<String> slugs = changedSlugs(old.answers(), now.answers(), before, after);
         Set<String> categories = new HashSet<>();
         boolean listed = false;
         for (String slug : slugs) {
@@ -77,11 +76,17 @@ public final class Dependents {
             }
             paths.add(Answer.pathOf(slug));
             paths.add(Answer.pathOf(slug) + ".md");
-            allFiles(paths);
-            paths.add(Feeds.ANSWERS_RSS);
-            paths.add(Feeds.ANSWERS_ATOM);
+            if (was == null || is == null || !summary(was).equals(summary(is))) {
+                // llms-full.txt and the feeds show the direct answer and takeaways
+                paths.add(LlmsText.FULL);
+                paths.add(Feeds.ANSWERS_RSS);
+                paths.add(Feeds.ANSWERS_ATOM);
+            }
             if (was == null || is == null || !card(was).equals(card(is)) || !placement(was).equals(placement(is))) {
                 listed = true;
+                allFiles(paths);
+                paths.add(Feeds.ANSWERS_RSS);
+                paths.add(Feeds.ANSWERS_ATOM);
                 for (Answer answer : new Answer[] {was, is}) {
                     if (answer != null) {
                         categories.add(answer.category());
@@ -104,6 +109,40 @@ public final class Dependents {
                 now.answers().stream().filter(a -> a.category().equals(category)).forEach(a -> paths.add(a.path()));
             }
         }
+    }
+
+    /**
+     * The slugs of answers that differ, with their old and new versions in {@code before} and {@code after}.
+     * An unchanged answer is the same object in both lists (the parse cache keeps it), so when the lists
+     * still line up slug by slug, comparing references finds the few that changed without hashing 10,000.
+     */
+    private static Set<String> changedSlugs(List<Answer> old, List<Answer> now, Map<String, Answer> before,
+            Map<String, Answer> after) {
+        Set<String> slugs = new HashSet<>();
+        if (old.size() == now.size()) {
+            boolean aligned = true;
+            for (int i = 0; i < old.size() && aligned; i++) {
+                Answer was = old.get(i);
+                Answer is = now.get(i);
+                if (was != is) {
+                    aligned = was.slug().equals(is.slug());
+                    slugs.add(is.slug());
+                    before.put(was.slug(), was);
+                    after.put(is.slug(), is);
+                }
+            }
+            if (aligned) {
+                return slugs;
+            }
+            slugs.clear();
+            before.clear();
+            after.clear();
+        }
+        before.putAll(bySlug(old, Answer::slug));
+        after.putAll(bySlug(now, Answer::slug));
+        slugs.addAll(before.keySet());
+        slugs.addAll(after.keySet());
+        return slugs;
     }
 
     /** Items added, removed or changed; their own page paths are added to {@code paths}. */
@@ -144,6 +183,11 @@ public final class Dependents {
     /** What a card of an answer shows. */
     private static List<String> card(Answer answer) {
         return List.of(answer.path(), answer.question(), answer.description());
+    }
+
+    /** What llms-full.txt and the feeds say of an answer besides its card. */
+    private static List<Object> summary(Answer answer) {
+        return List.of(answer.answer(), answer.takeaways(), answer.author(), answer.lastModified());
     }
 
     /** Where an answer is listed, and in which order. */

@@ -186,7 +186,18 @@ public final class Feeds {
 
     /** Text without the control characters XML 1.0 cannot carry even escaped. */
     static String xmlText(String text) {
-        return text.replaceAll("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]", "");
+        for (int i = 0; i < text.length(); i++) {
+            if (!allowed(text.charAt(i))) {
+                StringBuilder clean = new StringBuilder(text.length());
+                text.chars().filter(c -> allowed((char) c)).forEach(c -> clean.append((char) c));
+                return clean.toString();
+            }
+        }
+        return text;
+    }
+
+    private static boolean allowed(char c) {
+        return c >= 0x20 ? c != '\uFFFE' && c != '\uFFFF' : c == '\t' || c == '\n' || c == '\r';
     }
 
     /** Writes an XML document. */

@@ -153,9 +153,18 @@ public final class LlmsText {
      * markup are escaped, so that {@code <script>} in a question stays text even where the file is rendered.
      */
     static String line(String text) {
-        String oneLine = text.replaceAll("\\s*[\\r\\n]+\\s*", " ").strip();
-        StringBuilder escaped = new StringBuilder(oneLine.length() + 8);
-        for (char c : oneLine.toCharArray()) {
+        StringBuilder escaped = new StringBuilder(text.length() + 8);
+        boolean space = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = escaped.length() > 0;
+                continue;
+            }
+            if (space) {
+                escaped.append(' ');
+                space = false;
+            }
             if ("\\`*_[]<>".indexOf(c) >= 0) {
                 escaped.append('\\');
             }

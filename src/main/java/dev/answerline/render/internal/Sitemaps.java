@@ -40,8 +40,25 @@ public final class Sitemaps {
     /** A URL path and the date its content last changed, or null. */
     record Url(String path, LocalDate lastmod) {}
 
+    private List<Url> urls;
+
     /** Every public page, in a stable order. */
-    List<Url> urls() {
+    synchronized List<Url> urls() {
+        if (urls == null) {
+            urls = List.copyOf(collect());
+        }
+        return urls;
+    }
+
+    /** How many URLs {@link #urls()} has, counted without making them. */
+    private int count() {
+        long categories = site.categories().stream().filter(c -> !site.answersIn(c).isEmpty()).count();
+        return (int) (2 + categories + site.answers().size() + 1 + site.authors().size()
+                + (site.posts().isEmpty() ? 0 : 1 + site.posts().size())
+                + (site.products().isEmpty() ? 0 : 1 + site.products().size()) + site.pages().size());
+    }
+
+    private List<Url> collect() {
         List<Url> urls = new ArrayList<>();
         List<Answer> answers = site.answers();
         urls.add(new Url("/", newest(Stream.concat(answers.stream().map(Answer::lastModified),
@@ -56,10 +73,11 @@ public final class Sitemaps {
         answers.stream().sorted(java.util.Comparator.comparing(Answer::slug))
                 .forEach(a -> urls.add(new Url(a.path(), a.lastModified())));
         urls.add(new Url("/authors", null));
+        Map<String, LocalDate> newestByAuthor = new java.util.HashMap<>();
+        answers.forEach(a -> newestByAuthor.merge(a.author(), a.lastModified(), Sitemaps::later));
+        site.posts().forEach(p -> newestByAuthor.merge(p.author(), p.lastModified(), Sitemaps::later));
         for (Author author : site.authors()) {
-            urls.add(new Url(author.path(), newest(Stream.concat(
-                    answers.stream().filter(a -> a.author().equals(author.id())).map(Answer::lastModified),
-                    site.posts().stream().filter(p -> p.author().equals(author.id())).map(BlogPost::lastModified)))));
+            urls.add(new Url(author.path(), newestByAuthor.get(author.id())));
         }
         if (!site.posts().isEmpty()) {
             urls.add(new Url("/blog", newest(site.posts().stream().map(BlogPost::lastModified))));
@@ -83,7 +101,7 @@ public final class Sitemaps {
 
     /** The paths {@link #files()} will have, known without writing them. */
     public List<String> paths() {
-        int count = urls().size();
+        int count = count();
         List<String> paths = new ArrayList<>();
         paths.add(SITEMAP);
         if (count > MAX_URLS) {
@@ -145,6 +163,10 @@ public final class Sitemaps {
     /** Lets every crawler in and says where the sitemap is. */
     public String robots() {
         return "User-agent: *\nAllow: /\nDisallow: /newsletter/\n\nSitemap: " + config.absolute(SITEMAP) + "\n";
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
     }
 
     private static LocalDate newest(Stream<LocalDate> dates) {
