@@ -7,6 +7,9 @@ import dev.answerline.export.Export;
 import dev.answerline.render.Message;
 import dev.answerline.render.Pages;
 import dev.answerline.render.Renderer;
+import dev.answerline.render.SearchPage;
+import dev.answerline.search.Results;
+import dev.answerline.search.SearchIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,15 +31,25 @@ class HtmlValidationTest {
     void everyDemoPageIsValidHtml() throws IOException, InterruptedException {
         Path vnu = Path.of(System.getProperty("vnu.dir", "target/vnu"));
         assertThat(vnu.resolve("validator-26.5.2.jar")).as("the Nu HTML checker, copied by mvn test").exists();
-        Pages pages = Renderer.render(Site.load(TestSites.demo()));
-        Export.write(pages, out, 10_432);
-        // the pages the newsletter makes at request time: a result, and a page with a button
-        Files.writeString(out.resolve("message-result.html"), pages.message(new Message("Thanks for signing up",
-                "Thanks for signing up", "You're in. Check your inbox for a welcome email.", null,
-                new Message.Link("Back to the page you were reading", "/answers"))));
-        Files.writeString(out.resolve("message-action.html"), pages.message(new Message("Confirm", "Confirm your"
-                + " subscription", "Press the button.", new Message.Action("/newsletter/confirm",
-                        java.util.Map.of("token", "abc"), "Confirm subscription"), null)));
+        Site site = Site.load(TestSites.demo());
+        try (SearchIndex index = SearchIndex.build(site)) {
+            Pages pages = Renderer.render(site, Renderer.Options.publish(index.similar()));
+            Export.write(pages, out, 10_432);
+            // the search page, with results and with none
+            for (String query : new String[] {"lumbr spine", "xqlumbarx", ""}) {
+                Results found = index.search(query, 20);
+                Files.writeString(out.resolve("search-" + query.length() + ".html"), pages.search(new SearchPage(
+                        found.query(), found.notice(), page(found.answers()), page(found.others()),
+                        page(found.closest()))));
+            }
+            // the pages the newsletter makes at request time: a result, and a page with a button
+            Files.writeString(out.resolve("message-result.html"), pages.message(new Message("Thanks for signing up",
+                    "Thanks for signing up", "You're in. Check your inbox for a welcome email.", null,
+                    new Message.Link("Back to the page you were reading", "/answers"))));
+            Files.writeString(out.resolve("message-action.html"), pages.message(new Message("Confirm", "Confirm your"
+                    + " subscription", "Press the button.", new Message.Action("/newsletter/confirm",
+                            java.util.Map.of("token", "abc"), "Confirm subscription"), null)));
+        }
         try (var files = Files.walk(out)) {
             assertThat(files.filter(f -> f.toString().endsWith(".html")).count()).isGreaterThan(40);
         }
@@ -48,5 +61,9 @@ class HtmlValidationTest {
         assertThat(checker.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(report).isEmpty();
         assertThat(checker.exitValue()).isZero();
+    }
+
+    private static java.util.List<SearchPage.Result> page(java.util.List<Results.Hit> hits) {
+        return hits.stream().map(h -> new SearchPage.Result(h.path(), h.title(), h.snippetHtml(), h.label())).toList();
     }
 }

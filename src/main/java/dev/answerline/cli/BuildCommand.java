@@ -4,6 +4,7 @@ import dev.answerline.content.Site;
 import dev.answerline.export.Export;
 import dev.answerline.render.Pages;
 import dev.answerline.render.Renderer;
+import dev.answerline.search.SearchIndex;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -33,7 +34,11 @@ final class BuildCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Site loaded = Site.load(site.dir());
         long errors = Report.problems(loaded, spec.commandLine().getErr());
-        Pages pages = Renderer.render(loaded);
+        Pages pages;
+        // the static export has no search; the index finds each answer's most similar ones
+        try (SearchIndex index = SearchIndex.build(loaded)) {
+            pages = Renderer.render(loaded, Renderer.Options.publish(index.similar()));
+        }
         Export.Summary summary = Export.write(pages, out, 0);
         stdout.printf("Built %d pages (%d files) into %s in %d ms.%n", pages.size(), summary.files(), out,
                 (System.nanoTime() - started) / 1_000_000);

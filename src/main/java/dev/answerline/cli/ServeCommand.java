@@ -5,6 +5,7 @@ import dev.answerline.newsletter.MailSettings;
 import dev.answerline.newsletter.Newsletter;
 import dev.answerline.render.Pages;
 import dev.answerline.render.Renderer;
+import dev.answerline.search.SearchIndex;
 import dev.answerline.server.Server;
 import dev.answerline.store.Database;
 import dev.answerline.watch.Preview;
@@ -72,8 +73,11 @@ final class ServeCommand implements Callable<Integer> {
         Site loaded = preview != null ? preview.site() : Site.load(site.dir(), LocalDate.now(), drafts, null);
         Supplier<Site> current = preview != null ? preview::site : () -> loaded;
         Report.problems(loaded, spec.commandLine().getErr());
-        Pages pages = preview != null ? preview.pages() : Renderer.render(loaded);
-        Server.Builder server = Server.builder(pages).host(host).port(port).behindProxy(behindProxy);
+        SearchIndex search = preview != null ? preview.search() : SearchIndex.build(loaded);
+        Pages pages = preview != null ? preview.pages()
+                : Renderer.render(loaded, Renderer.Options.publish(search.similar()));
+        Server.Builder server = Server.builder(pages).host(host).port(port).behindProxy(behindProxy)
+                .route("/search", search::handler).route("/api/search", search::handler);
         if (preview != null) {
             server.route("/_answerline/*", ignored -> preview.liveReload());
         }
@@ -106,6 +110,8 @@ final class ServeCommand implements Callable<Integer> {
         } finally {
             if (preview != null) {
                 preview.close();
+            } else {
+                search.close();
             }
             if (newsletter != null) {
                 newsletter.close();

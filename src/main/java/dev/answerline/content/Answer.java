@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * An answer page, {@code answers/*.md}, served at {@code /answers/{slug}}.
  * Optional values ({@code updated}, {@code reviewedBy}, {@code reviewed}) are null when not set;
- * {@code cta} is always the effective call to action id.
+ * {@code cta} is always the effective call to action id; {@code more} holds the slugs the editor picked
+ * for the "More ... Questions" box, empty when the engine picks them.
  */
 public record Answer(
         Source source,
@@ -24,12 +25,14 @@ public record Answer(
         String bottomLine,
         List<Related> related,
         String cta,
+        List<String> more,
         List<String> aliases,
         boolean draft) {
 
     public Answer {
         takeaways = List.copyOf(takeaways);
         related = List.copyOf(related);
+        more = List.copyOf(more);
         aliases = List.copyOf(aliases);
     }
 

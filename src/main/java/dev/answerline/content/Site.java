@@ -37,6 +37,7 @@ public final class Site {
     private final List<BlogPost> posts;
     private final List<InfoPage> pages;
     private final List<StaticFile> staticFiles;
+    private final List<Synonym> synonyms;
     private final List<Hidden> hidden;
     private final List<Problem> problems;
     private final Map<String, Answer> answersBySlug;
@@ -50,7 +51,7 @@ public final class Site {
 
     Site(Path dir, LocalDate today, SiteConfig config, List<Answer> answers, List<Category> categories, List<Author> authors,
             List<Product> products, List<BlogPost> posts, List<InfoPage> pages, List<StaticFile> staticFiles,
-            List<Hidden> hidden, List<Problem> problems) {
+            List<Synonym> synonyms, List<Hidden> hidden, List<Problem> problems) {
         this.dir = dir;
         this.today = today;
         this.config = config;
@@ -70,6 +71,7 @@ public final class Site {
                 .toList();
         this.pages = pages.stream().sorted(Comparator.comparing(InfoPage::slug)).toList();
         this.staticFiles = staticFiles.stream().sorted(Comparator.comparing(StaticFile::path)).toList();
+        this.synonyms = List.copyOf(synonyms);
         this.hidden = List.copyOf(hidden);
         this.problems = problems.stream().sorted(Problem.BY_PLACE).toList();
         this.answersBySlug = index(this.answers, Answer::slug);
@@ -179,6 +181,11 @@ public final class Site {
 
     public List<StaticFile> staticFiles() {
         return staticFiles;
+    }
+
+    /** The synonyms of the optional synonyms.txt, in file order; empty without one. */
+    public List<Synonym> synonyms() {
+        return synonyms;
     }
 
     /** Old answer slugs and the slugs they now redirect to. */

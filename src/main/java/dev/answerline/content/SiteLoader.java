@@ -80,6 +80,7 @@ final class SiteLoader {
         Map<String, Answer> answers = loadKind("answers",
                 (f, slug, src) -> answer(f, slug, src, config, categories, authors), Answer::source);
         checkAliases(answers);
+        checkMore(answers);
         answers = published(answers, Answer::draft, Answer::published, Answer::path, Answer::source);
         if (config.disclaimer() != null && !pages.containsKey("disclaimer")) {
             problems.add(Problem.error("site.yaml", config.source().lineOf("disclaimer"), "missing-disclaimer-page",
@@ -89,7 +90,7 @@ final class SiteLoader {
         List<StaticFile> staticFiles = staticFiles(answers, posts, products, pages);
         return new Site(dir, today, config, List.copyOf(answers.values()), List.copyOf(categories.values()),
                 List.copyOf(authors.values()), List.copyOf(products.values()), List.copyOf(posts.values()),
-                List.copyOf(pages.values()), staticFiles, hidden, problems);
+                List.copyOf(pages.values()), staticFiles, synonyms(), hidden, problems);
     }
 
     /** site.yaml read, or as read before when it has not changed since. */
@@ -108,6 +109,26 @@ final class SiteLoader {
         }
         problems.addAll(found);
         return config;
+    }
+
+    /** The optional synonyms.txt; small, so read on every load. */
+    private List<Synonym> synonyms() {
+        Path file = dir.resolve(Synonym.FILE);
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
+                    .toString();
+            return dev.answerline.content.internal.SynonymsFile.parse(text, problems);
+        } catch (CharacterCodingException e) {
+            problems.add(Problem.error(Synonym.FILE, 1, "not-utf8", "the file is not UTF-8 text",
+                    "save it as UTF-8 in your editor"));
+        } catch (IOException e) {
+            problems.add(Problem.error(Synonym.FILE, 1, "unreadable", "the file cannot be read: " + e.getMessage(),
+                    "check the file's permissions"));
+        }
+        return List.of();
     }
 
     /** Builds one record from a file's fields; returns null or records errors to reject the file. */
@@ -274,7 +295,8 @@ final class SiteLoader {
     private Answer answer(Fields f, String slug, Source source, SiteConfig config, Map<String, Category> categories,
             Map<String, Author> authors) {
         f.allowOnly(List.of("question", "description", "answer", "takeaways", "category", "author", "published",
-                "bottom_line", "updated", "reviewed_by", "reviewed", "related", "cta", "slug", "aliases", "draft"));
+                "bottom_line", "updated", "reviewed_by", "reviewed", "related", "cta", "more", "slug", "aliases",
+                "draft"));
         List<Answer.Related> related = new ArrayList<>();
         for (Fields item : f.objectList("related")) {
             item.allowOnly(List.of("question", "answer"));
@@ -289,7 +311,7 @@ final class SiteLoader {
         Answer answer = new Answer(source, slug, f.text("question"), f.text("description"), f.text("answer"),
                 f.textList("takeaways", true), f.slug("category"), f.slug("author"), f.date("published"),
                 f.optionalDate("updated"), f.optionalSlug("reviewed_by"), f.optionalDate("reviewed"),
-                f.text("bottom_line"), related, cta, f.slugList("aliases"), f.flag("draft"));
+                f.text("bottom_line"), related, cta, f.slugList("more"), f.slugList("aliases"), f.flag("draft"));
         reference(f, "category", answer.category(), categories.keySet(), "categories");
         reference(f, "author", answer.author(), authors.keySet(), "authors");
         if (answer.reviewedBy() != null) {
@@ -358,6 +380,32 @@ final class SiteLoader {
             }
         }
         rejected.forEach(answers::remove);
+    }
+
+    /**
+     * Checks the answers each answer picks for its "More ... Questions" box. One that names nothing is an
+     * error, but the answer is kept: the box shows the others. Drafts and answers left out for their own
+     * errors may be named; they show once they are published.
+     */
+    private void checkMore(Map<String, Answer> answers) {
+        Map<String, String> rejectedAnswers = rejected.getOrDefault("answers", Map.of());
+        Set<String> aliases = new java.util.HashSet<>();
+        answers.values().forEach(a -> aliases.addAll(a.aliases()));
+        for (Answer answer : answers.values()) {
+            for (int i = 0; i < answer.more().size(); i++) {
+                String slug = answer.more().get(i);
+                int line = answer.source().lineOf("/more/" + i);
+                if (slug.equals(answer.slug())) {
+                    problems.add(Problem.error(answer.source().file(), line, "more-self",
+                            "`more` lists the answer itself (`" + slug + "`)", "remove `" + slug + "` from `more`"));
+                } else if (!answers.containsKey(slug) && !aliases.contains(slug) && !rejectedAnswers.containsKey(slug)) {
+                    String fix = Suggestions.closest(slug, answers.keySet()).map(s -> "did you mean `" + s + "`?")
+                            .orElse("use the slug of a file in answers/ (its name without .md)");
+                    problems.add(Problem.error(answer.source().file(), line, "unknown-reference",
+                            "`more` names `" + slug + "`, which is no answer in answers/", fix));
+                }
+            }
+        }
     }
 
     /**

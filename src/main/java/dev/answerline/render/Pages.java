@@ -5,7 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Everything a site serves, by URL path: rendered pages, the stylesheet and static files, plus the
@@ -25,25 +24,25 @@ public final class Pages {
     private final Map<String, String> redirects;
     private final Page notFound;
     private final SocialProof socialProof;
-    private final Function<Message, String> messages;
-    private final Function<List<Problem>, String> problems;
+    private final Frame frame;
+    private final Similar similar;
     private volatile Collection<Page> all;
 
     Pages(Map<String, Page> byPath, Map<String, String> redirects, Page notFound, SocialProof socialProof,
-            Function<Message, String> messages, Function<List<Problem>, String> problems) {
-        this(byPath, Map.of(), redirects, notFound, socialProof, messages, problems);
+            Frame frame, Similar similar) {
+        this(byPath, Map.of(), redirects, notFound, socialProof, frame, similar);
     }
 
     private Pages(Map<String, Page> base, Map<String, Page> recent, Map<String, String> redirects, Page notFound,
-            SocialProof socialProof, Function<Message, String> messages, Function<List<Problem>, String> problems) {
+            SocialProof socialProof, Frame frame, Similar similar) {
         // callers hand over maps of their own: copying 20,000 entries was a tenth of a preview's update
         this.base = java.util.Collections.unmodifiableMap(base);
         this.recent = recent;
         this.redirects = Map.copyOf(redirects);
         this.notFound = notFound;
         this.socialProof = socialProof;
-        this.messages = messages;
-        this.problems = problems;
+        this.frame = frame;
+        this.similar = similar;
     }
 
     /** The page at a path such as {@code /answers/x}, or null. */
@@ -59,6 +58,12 @@ public final class Pages {
 
     /** These pages after an update: some replaced or added, some gone, and the redirects of now. */
     Pages next(Map<String, Page> replaced, Collection<String> gone, Map<String, String> newRedirects) {
+        return next(replaced, gone, newRedirects, frame, similar);
+    }
+
+    /** As {@link #next(Map, Collection, Map)}, rendered with a new frame and similar answers. */
+    Pages next(Map<String, Page> replaced, Collection<String> gone, Map<String, String> newRedirects, Frame newFrame,
+            Similar newSimilar) {
         Map<String, Page> changes = new HashMap<>(recent);
         changes.putAll(replaced);
         gone.forEach(path -> changes.put(path, GONE));
@@ -71,9 +76,9 @@ public final class Pages {
                     merged.put(path, page);
                 }
             });
-            return new Pages(merged, Map.of(), newRedirects, notFound, socialProof, messages, problems);
+            return new Pages(merged, Map.of(), newRedirects, notFound, socialProof, newFrame, newSimilar);
         }
-        return new Pages(base, changes, newRedirects, notFound, socialProof, messages, problems);
+        return new Pages(base, changes, newRedirects, notFound, socialProof, newFrame, newSimilar);
     }
 
     /** These pages with some replaced or added, e.g. the preview's pages of files with errors. */
@@ -83,7 +88,7 @@ public final class Pages {
 
     /** A page at {@code path} that shows problems instead of content, in the site's frame. */
     public Page problems(String path, List<Problem> found) {
-        return Page.html(path, problems.apply(found), "no-store");
+        return Page.html(path, frame.problems(found), "no-store");
     }
 
     /** Where an old path now lives (a site path), or null. */
@@ -127,7 +132,17 @@ public final class Pages {
 
     /** A message page in the site's frame, as HTML. */
     public String message(Message message) {
-        return messages.apply(message);
+        return frame.message(message);
+    }
+
+    /** The search page in the site's frame, as HTML. */
+    public String search(SearchPage page) {
+        return frame.search(page);
+    }
+
+    /** The similar answers these pages were rendered with. */
+    Similar similar() {
+        return similar;
     }
 
     /** The text for {@link Page#SLOT} at this subscriber count. */

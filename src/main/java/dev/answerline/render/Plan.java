@@ -48,6 +48,7 @@ final class Plan {
 
     final Site site;
     final Views views;
+    private final Similar similar;
     private final Feeds feeds;
     private final LlmsText llms;
     private final Sitemaps sitemaps;
@@ -59,7 +60,8 @@ final class Plan {
     Plan(Site site, Renderer.Options options) {
         this.site = site;
         Markdown markdown = new Markdown(Views.ANSWER_IDS);
-        this.views = new Views(site, markdown, CSS_PATH, JS_PATH, options.liveReload());
+        this.similar = options.similar();
+        this.views = new Views(site, markdown, CSS_PATH, JS_PATH, options.liveReload(), similar);
         this.feeds = new Feeds(site, markdown);
         this.llms = new LlmsText(site, markdown, options.cache() == null ? null : options.cache().fragments);
         this.sitemaps = new Sitemaps(site);
@@ -207,8 +209,11 @@ final class Plan {
     Pages pages(Map<String, Page> byPath, Page notFound) {
         Locale locale = Locale.forLanguageTag(site.config().language());
         return new Pages(byPath, redirects(), notFound, new SocialProof(site.config().newsletter(), locale),
-                message -> render("message", views.message(message), "a message page"),
-                found -> render("problems", views.problems(found), "a page of problems"));
+                frame(), similar);
+    }
+
+    Frame frame() {
+        return new Frame(views);
     }
 
     static Page html(String path, String template, Object view) {

@@ -34,10 +34,21 @@ public final class Renderer {
      *
      * @param liveReload whether pages load the script that reloads them when their file changes
      * @param cache what a preview keeps between renders, or null
+     * @param similar the answers most like each answer, for its "More ... Questions" box
      */
-    public record Options(boolean liveReload, RenderCache cache) {
-        /** A site to serve or export. */
-        public static final Options PUBLISH = new Options(false, null);
+    public record Options(boolean liveReload, RenderCache cache, Similar similar) {
+        /** A site to serve or export, with boxes of the newest answers of each category. */
+        public static final Options PUBLISH = new Options(false, null, Similar.NONE);
+
+        /** A site to serve or export, with the boxes showing the most similar answers. */
+        public static Options publish(Similar similar) {
+            return new Options(false, null, similar);
+        }
+
+        /** These options with other similar answers. */
+        public Options with(Similar newSimilar) {
+            return new Options(liveReload, cache, newSimilar);
+        }
     }
 
     /** What an update changed: the new pages and the paths that differ ({@code *} when all may). */
@@ -80,7 +91,7 @@ public final class Renderer {
             return new Update(render(now, options), Set.of("*"));
         }
         Plan plan = new Plan(now, options);
-        Set<String> changed = new TreeSet<>(Dependents.of(old, now));
+        Set<String> changed = new TreeSet<>(Dependents.of(old, now, before.similar(), options.similar()));
         changed.addAll(changedStatic);
         Map<String, Page> replaced = new ConcurrentHashMap<>();
         List<String> gone = new java.util.ArrayList<>();
@@ -94,7 +105,7 @@ public final class Renderer {
                 replaced.put(path, job.get());
             }
         });
-        return new Update(before.next(replaced, gone, plan.redirects()), changed);
+        return new Update(before.next(replaced, gone, plan.redirects(), plan.frame(), options.similar()), changed);
     }
 
     /**

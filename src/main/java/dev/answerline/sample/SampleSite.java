@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * of realistic shape
  * (a 40–60 word direct answer, three takeaways, two related questions, a body of about 600 words in
  * sections, links to other answers, posts and products, and a cited study). The prose is made of the
- * demo's vocabulary; it reads like filler because it is.
+ * words of the demo's answers, drawn as often as they occur there, so that words are as common or as rare as
+ * in real answers, plus the muscle of the question now and then; it reads like filler because it is.
  */
 public final class SampleSite {
     private static final String[] MUSCLES = {"calves", "hamstrings", "quads", "glutes", "hip flexors",
@@ -29,16 +30,17 @@ public final class SampleSite {
         "after football", "after yoga", "during travel", "after swimming", "after climbing"};
     private static final String[] STARTS = {"How should you roll your", "Is it good to roll your",
         "How long should you roll your", "Can you roll your", "When should you roll your", "Why do people roll their"};
-    private static final String[] WORDS = ("roll slowly pressure muscle tissue spot tender breathe pause move inch "
-            + "second minute side body weight floor roller ball stick firm soft gentle light steady rest warm "
-            + "stretch joint bone area knot tight sore easy hard calm short long daily habit session routine "
-            + "back leg hip foot arm shoulder plan helps eases loosens keeps feels works lets gives shows").split(" ");
+    /** One word in this many is the answer's topic, the muscle its question names. */
+    private static final int TOPIC_EVERY = 25;
     private static final String[] CITATIONS = {
         "[Wiewelhove et al., Frontiers in Physiology, 2019](https://pubmed.ncbi.nlm.nih.gov/31024339/)",
         "[Konrad et al., Sports Medicine, 2022](https://pubmed.ncbi.nlm.nih.gov/35616852/)",
         "[Pearcey et al., Journal of Athletic Training, 2015](https://pubmed.ncbi.nlm.nih.gov/25415413/)"};
 
     private final Random random;
+    /** Every word of the demo's answers, in order, repeats included: drawing from it keeps their frequencies. */
+    private final List<String> words;
+    private String topic = "";
     private final List<String> categories;
     private final List<String> authors;
     private final List<String> posts;
@@ -50,6 +52,29 @@ public final class SampleSite {
         this.authors = names(demo.resolve("authors"));
         this.posts = names(demo.resolve("blog"));
         this.products = names(demo.resolve("products"));
+        this.words = words(demo.resolve("answers"));
+    }
+
+    /** The words of the bodies of the answers in {@code folder}, lower-cased, without links' addresses. */
+    private static List<String> words(Path folder) {
+        List<String> words = new ArrayList<>();
+        java.util.regex.Pattern word = java.util.regex.Pattern.compile("[A-Za-z][a-z]+");
+        for (String name : names(folder)) {
+            try {
+                String text = Files.readString(folder.resolve(name + ".md"));
+                String body = text.substring(text.indexOf("\n---", 3) + 4).replaceAll("\\]\\([^)]*\\)", " ");
+                java.util.regex.Matcher m = word.matcher(body);
+                while (m.find()) {
+                    words.add(m.group().toLowerCase(java.util.Locale.ROOT));
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (words.isEmpty()) {
+            throw new IllegalArgumentException(folder + " has no answers to take words from");
+        }
+        return words;
     }
 
     /**
@@ -89,6 +114,7 @@ public final class SampleSite {
     }
 
     private String answer(int i, String question, List<String> slugs) {
+        topic = MUSCLES[(i / STARTS.length) % MUSCLES.length];
         String other = slugs.get((i + 1 + random.nextInt(Math.max(1, slugs.size() - 1))) % slugs.size());
         String previous = slugs.get((i + slugs.size() - 1) % slugs.size());
         LocalDate published = LocalDate.of(2024, 1, 1).plusDays(i % 1000);
@@ -142,7 +168,7 @@ public final class SampleSite {
             if (w > 0) {
                 sentence.append(' ');
             }
-            sentence.append(WORDS[random.nextInt(WORDS.length)]);
+            sentence.append(random.nextInt(TOPIC_EVERY) == 0 ? topic : words.get(random.nextInt(words.size())));
         }
         return capitalised(sentence.toString()) + ".";
     }

@@ -9,6 +9,7 @@ import dev.answerline.render.Page;
 import dev.answerline.render.Pages;
 import dev.answerline.render.RenderCache;
 import dev.answerline.render.Renderer;
+import dev.answerline.search.SearchIndex;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -40,7 +41,8 @@ public final class Preview implements AutoCloseable {
     private final PrintWriter console;
     private final ParseCache cache = new ParseCache();
     private final RenderCache renderCache = new RenderCache();
-    private final Renderer.Options options;
+    private Renderer.Options options;
+    private SearchIndex search;
     private final LiveReload live = new LiveReload();
     private volatile Site site;
     private Pages rendered;
@@ -54,7 +56,7 @@ public final class Preview implements AutoCloseable {
         this.dir = dir.toAbsolutePath().normalize();
         this.drafts = drafts;
         this.console = console;
-        this.options = new Renderer.Options(true, renderCache);
+        this.options = new Renderer.Options(true, renderCache, dev.answerline.render.Similar.NONE);
     }
 
     /**
@@ -66,6 +68,8 @@ public final class Preview implements AutoCloseable {
     public static Preview open(Path dir, boolean drafts, PrintWriter console) {
         Preview preview = new Preview(dir, drafts, console);
         preview.site = Site.load(preview.dir, LocalDate.now(), drafts, preview.cache);
+        preview.search = SearchIndex.build(preview.site);
+        preview.options = preview.options.with(preview.search.similar());
         preview.rendered = Renderer.render(preview.site, preview.options);
         preview.served = preview.rendered.with(preview.problemPages(preview.site, preview.site));
         preview.problemPaths = Set.copyOf(preview.problemPages(preview.site, preview.site).keySet());
@@ -80,6 +84,11 @@ public final class Preview implements AutoCloseable {
     /** The site as last loaded without a fatal error. */
     public Site site() {
         return site;
+    }
+
+    /** The search index, kept up to date with the site. */
+    public SearchIndex search() {
+        return search;
     }
 
     /** The live reload routes, {@code /_answerline/*}, for the server. */
@@ -102,14 +111,18 @@ public final class Preview implements AutoCloseable {
      * it before the first save: a cold first update of a large site took several times as long as later ones.
      */
     private void warmUp() {
-        for (int i = 0; i < WARM_UP_ROUNDS; i++) {
-            synchronized (this) {
-                Site now = Site.load(dir, LocalDate.now(), drafts, cache);
-                if (!now.problems().equals(site.problems()) || Renderer.update(rendered, site, now, Set.of(),
-                        options).changed().size() > 0) {
-                    return; // something changed meanwhile: the watcher will handle it
+        try {
+            for (int i = 0; i < WARM_UP_ROUNDS; i++) {
+                synchronized (this) {
+                    Site now = Site.load(dir, LocalDate.now(), drafts, cache);
+                    if (!now.problems().equals(site.problems()) || Renderer.update(rendered, site, now, Set.of(),
+                            options).changed().size() > 0) {
+                        return; // something changed meanwhile: the watcher will handle it
+                    }
                 }
             }
+        } catch (ContentException e) {
+            // site.yaml broke meanwhile: the watcher shows why
         }
     }
 
@@ -138,6 +151,9 @@ public final class Preview implements AutoCloseable {
             return unusable(e, started, changed);
         }
         long loaded = System.nanoTime();
+        search.update(now);
+        options = options.with(search.similar());
+        long indexed = System.nanoTime();
         Renderer.Update update = Renderer.update(rendered, site, now, changedStatic, options);
         long updated = System.nanoTime();
         Map<String, Page> problems = problemPages(site, now);
@@ -156,8 +172,9 @@ public final class Preview implements AutoCloseable {
         live.publish(paths);
         renderCache.keepOnly(now.answers());
         if (Boolean.getBoolean("answerline.timing")) {
-            console.printf("  load %d ms, update %d ms, swap %d ms%n", (loaded - started) / 1_000_000,
-                    (updated - loaded) / 1_000_000, (System.nanoTime() - updated) / 1_000_000);
+            console.printf("  load %d ms, search %d ms, update %d ms, swap %d ms%n", (loaded - started) / 1_000_000,
+                    (indexed - loaded) / 1_000_000, (updated - indexed) / 1_000_000,
+                    (System.nanoTime() - updated) / 1_000_000);
         }
         report(changed, paths, started, now.problems().stream().filter(Problem::isError).toList());
         return paths;
@@ -234,5 +251,6 @@ public final class Preview implements AutoCloseable {
             watcher.close();
         }
         live.close();
+        search.close();
     }
 }

@@ -184,6 +184,45 @@ class BadContentTest {
     }
 
     @Test
+    void moreNamesAnswersThatExistAndNotItself() throws IOException {
+        given("answers/picks.md", VALID_ANSWER.replace("bottom_line: b", """
+                bottom_line: b
+                more:
+                  - can-you-roll-every-day
+                  - how-long-should-you-rol
+                  - picks
+                  - a-draft-answer"""));
+        thenProblems("answers/picks.md:12: error: `more` names `how-long-should-you-rol`, which is no answer in"
+                        + " answers/ — did you mean `how-long-should-you-roll`? (unknown-reference)",
+                "answers/picks.md:13: error: `more` lists the answer itself (`picks`) — remove `picks` from `more`"
+                        + " (more-self)");
+        // the answer stays, with the picks that exist; a draft may be picked and shows once published
+        assertThat(site.answer("picks").orElseThrow().more()).containsExactly("can-you-roll-every-day",
+                "how-long-should-you-rol", "picks", "a-draft-answer");
+    }
+
+    @Test
+    void badLinesOfSynonymsAreReportedAndTheRestKept() throws IOException {
+        given("synonyms.txt", """
+                # readers' words
+                lower back, lumbar
+                lonely
+                doms => 
+                a => b => c
+                calf, calves # a comment after the words
+                """);
+        thenProblems("synonyms.txt:3: error: `lonely` has nothing to mean the same as — separate words that mean"
+                        + " the same with commas, e.g. `lower back, lumbar` (synonyms)",
+                "synonyms.txt:4: error: one side of `=>` is empty — write the reader's words on the left and what"
+                        + " they mean on the right, e.g. `doms => muscle soreness` (synonyms)",
+                "synonyms.txt:5: error: the line has more than one `=>` — write one rule per line, e.g."
+                        + " `doms => muscle soreness` (synonyms)");
+        assertThat(site.synonyms()).extracting(Synonym::line, Synonym::terms).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(2, List.of("lower back", "lumbar")),
+                org.assertj.core.groups.Tuple.tuple(6, List.of("calf", "calves")));
+    }
+
+    @Test
     void aFileNameThatIsNoUrl() throws IOException {
         given("answers/Bad Name.md", VALID_ANSWER);
         thenProblems("answers/Bad Name.md:1: error: the file name `Bad Name.md` does not make a valid URL — rename"

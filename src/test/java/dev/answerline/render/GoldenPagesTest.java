@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.answerline.TestSites;
 import dev.answerline.content.Site;
+import dev.answerline.search.SearchIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +26,14 @@ class GoldenPagesTest {
     private static final Path EXPECTED = Path.of("src/test/resources/golden/small");
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
-    private final Pages pages = Renderer.render(Site.load(TestSites.fixture("small"), TestSites.TODAY));
+    private final Pages pages = render(Site.load(TestSites.fixture("small"), TestSites.TODAY));
+
+    /** As serve and build render: with the similar answers the search index finds. */
+    private static Pages render(Site site) {
+        try (SearchIndex index = SearchIndex.build(site)) {
+            return Renderer.render(site, Renderer.Options.publish(index.similar()));
+        }
+    }
 
     @TestFactory
     Stream<DynamicTest> pagesMatchTheirGoldenFiles() throws IOException {

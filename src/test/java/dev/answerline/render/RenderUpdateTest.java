@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.answerline.TestSites;
 import dev.answerline.content.ParseCache;
 import dev.answerline.content.Site;
+import dev.answerline.search.SearchIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -69,6 +70,8 @@ class RenderUpdateTest {
                     Files.delete(site.resolve("answers/how-do-you-clean-a-foam-roller.md"));
                     return Set.of();
                 }),
+                Arguments.of("an answer's picks for its box", replace(LUMBAR, "category: back-relief",
+                        "category: back-relief\nmore: [how-do-you-clean-a-foam-roller, is-foam-rolling-good-for-runners]")),
                 Arguments.of("an answer that breaks", replace(LUMBAR, "category: back-relief", "category: nowhere")),
                 Arguments.of("a blog post", replace("blog/foam-rolling-myths.md", "title:", "title: Seven")),
                 Arguments.of("a product", replace("products/spiky-massage-ball.md", "description:",
@@ -87,18 +90,56 @@ class RenderUpdateTest {
                 }));
     }
 
+    /**
+     * With the similar answers of a search index kept up to date, as in a preview: the update and the full
+     * render use the same similar answers, which the edit may have changed for many boxes.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("edits")
     void anUpdateEqualsAFullRender(String name, Edit edit) throws IOException {
+        updateEqualsFullRender(TestSites.copyDemo(dir.resolve("site")), edit);
+    }
+
+    @Test
+    void aPickedAnswerOfAnotherCategoryChangesItsCard() throws IOException {
         Path site = TestSites.copyDemo(dir.resolve("site"));
+        replace(LUMBAR, "category: back-relief", "category: back-relief\nmore: [is-foam-rolling-good-for-runners]")
+                .apply(site);
+        updateEqualsFullRender(site, replace("answers/is-foam-rolling-good-for-runners.md",
+                "question: Is foam rolling good for runners?", "question: Is foam rolling good for trail runners?"));
+    }
+
+    private static void updateEqualsFullRender(Path site, Edit edit) throws IOException {
         ParseCache cache = new ParseCache();
         Site before = Site.load(site, TODAY, false, cache);
-        Pages pages = Renderer.render(before);
-        Set<String> changedStatic = edit.apply(site);
-        cache.clear();
-        Site after = Site.load(site, TODAY, false, cache);
-        Renderer.Update update = Renderer.update(pages, before, after, changedStatic, Renderer.Options.PUBLISH);
-        Pages full = Renderer.render(after);
+        try (SearchIndex index = SearchIndex.build(before)) {
+            Pages pages = Renderer.render(before, Renderer.Options.publish(index.similar()));
+            Set<String> changedStatic = edit.apply(site);
+            cache.clear();
+            Site after = Site.load(site, TODAY, false, cache);
+            index.update(after);
+            Renderer.Options options = Renderer.Options.publish(index.similar());
+            Renderer.Update update = Renderer.update(pages, before, after, changedStatic, options);
+            Pages full = Renderer.render(after, options);
+            assertSame(update, full);
+        }
+    }
+
+    @Test
+    void anUpdateFollowsNewSimilarAnswersAlone() throws IOException {
+        Path site = TestSites.copyDemo(dir.resolve("site"));
+        Site now = Site.load(site, TODAY);
+        Pages pages = Renderer.render(now, Renderer.Options.PUBLISH);
+        java.util.Map<String, java.util.List<String>> similar = new java.util.HashMap<>();
+        similar.put("should-you-foam-roll-your-lumbar-spine", java.util.List.of("how-do-you-foam-roll-your-upper-back",
+                "when-should-back-pain-stop-you-foam-rolling"));
+        Renderer.Options options = Renderer.Options.publish(new Similar(similar));
+        Renderer.Update update = Renderer.update(pages, now, now, Set.of(), options);
+        assertThat(update.changed()).containsExactly("/answers/should-you-foam-roll-your-lumbar-spine");
+        assertSame(update, Renderer.render(now, options));
+    }
+
+    private static void assertSame(Renderer.Update update, Pages full) {
         assertThat(paths(update.pages())).isEqualTo(paths(full));
         for (Page page : full.all()) {
             assertThat(text(update.pages().get(page.path()))).as(page.path()).isEqualTo(text(page));

@@ -98,8 +98,24 @@ class PreviewTest {
                 "## Why the lower back is special");
         assertThat(nextEvent()).contains("\"" + LUMBAR + "\"").doesNotContain("\"/answers\"");
         assertThat(get(LUMBAR)).contains("Why the lower back is special");
-        assertThat(console.toString()).contains("answers/should-you-foam-roll-your-lumbar-spine.md: 2 pages updated in");
+        // the page, its twin, and the pages whose "More" boxes show other similar answers now
+        assertThat(console.toString()).containsPattern("answers/should-you-foam-roll-your-lumbar-spine.md: \\d+ pages"
+                + " updated in");
         assertThat(get(LiveReload.SCRIPT)).contains("new EventSource('/_answerline/events')");
+    }
+
+    @Test
+    void searchFindsWhatWasSavedAndTheSynonymsOfNow() throws Exception {
+        edit("answers/should-you-foam-roll-your-lumbar-spine.md", "## Why the lower back is different",
+                "## Why the lower back is not a wombat");
+        nextEvent();
+        assertThat(preview.search().search("wombat", 5).answers()).extracting(h -> h.path()).containsExactly(LUMBAR);
+        Files.writeString(site.resolve("synonyms.txt"), "marsupial => wombat\n");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (preview.search().search("marsupial", 5).answers().isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertThat(preview.search().search("marsupial", 5).answers()).extracting(h -> h.path()).containsExactly(LUMBAR);
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.answerline.content.InfoPage;
 import dev.answerline.content.Product;
 import dev.answerline.content.Site;
 import dev.answerline.content.StaticFile;
+import dev.answerline.render.Similar;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -22,9 +23,6 @@ import java.util.function.Function;
  * with a full render after each kind of change.
  */
 public final class Dependents {
-    /** Answers whose cards the "More ... Questions" box of an answer can show: the newest of its category. */
-    private static final int MORE_POOL = 5;
-
     private Dependents() {}
 
     /** Whether the change reaches what every page shows, so that every page must be rendered again. */
@@ -40,10 +38,15 @@ public final class Dependents {
                 || old.today().getYear() != now.today().getYear();
     }
 
-    /** The paths to render again after a change that does not reach every page. */
-    public static Set<String> of(Site old, Site now) {
+    /**
+     * The paths to render again after a change that does not reach every page.
+     *
+     * @param oldSimilar the similar answers the pages were rendered with
+     * @param newSimilar the similar answers of now; an unchanged entry is the same list object as before
+     */
+    public static Set<String> of(Site old, Site now, Similar oldSimilar, Similar newSimilar) {
         Set<String> paths = new HashSet<>();
-        answers(old, now, paths);
+        answers(old, now, oldSimilar, newSimilar, paths);
         for (BlogPost post : changed(old.posts(), now.posts(), BlogPost::slug, paths, BlogPost::path)) {
             paths.add("/blog");
             paths.add(Feeds.BLOG_RSS);
@@ -62,11 +65,12 @@ public final class Dependents {
         return paths;
     }
 
-    private static void answers(Site old, Site now, Set<String> paths) {
+    private static void answers(Site old, Site now, Similar oldSimilar, Similar newSimilar, Set<String> paths) {
         Map<String, Answer> before = new HashMap<>();
         Map<String, Answer> after = new HashMap<>();
         Set<String> slugs = changedSlugs(old.answers(), now.answers(), before, after);
         Set<String> categories = new HashSet<>();
+        Set<String> cardChanged = new HashSet<>();
         boolean listed = false;
         for (String slug : slugs) {
             Answer was = before.get(slug);
@@ -84,6 +88,7 @@ public final class Dependents {
             }
             if (was == null || is == null || !card(was).equals(card(is)) || !placement(was).equals(placement(is))) {
                 listed = true;
+                cardChanged.add(slug);
                 allFiles(paths);
                 paths.add(Feeds.ANSWERS_RSS);
                 paths.add(Feeds.ANSWERS_ATOM);
@@ -103,12 +108,44 @@ public final class Dependents {
             paths.add("/");
             paths.add("/answers");
         }
-        for (String category : categories) {
-            List<Answer> newest = pool(now, category);
-            if (!cards(pool(old, category)).equals(cards(newest))) {
-                now.answers().stream().filter(a -> a.category().equals(category)).forEach(a -> paths.add(a.path()));
+        boxes(old, now, oldSimilar, newSimilar, categories, cardChanged, paths);
+    }
+
+    /**
+     * Adds the answers whose "More ... Questions" box changed: it shows other answers, or answers whose cards
+     * changed. Only answers whose box could have changed are compared: those of the categories of changed
+     * answers, those whose editors picked their box, and those whose similar answers changed.
+     */
+    private static void boxes(Site old, Site now, Similar oldSimilar, Similar newSimilar, Set<String> categories,
+            Set<String> cardChanged, Set<String> paths) {
+        Map<String, Answer> candidates = new HashMap<>();
+        for (String id : categories) {
+            dev.answerline.content.Category category = now.category(id);
+            if (category != null) {
+                now.answersIn(category).forEach(a -> candidates.put(a.slug(), a));
             }
         }
+        for (Answer answer : now.answers()) {
+            if (!answer.more().isEmpty()
+                    || oldSimilar != newSimilar && oldSimilar.to(answer.slug()) != newSimilar.to(answer.slug())) {
+                candidates.put(answer.slug(), answer);
+            }
+        }
+        for (Answer answer : candidates.values()) {
+            Answer was = old.answer(answer.slug()).orElse(null);
+            if (was == null || paths.contains(answer.path())) {
+                continue;
+            }
+            List<String> shown = slugs(MoreCards.of(now, newSimilar, answer));
+            if (!shown.equals(slugs(MoreCards.of(old, oldSimilar, was)))
+                    || shown.stream().anyMatch(cardChanged::contains)) {
+                paths.add(answer.path());
+            }
+        }
+    }
+
+    private static List<String> slugs(List<Answer> answers) {
+        return answers.stream().map(Answer::slug).toList();
     }
 
     /**
@@ -194,14 +231,6 @@ public final class Dependents {
     private static List<Object> placement(Answer answer) {
         return List.of(answer.category(), answer.author(), String.valueOf(answer.reviewedBy()), answer.published(),
                 answer.lastModified());
-    }
-
-    private static List<Answer> pool(Site site, String category) {
-        return site.answers().stream().filter(a -> a.category().equals(category)).limit(MORE_POOL).toList();
-    }
-
-    private static List<List<String>> cards(List<Answer> answers) {
-        return answers.stream().map(Dependents::card).toList();
     }
 
     private static <T> Map<String, T> bySlug(List<T> items, Function<T, String> key) {

@@ -162,7 +162,9 @@ public final class Sitemaps {
 
     /** Lets every crawler in and says where the sitemap is. */
     public String robots() {
-        return "User-agent: *\nAllow: /\nDisallow: /newsletter/\n\nSitemap: " + config.absolute(SITEMAP) + "\n";
+        // search results are pages made for one reader's words: search engines ask not to index them
+        return "User-agent: *\nAllow: /\nDisallow: /newsletter/\nDisallow: /search\nDisallow: /api/\n\nSitemap: "
+                + config.absolute(SITEMAP) + "\n";
     }
 
     private static LocalDate later(LocalDate a, LocalDate b) {

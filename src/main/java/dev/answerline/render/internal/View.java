@@ -74,6 +74,9 @@ public final class View {
 
     public record NotFound(Chrome chrome, Meta meta, List<Link> categories) {}
 
+    /** The search page: the results, or what to try when there are none. */
+    public record SearchResults(Chrome chrome, Meta meta, dev.answerline.render.SearchPage page, List<Link> categories) {}
+
     public record MessagePage(Chrome chrome, Meta meta, dev.answerline.render.Message message) {}
 
     /** The preview's page for a file with errors: the errors, instead of stale content. */

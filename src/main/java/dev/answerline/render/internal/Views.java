@@ -9,6 +9,7 @@ import dev.answerline.content.InfoPage;
 import dev.answerline.content.Product;
 import dev.answerline.content.Site;
 import dev.answerline.content.SiteConfig;
+import dev.answerline.render.Similar;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -28,7 +29,6 @@ public final class Views {
     public static final Set<String> ANSWER_IDS = Set.of("main", "direct-answer", "key-takeaways", "related-questions",
             "the-bottom-line", "newsletter-heading", "newsletter-email", "cta-heading", "more-questions",
             "about-the-author");
-    private static final int MORE_CARDS = 4;
     private static final int LATEST_ON_HOME = 6;
 
     private final Site site;
@@ -40,10 +40,15 @@ public final class Views {
     private final StructuredData data;
     private final List<View.Alternate> feeds;
     private final List<View.Alternate> blogFeeds;
+    private final Similar similar;
 
-    /** @param markdown made with {@link #ANSWER_IDS} reserved */
-    public Views(Site site, Markdown markdown, String cssHref, String jsHref, boolean liveReload) {
+    /**
+     * @param markdown made with {@link #ANSWER_IDS} reserved
+     * @param similar what the "More ... Questions" boxes show
+     */
+    public Views(Site site, Markdown markdown, String cssHref, String jsHref, boolean liveReload, Similar similar) {
         this.site = site;
+        this.similar = similar;
         this.markdown = markdown;
         this.config = site.config();
         Locale locale = Locale.forLanguageTag(config.language());
@@ -97,9 +102,7 @@ public final class Views {
                 new View.Link(category.name(), category.path()));
         List<View.Related> related = answer.related().stream()
                 .map(r -> new View.Related(r.question(), markdown.inline(r.answer()))).toList();
-        List<View.Card> more = site.answersIn(category).stream()
-                .filter(other -> !other.slug().equals(answer.slug()))
-                .limit(MORE_CARDS).map(Views::card).toList();
+        List<View.Card> more = MoreCards.of(site, similar, answer).stream().map(Views::card).toList();
         View.Link reviewer = null;
         if (answer.reviewedBy() != null) {
             Author person = site.author(answer.reviewedBy());
@@ -236,6 +239,12 @@ public final class Views {
 
     public View.MessagePage message(dev.answerline.render.Message message) {
         return new View.MessagePage(chrome, unlisted(message.title(), message.text()), message);
+    }
+
+    public View.SearchResults search(dev.answerline.render.SearchPage page) {
+        String headline = page.query().isEmpty() ? "Search" : "Search: " + page.query();
+        return new View.SearchResults(chrome, unlisted(headline, "Search the answers of " + config.title() + "."),
+                page, chrome.categories());
     }
 
     public View.ProblemsPage problems(List<dev.answerline.content.Problem> problems) {

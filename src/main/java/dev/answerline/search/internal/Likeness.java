@@ -1,0 +1,104 @@
+package dev.answerline.search.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * The answers most like an answer, within its category: Lucene's MoreLikeThis over the question and the
+ * body. The result is the same for the same content however the index was built: scores are rounded before
+ * ties are broken by slug, so that the order in which threads added documents cannot show.
+ */
+public final class Likeness {
+    /** Kept per answer: the box shows four, and the editor's picks may take some places. */
+    public static final int KEPT = 6;
+    /** Candidates read before rounding and sorting. */
+    private static final int CANDIDATES = 12;
+    private static final MathContext ROUNDING = new MathContext(5);
+    /** Words of each field read to find what an answer is about: its opening says that. */
+    private static final int TOKENS = 300;
+
+    private final IndexSearcher searcher;
+    private final Analyzer analyzer;
+    private final IndexReader frequencies;
+
+    /** For finding the similar answers of many answers at once, from several threads, in one index state. */
+    public Likeness(IndexSearcher searcher, Analyzer analyzer) {
+        this.searcher = searcher;
+        this.analyzer = analyzer;
+        this.frequencies = new FrequencyCache(searcher.getIndexReader());
+    }
+
+    /**
+     * The slugs of the answers most like the answer in document {@code doc}, most alike first.
+     *
+     * @param id the answer's document id (see {@link Documents#id})
+     */
+    public List<String> of(int doc, String id, String category) {
+        try {
+            IndexReader reader = searcher.getIndexReader();
+            MoreLikeThis mlt = new MoreLikeThis(frequencies);
+            mlt.setAnalyzer(analyzer);
+            mlt.setFieldNames(new String[] {Documents.QUESTION, Documents.BODY});
+            mlt.setMinTermFreq(1);
+            // a word no other answer has says nothing about likeness; nor does one that half of them have
+            mlt.setMinDocFreq(2);
+            mlt.setMaxDocFreqPct(50);
+            mlt.setMinWordLen(3);
+            mlt.setMaxNumTokensParsed(TOKENS);
+            mlt.setMaxQueryTerms(12);
+            mlt.setBoost(true);
+            Query like = mlt.like(doc);
+            BooleanQuery within = new BooleanQuery.Builder()
+                    .add(like, BooleanClause.Occur.MUST)
+                    .add(new TermQuery(new Term(Documents.CATEGORY, category)), BooleanClause.Occur.FILTER)
+                    .build();
+            ScoreDoc[] hits = searcher.search(within, CANDIDATES).scoreDocs;
+            List<Candidate> candidates = new ArrayList<>();
+            String self = id.substring(id.indexOf(':') + 1);
+            for (ScoreDoc hit : hits) {
+                String key = valueOf(reader, hit.doc, Documents.ID);
+                String slug = key.substring(key.indexOf(':') + 1);
+                if (slug.equals(self)) {
+                    continue;
+                }
+                candidates.add(new Candidate(slug, new BigDecimal(hit.score).round(ROUNDING)));
+            }
+            candidates.sort(Comparator.comparing(Candidate::score).reversed().thenComparing(Candidate::slug));
+            return candidates.stream().limit(KEPT).map(Candidate::slug).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Candidate(String slug, BigDecimal score) {}
+
+    /** From the doc values, which cost far less per candidate than stored fields. */
+    private static String valueOf(IndexReader reader, int doc, String field) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedDocValues values = leaf.reader().getSortedDocValues(field);
+        if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("document " + doc + " has no " + field);
+        }
+        return values.lookupOrd(values.ordValue()).utf8ToString();
+    }
+}
