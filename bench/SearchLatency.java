@@ -1,6 +1,8 @@
 import dev.answerline.content.Site;
 import dev.answerline.search.Results;
 import dev.answerline.search.SearchIndex;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -8,50 +10,65 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Search in-process on a generated site: the time to build the index (with the similar answers of every
- * answer), then the latency of single searches as /api/search makes them (10 results with snippets), over a
+ * Search in-process on a generated site: the time to build the index, to find the similar answers of every
+ * answer, then the latency of single searches as /api/search makes them (10 results with snippets), over a
  * mix of queries: words, questions, misspellings, phrases, words the site does not have.
  *
- * usage: java -cp target/answerline.jar bench/SearchLatency.java SITE [QUERIES]
+ * usage: java -cp 'target/answerline.jar:target/lib/*' bench/SearchLatency.java SITE [SEARCHES] [QUERY_FILE]
+ * (the queries default to bench/queries.txt, one per line); -Djfr=FILE records the searches with JFR;
+ * -Dsimilar=false leaves the similar answers out.
  */
 public class SearchLatency {
-    private static final String[] QUERIES = {
-        "calves", "roll hamstrings after a run", "how long should you roll your glutes", "lumbar spine",
-        "hamstrngs", "lumbr spine", "quads before lifting", "\"upper back\"", "foam roller firmness",
-        "sore shins after hiking", "IT band", "roll feet in the morning", "pressure tender spot",
-        "how often foam roll", "strech or roll", "massage ball", "adductors during travel", "zzqx nothing",
-        "is it good to roll your lats", "\"after cycling\" quads", "breathe slowly", "chest shoulders",
-    };
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
         int count = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        String[] queries = Files.readAllLines(Path.of(args.length > 2 ? args[2] : "bench/queries.txt")).stream()
+                .filter(line -> !line.isBlank()).toArray(String[]::new);
         long loading = System.nanoTime();
         Site site = Site.load(dir);
         long building = System.nanoTime();
         SearchIndex index = SearchIndex.build(site);
         long built = System.nanoTime();
-        System.out.printf("%,d answers: loaded in %.1f s, search index and similar answers built in %.1f s%n",
+        System.out.printf("%,d answers: loaded in %.1f s, search index built in %.1f s%n",
                 site.answers().size(), (building - loading) / 1e9, (built - building) / 1e9);
+        if (System.getProperty("similar", "true").equals("true")) {
+            index.similar();
+            System.out.printf("similar answers found in %.1f s%n", (System.nanoTime() - built) / 1e9);
+        }
+        jdk.jfr.Recording recording = null;
+        if (System.getProperty("jfr") != null) {
+            try {
+                // the searches only, not the build: -Djfr=FILE
+                recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                recording.setDestination(Path.of(System.getProperty("jfr")));
+                recording.start();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
         Random random = new Random(7);
         int found = 0;
         for (int i = 0; i < count / 4; i++) {
-            found += index.search(QUERIES[random.nextInt(QUERIES.length)], 10).answers().size();
+            found += index.search(queries[random.nextInt(queries.length)], 10).answers().size();
         }
         long[] times = new long[count];
         for (int i = 0; i < count; i++) {
-            String query = QUERIES[random.nextInt(QUERIES.length)];
+            String query = queries[random.nextInt(queries.length)];
             long start = System.nanoTime();
             Results results = index.search(query, 10);
             times[i] = System.nanoTime() - start;
             found += results.answers().size();
+        }
+        if (recording != null) {
+            recording.stop();
         }
         Arrays.sort(times);
         System.out.printf("%,d searches: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (%d results)%n", count,
                 times[count / 2] / 1e6, times[count * 9 / 10] / 1e6, times[count * 99 / 100] / 1e6,
                 times[count - 1] / 1e6, found);
         List<String> slow = new ArrayList<>();
-        for (String query : QUERIES) {
+        for (String query : queries) {
             long start = System.nanoTime();
             for (int i = 0; i < 20; i++) {
                 index.search(query, 10);

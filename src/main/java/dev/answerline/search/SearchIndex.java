@@ -9,6 +9,7 @@ import dev.answerline.render.Pages;
 import dev.answerline.render.Similar;
 import dev.answerline.search.internal.Analysis;
 import dev.answerline.search.internal.Documents;
+import dev.answerline.search.internal.Item;
 import dev.answerline.search.internal.Likeness;
 import dev.answerline.search.internal.Part;
 import dev.answerline.search.internal.Queries;
@@ -24,20 +25,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.eclipse.jetty.server.Handler;
@@ -61,20 +59,19 @@ public final class SearchIndex implements AutoCloseable {
     public static final int MAX_QUERY = 200;
     /** The most results a search returns. */
     public static final int MAX_LIMIT = 50;
+    private static final boolean TIMING = Boolean.getBoolean("answerline.timing");
     /** Fewer answers than this found exactly, and every word is also corrected. */
     private static final int FEW = 3;
     private static final int CLOSEST = 5;
-    /** The stored fields a result shows, read once per result. */
-    private static final Set<String> STORED = Set.of(Documents.ID, Documents.PATH, Documents.QUESTION, Documents.LABEL,
-            Documents.ANSWER, Documents.BODY, Documents.DESCRIPTION);
 
     private final Analyzer analyzer = Analysis.index();
-    /** Answers by category: the similar answers of one category are then found without visiting the rest. */
-    private final Part answers = new Part(analyzer,
-            new Sort(new SortField(Documents.CATEGORY, SortField.Type.STRING)));
-    private final Part others = new Part(analyzer, null);
+    private final Part answers = new Part(analyzer);
+    private final Part others = new Part(analyzer);
     private volatile Queries queries;
-    private volatile Similar similar = Similar.NONE;
+    /** Found when first asked for: searching needs none of it. */
+    private Similar similar;
+    /** What each document shows, by id: added before a document becomes searchable, removed after. */
+    private final Map<String, Item> items = new ConcurrentHashMap<>();
     private Site site;
 
     private SearchIndex(Site site) throws IOException {
@@ -82,15 +79,16 @@ public final class SearchIndex implements AutoCloseable {
         this.queries = new Queries(Analysis.query(site.synonyms()), analyzer);
         Map<String, String> labels = labels(site);
         // documents are independent: a writer takes them from several threads at once
-        site.answers().parallelStream().forEach(a -> answers.add(Documents.answer(a, labels.get(a.category()))));
-        site.posts().forEach(p -> others.add(Documents.post(p)));
-        site.products().forEach(p -> others.add(Documents.product(p)));
+        site.answers().parallelStream().map(a -> Documents.answer(a, labels.get(a.category())))
+                .forEach(item -> answers.add(Documents.document(remember(item))));
+        site.posts().forEach(p -> others.add(Documents.document(remember(Documents.post(p)))));
+        site.products().forEach(p -> others.add(Documents.document(remember(Documents.product(p)))));
         answers.refresh();
         others.refresh();
     }
 
     /**
-     * Indexes the site's answers, blog posts and products, and finds the answers most like each answer.
+     * Indexes the site's answers, blog posts and products.
      *
      * @throws SearchException when Lucene fails, which is a bug
      */
@@ -98,11 +96,8 @@ public final class SearchIndex implements AutoCloseable {
         try {
             long started = System.nanoTime();
             SearchIndex index = new SearchIndex(site);
-            long indexed = System.nanoTime();
-            index.similar = index.likeness(site.answers(), Similar.NONE);
-            if (Boolean.getBoolean("answerline.timing")) {
-                System.err.printf("  search index %d ms, similar answers %d ms%n", (indexed - started) / 1_000_000,
-                        (System.nanoTime() - indexed) / 1_000_000);
+            if (TIMING) {
+                System.err.printf("  search index %d ms%n", (System.nanoTime() - started) / 1_000_000);
             }
             return index;
         } catch (IOException | UncheckedIOException e) {
@@ -147,11 +142,14 @@ public final class SearchIndex implements AutoCloseable {
         Queries parser = queries;
         List<IndexReader> readers = List.of(answerSearcher.getIndexReader(), otherSearcher.getIndexReader());
         Query exact = orNothing(parser.exact(query));
-        Query words = Queries.either(Arrays.asList(exact, parser.corrected(readers, query, false)));
+        Query fixes = parser.corrected(readers, query, false);
+        Query words = Queries.either(Arrays.asList(exact, fixes));
         TopDocs found = words == null ? null : answerSearcher.search(words, limit);
         if (found == null || found.scoreDocs.length < FEW) {
-            Query loose = Queries.either(Arrays.asList(exact, parser.corrected(readers, query, true)));
+            Query more = parser.corrected(readers, query, true);
+            Query loose = Queries.either(Arrays.asList(exact, more));
             if (loose != null) {
+                fixes = more;
                 words = loose;
                 found = answerSearcher.search(words, limit);
             }
@@ -159,8 +157,11 @@ public final class SearchIndex implements AutoCloseable {
         if (words == null) {
             return new Results(query, notice, List.of(), List.of(), closest(answerSearcher, query));
         }
-        List<Results.Hit> answerHits = hits(answerSearcher, words, found);
-        List<Results.Hit> otherHits = hits(otherSearcher, words, otherSearcher.search(words, limit));
+        Query typed = orNothing(parser.typed(query));
+        List<Query> marks = typed == null || typed.equals(exact) ? List.of(words)
+                : List.of(Queries.either(Arrays.asList(typed, fixes)), words);
+        List<Results.Hit> answerHits = hits(answerSearcher, marks, found);
+        List<Results.Hit> otherHits = hits(otherSearcher, marks, otherSearcher.search(words, limit));
         List<Results.Hit> closest = answerHits.isEmpty() && otherHits.isEmpty() ? closest(answerSearcher, query)
                 : List.of();
         return new Results(query, notice, answerHits, otherHits, closest);
@@ -176,39 +177,43 @@ public final class SearchIndex implements AutoCloseable {
         grams.forEach(g -> pieces.add(new TermQuery(new Term(Analysis.GRAMS, g)), BooleanClause.Occur.SHOULD));
         TopDocs top = searcher.search(pieces.build(), CLOSEST);
         List<Results.Hit> hits = new ArrayList<>();
-        StoredFields stored = searcher.storedFields();
         for (ScoreDoc doc : top.scoreDocs) {
-            Document fields = stored.document(doc.doc, Set.of(Documents.PATH, Documents.QUESTION, Documents.LABEL));
-            hits.add(new Results.Hit(Documents.ANSWER_TYPE, fields.get(Documents.PATH), fields.get(Documents.QUESTION),
-                    null, fields.get(Documents.LABEL)));
+            Item item = items.get(Documents.id(searcher.getIndexReader(), doc.doc));
+            if (item != null) {
+                hits.add(new Results.Hit(item.type(), item.path(), item.title(), null, item.label()));
+            }
         }
         return hits;
     }
 
-    private List<Results.Hit> hits(IndexSearcher searcher, Query query, TopDocs docs) throws IOException {
+    private List<Results.Hit> hits(IndexSearcher searcher, List<Query> marks, TopDocs docs) throws IOException {
         if (docs == null || docs.scoreDocs.length == 0) {
             return List.of();
         }
-        StoredFields stored = searcher.storedFields();
-        Map<Integer, Map<String, String>> texts = new HashMap<>();
+        // a document whose item is gone was removed by an update since this searcher was acquired
+        Map<Integer, Item> shown = new HashMap<>();
+        List<ScoreDoc> kept = new ArrayList<>();
         for (ScoreDoc hit : docs.scoreDocs) {
-            Map<String, String> fields = new HashMap<>();
-            for (var field : stored.document(hit.doc, STORED)) {
-                fields.put(field.name(), field.stringValue());
+            Item item = items.get(Documents.id(searcher.getIndexReader(), hit.doc));
+            if (item != null) {
+                shown.put(hit.doc, item);
+                kept.add(hit);
             }
-            texts.put(hit.doc, fields);
         }
-        String[] snippets = Snippets.of(searcher, analyzer, query, docs, texts);
+        TopDocs results = new TopDocs(docs.totalHits, kept.toArray(ScoreDoc[]::new));
+        String[] snippets = Snippets.of(searcher, analyzer, marks, results, shown);
         List<Results.Hit> hits = new ArrayList<>();
-        for (int i = 0; i < docs.scoreDocs.length; i++) {
-            Map<String, String> doc = texts.get(docs.scoreDocs[i].doc);
-            String id = doc.get(Documents.ID);
-            String snippet = snippets[i] != null ? snippets[i]
-                    : Snippets.escape(doc.getOrDefault(Documents.DESCRIPTION, ""));
-            hits.add(new Results.Hit(id.substring(0, id.indexOf(':')), doc.get(Documents.PATH),
-                    doc.get(Documents.QUESTION), snippet, doc.get(Documents.LABEL)));
+        for (int i = 0; i < results.scoreDocs.length; i++) {
+            Item item = shown.get(results.scoreDocs[i].doc);
+            String snippet = snippets[i] != null ? snippets[i] : Snippets.escape(item.description());
+            hits.add(new Results.Hit(item.type(), item.path(), item.title(), snippet, item.label()));
         }
         return hits;
+    }
+
+    private Item remember(Item item) {
+        items.put(item.id(), item);
+        return item;
     }
 
     /** Null for a query that cannot match, e.g. one of stop words only. */
@@ -220,8 +225,22 @@ public final class SearchIndex implements AutoCloseable {
         return query;
     }
 
-    /** The answers most like each answer, for the "More ... Questions" boxes. */
-    public Similar similar() {
+    /**
+     * The answers most like each answer, for the "More ... Questions" boxes: found at the first call, which
+     * takes a while on a large site, and kept up to date by {@link #update} from then on.
+     */
+    public synchronized Similar similar() {
+        if (similar == null) {
+            long started = System.nanoTime();
+            try {
+                similar = likeness(site.answers(), Similar.NONE);
+            } catch (IOException | UncheckedIOException e) {
+                throw new SearchException("finding similar answers failed: " + e.getMessage(), e);
+            }
+            if (TIMING) {
+                System.err.printf("  similar answers %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            }
+        }
         return similar;
     }
 
@@ -241,21 +260,25 @@ public final class SearchIndex implements AutoCloseable {
             diff(old.answers(), now.answers(), Answer::slug, relabel, changed, removed);
             for (String slug : changed) {
                 Answer answer = now.answer(slug).orElseThrow();
-                answers.put(Documents.id(Documents.ANSWER_TYPE, slug),
-                        Documents.answer(answer, labels.get(answer.category())));
+                Item item = remember(Documents.answer(answer, labels.get(answer.category())));
+                answers.put(item.id(), Documents.document(item));
             }
             for (String slug : removed) {
                 answers.remove(Documents.id(Documents.ANSWER_TYPE, slug));
             }
-            replace(old.posts(), now.posts(), BlogPost::slug, Documents.POST_TYPE, Documents::post);
-            replace(old.products(), now.products(), Product::slug, Documents.PRODUCT_TYPE, Documents::product);
+            Set<String> gone = new HashSet<>();
+            removed.forEach(slug -> gone.add(Documents.id(Documents.ANSWER_TYPE, slug)));
+            gone.addAll(replace(old.posts(), now.posts(), BlogPost::slug, Documents.POST_TYPE, Documents::post));
+            gone.addAll(replace(old.products(), now.products(), Product::slug, Documents.PRODUCT_TYPE,
+                    Documents::product));
             if (!old.synonyms().equals(now.synonyms())) {
                 queries = new Queries(Analysis.query(now.synonyms()), analyzer);
             }
             answers.refresh();
             others.refresh();
+            items.keySet().removeAll(gone);
             site = now;
-            if (!changed.isEmpty() || !removed.isEmpty()) {
+            if (similar != null && (!changed.isEmpty() || !removed.isEmpty())) {
                 Set<String> again = new HashSet<>(changed);
                 similar.bySlug().forEach((slug, like) -> {
                     if (like.stream().anyMatch(s -> changed.contains(s) || removed.contains(s))) {
@@ -293,18 +316,11 @@ public final class SearchIndex implements AutoCloseable {
         IndexSearcher searcher = answers.acquire();
         try {
             Map<String, List<String>> bySlug = new HashMap<>(base.bySlug());
-            Map<String, Integer> docs = new HashMap<>();
-            for (Answer answer : of) {
-                TopDocs found = searcher.search(new TermQuery(idTerm(Documents.ANSWER_TYPE, answer.slug())), 1);
-                if (found.scoreDocs.length == 1) {
-                    docs.put(answer.slug(), found.scoreDocs[0].doc);
-                }
-            }
             Likeness likeness = new Likeness(searcher, analyzer);
             List<Map.Entry<String, List<String>>> found = of.parallelStream()
-                    .filter(a -> docs.containsKey(a.slug()))
-                    .map(a -> Map.entry(a.slug(), likeness.of(docs.get(a.slug()),
-                            Documents.id(Documents.ANSWER_TYPE, a.slug()), a.category())))
+                    .map(a -> items.get(Documents.id(Documents.ANSWER_TYPE, a.slug())))
+                    .filter(Objects::nonNull)
+                    .map(item -> Map.entry(item.slug(), likeness.of(item)))
                     .toList();
             found.forEach(e -> bySlug.put(e.getKey(), e.getValue()));
             return new Similar(bySlug);
@@ -313,19 +329,23 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    private <T> void replace(List<T> old, List<T> now, Function<T, String> slug, String type,
-            Function<T, Document> document) throws IOException {
+    /** Replaces changed items of one kind in the other part; the ids of the removed ones. */
+    private <T> Set<String> replace(List<T> old, List<T> now, Function<T, String> slug, String type,
+            Function<T, Item> item) throws IOException {
         Set<String> changed = new HashSet<>();
         Set<String> removed = new HashSet<>();
         diff(old, now, slug, false, changed, removed);
         Map<String, T> bySlug = new HashMap<>();
-        now.forEach(item -> bySlug.put(slug.apply(item), item));
+        now.forEach(each -> bySlug.put(slug.apply(each), each));
         for (String s : changed) {
-            others.put(Documents.id(type, s), document.apply(bySlug.get(s)));
+            others.put(Documents.id(type, s), Documents.document(remember(item.apply(bySlug.get(s)))));
         }
+        Set<String> gone = new HashSet<>();
         for (String s : removed) {
             others.remove(Documents.id(type, s));
+            gone.add(Documents.id(type, s));
         }
+        return gone;
     }
 
     /** Slugs added or changed, and slugs removed; unchanged items are the same objects (the parse cache). */
@@ -340,10 +360,6 @@ public final class SearchIndex implements AutoCloseable {
             }
         }
         removed.addAll(before.keySet());
-    }
-
-    private static Term idTerm(String type, String slug) {
-        return new Term(Documents.ID, Documents.id(type, slug));
     }
 
     private static Map<String, String> labels(Site site) {

@@ -3,17 +3,21 @@ package dev.answerline.search.internal;
 import dev.answerline.content.Answer;
 import dev.answerline.content.BlogPost;
 import dev.answerline.content.Product;
+import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
 import org.apache.lucene.document.SortedDocValuesField;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.util.BytesRef;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.AbstractVisitor;
@@ -38,13 +42,10 @@ public final class Documents {
     public static final String TYPE = "type";
     public static final String CATEGORY = "category";
     public static final String QUESTION = "question";
-    public static final String ANSWER = "answer";
-    public static final String TAKEAWAYS = "takeaways";
-    public static final String DESCRIPTION = "description";
+    /** What a reader sees first: the direct answer, the takeaways and the description, a paragraph each. */
+    public static final String LEAD = "lead";
+    /** The rest: the body and the related questions with their answers. */
     public static final String BODY = "body";
-    public static final String RELATED = "related";
-    public static final String PATH = "path";
-    public static final String LABEL = "label";
 
     public static final String ANSWER_TYPE = "answer";
     public static final String POST_TYPE = "post";
@@ -63,45 +64,62 @@ public final class Documents {
         return type + ":" + slug;
     }
 
-    public static Document answer(Answer answer, String categoryName) {
-        Document doc = common(ANSWER_TYPE, answer.slug(), answer.path(), answer.question(), categoryName);
-        doc.add(new StringField(CATEGORY, answer.category(), Field.Store.NO));
-        doc.add(new SortedDocValuesField(CATEGORY, new BytesRef(answer.category())));
-        doc.add(new Field(ANSWER, plain(answer.answer()), SNIPPET));
-        doc.add(new TextField(TAKEAWAYS, answer.takeaways().stream().map(Documents::plain)
-                .collect(Collectors.joining("\n")), Field.Store.NO));
-        doc.add(new Field(DESCRIPTION, answer.description(), SNIPPET));
-        doc.add(new Field(BODY, plain(answer.source().body()), SNIPPET));
-        doc.add(new TextField(RELATED, answer.related().stream().map(r -> r.question() + "\n" + plain(r.answer()))
-                .collect(Collectors.joining("\n")), Field.Store.NO));
-        return doc;
+    /** What a result shows of an answer, and the texts it is found by. */
+    public static Item answer(Answer answer, String categoryName) {
+        return new Item(id(ANSWER_TYPE, answer.slug()), answer.path(), answer.question(), categoryName,
+                answer.category(), answer.description(), () -> lead(answer), () -> body(answer));
     }
 
-    public static Document post(BlogPost post) {
-        Document doc = common(POST_TYPE, post.slug(), post.path(), post.title(), "Blog post");
-        doc.add(new Field(DESCRIPTION, post.description(), SNIPPET));
-        doc.add(new Field(BODY, plain(post.source().body()), SNIPPET));
-        return doc;
+    public static Item post(BlogPost post) {
+        return new Item(id(POST_TYPE, post.slug()), post.path(), post.title(), "Blog post", null,
+                post.description(), post::description, () -> plain(post.source().body()));
     }
 
-    public static Document product(Product product) {
-        Document doc = common(PRODUCT_TYPE, product.slug(), product.path(), product.name(), "Product");
-        doc.add(new Field(DESCRIPTION, product.description(), SNIPPET));
-        doc.add(new Field(BODY, plain(product.source().body()), SNIPPET));
-        return doc;
+    public static Item product(Product product) {
+        return new Item(id(PRODUCT_TYPE, product.slug()), product.path(), product.name(), "Product", null,
+                product.description(), product::description, () -> plain(product.source().body()));
     }
 
-    private static Document common(String type, String slug, String path, String title, String label) {
+    /**
+     * The index's document for an item. Nothing is stored but the id, as doc values: results take their
+     * texts from the content in memory, which costs less than decompressing stored fields.
+     */
+    public static Document document(Item item) {
         Document doc = new Document();
-        String id = id(type, slug);
-        doc.add(new StringField(ID, id, Field.Store.YES));
-        doc.add(new SortedDocValuesField(ID, new BytesRef(id)));
-        doc.add(new StringField(TYPE, type, Field.Store.NO));
-        doc.add(new StoredField(PATH, path));
-        doc.add(new StoredField(LABEL, label));
-        doc.add(new TextField(QUESTION, title, Field.Store.YES));
-        doc.add(new TextField(Analysis.GRAMS, title, Field.Store.NO));
+        doc.add(new StringField(ID, item.id(), Field.Store.NO));
+        doc.add(new SortedDocValuesField(ID, new BytesRef(item.id())));
+        doc.add(new StringField(TYPE, item.type(), Field.Store.NO));
+        if (item.category() != null) {
+            doc.add(new StringField(CATEGORY, item.category(), Field.Store.NO));
+        }
+        doc.add(new TextField(QUESTION, item.title(), Field.Store.NO));
+        doc.add(new TextField(Analysis.GRAMS, item.title(), Field.Store.NO));
+        doc.add(new Field(LEAD, item.lead().get(), SNIPPET));
+        doc.add(new Field(BODY, item.body().get(), SNIPPET));
         return doc;
+    }
+
+    /** The id of document {@code doc}, from the doc values. */
+    public static String id(IndexReader reader, int doc) throws IOException {
+        List<LeafReaderContext> leaves = reader.leaves();
+        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        SortedDocValues values = leaf.reader().getSortedDocValues(ID);
+        if (values == null || !values.advanceExact(doc - leaf.docBase)) {
+            throw new IllegalStateException("document " + doc + " has no " + ID);
+        }
+        return values.lookupOrd(values.ordValue()).utf8ToString();
+    }
+
+    private static String lead(Answer answer) {
+        StringBuilder lead = new StringBuilder(plain(answer.answer()));
+        answer.takeaways().forEach(t -> lead.append('\n').append(plain(t)));
+        return lead.append('\n').append(answer.description()).toString();
+    }
+
+    private static String body(Answer answer) {
+        StringBuilder body = new StringBuilder(plain(answer.source().body()));
+        answer.related().forEach(r -> body.append('\n').append(r.question()).append('\n').append(plain(r.answer())));
+        return body.toString();
     }
 
     /** Markdown as the text a reader sees: no markup, link texts without their addresses. */
@@ -177,16 +195,13 @@ public final class Documents {
     private static Map<String, Float> weights() {
         Map<String, Float> weights = new LinkedHashMap<>();
         weights.put(QUESTION, 4f);
-        weights.put(ANSWER, 2f);
-        weights.put(TAKEAWAYS, 1.5f);
-        weights.put(DESCRIPTION, 1.5f);
-        weights.put(RELATED, 1f);
+        weights.put(LEAD, 2f);
         weights.put(BODY, 1f);
         return java.util.Collections.unmodifiableMap(weights);
     }
 
     private static FieldType snippetType() {
-        FieldType type = new FieldType(TextField.TYPE_STORED);
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
         type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
         type.freeze();
         return type;

@@ -6,21 +6,18 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
 
 /**
  * The answers most like an answer, within its category: Lucene's MoreLikeThis over the question and the
@@ -47,40 +44,35 @@ public final class Likeness {
         this.frequencies = new FrequencyCache(searcher.getIndexReader());
     }
 
-    /**
-     * The slugs of the answers most like the answer in document {@code doc}, most alike first.
-     *
-     * @param id the answer's document id (see {@link Documents#id})
-     */
-    public List<String> of(int doc, String id, String category) {
+    /** The slugs of the answers most like this answer, most alike first. */
+    public List<String> of(Item answer) {
         try {
             IndexReader reader = searcher.getIndexReader();
             MoreLikeThis mlt = new MoreLikeThis(frequencies);
             mlt.setAnalyzer(analyzer);
             mlt.setFieldNames(new String[] {Documents.QUESTION, Documents.BODY});
             mlt.setMinTermFreq(1);
-            // a word no other answer has says nothing about likeness; nor does one that half of them have
+            // a word no other answer has says nothing about likeness; nor does one that a fifth of them have
             mlt.setMinDocFreq(2);
-            mlt.setMaxDocFreqPct(50);
+            mlt.setMaxDocFreqPct(20);
             mlt.setMinWordLen(3);
             mlt.setMaxNumTokensParsed(TOKENS);
-            mlt.setMaxQueryTerms(12);
+            mlt.setMaxQueryTerms(8);
             mlt.setBoost(true);
-            Query like = mlt.like(doc);
+            Map<String, Collection<Object>> texts = Map.of(Documents.QUESTION, List.of(answer.title()),
+                    Documents.BODY, List.of(answer.body().get()));
             BooleanQuery within = new BooleanQuery.Builder()
-                    .add(like, BooleanClause.Occur.MUST)
-                    .add(new TermQuery(new Term(Documents.CATEGORY, category)), BooleanClause.Occur.FILTER)
+                    .add(mlt.like(texts), BooleanClause.Occur.MUST)
+                    .add(new TermQuery(new Term(Documents.CATEGORY, answer.category())), BooleanClause.Occur.FILTER)
                     .build();
             ScoreDoc[] hits = searcher.search(within, CANDIDATES).scoreDocs;
             List<Candidate> candidates = new ArrayList<>();
-            String self = id.substring(id.indexOf(':') + 1);
             for (ScoreDoc hit : hits) {
-                String key = valueOf(reader, hit.doc, Documents.ID);
-                String slug = key.substring(key.indexOf(':') + 1);
-                if (slug.equals(self)) {
-                    continue;
+                String id = Documents.id(reader, hit.doc);
+                if (!id.equals(answer.id())) {
+                    candidates.add(new Candidate(id.substring(id.indexOf(':') + 1),
+                            new BigDecimal(hit.score).round(ROUNDING)));
                 }
-                candidates.add(new Candidate(slug, new BigDecimal(hit.score).round(ROUNDING)));
             }
             candidates.sort(Comparator.comparing(Candidate::score).reversed().thenComparing(Candidate::slug));
             return candidates.stream().limit(KEPT).map(Candidate::slug).toList();
@@ -90,15 +82,4 @@ public final class Likeness {
     }
 
     private record Candidate(String slug, BigDecimal score) {}
-
-    /** From the doc values, which cost far less per candidate than stored fields. */
-    private static String valueOf(IndexReader reader, int doc, String field) throws IOException {
-        List<LeafReaderContext> leaves = reader.leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
-        SortedDocValues values = leaf.reader().getSortedDocValues(field);
-        if (values == null || !values.advanceExact(doc - leaf.docBase)) {
-            throw new IllegalStateException("document " + doc + " has no " + field);
-        }
-        return values.lookupOrd(values.ordValue()).utf8ToString();
-    }
 }

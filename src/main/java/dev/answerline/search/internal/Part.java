@@ -9,7 +9,6 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.search.Sort;
 import org.apache.lucene.store.ByteBuffersDirectory;
 
 /**
@@ -20,16 +19,12 @@ public final class Part implements AutoCloseable {
     private final IndexWriter writer;
     private SearcherManager searchers;
 
-    /** @param sort the order of documents in the index, or null for the order they were added in */
-    public Part(Analyzer analyzer, Sort sort) {
+    public Part(Analyzer analyzer) {
         try {
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                     .setRAMBufferSizeMB(256)
                     .setCommitOnClose(false);
-            if (sort != null) {
-                config.setIndexSort(sort);
-            }
             this.writer = new IndexWriter(new ByteBuffersDirectory(), config);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -21,6 +21,8 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MultiPhraseQuery;
+import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 
 /**
@@ -50,7 +52,33 @@ public final class Queries {
 
     /** The words and phrases as typed, with synonyms; null when nothing searchable is left (e.g. "how to"). */
     public Query exact(String text) {
-        SimpleQueryParser parser = new SimpleQueryParser(analyzer, Documents.WEIGHTS, SimpleQueryParser.PHRASE_OPERATOR);
+        return parse(analyzer, text);
+    }
+
+    /** The words and phrases as typed, without synonyms: what a snippet had best show. */
+    public Query typed(String text) {
+        return parse(plain, text);
+    }
+
+    private static Query parse(Analyzer analyzer, String text) {
+        SimpleQueryParser parser = new SimpleQueryParser(analyzer, Documents.WEIGHTS, SimpleQueryParser.PHRASE_OPERATOR) {
+            @Override
+            protected Query newDefaultQuery(String words) {
+                BooleanQuery.Builder fields = new BooleanQuery.Builder();
+                for (Map.Entry<String, Float> field : weights.entrySet()) {
+                    Query query = createBooleanQuery(field.getKey(), words, getDefaultOperator());
+                    // a synonym of several words is a phrase: in long bodies of common words, checking its
+                    // positions cost more than half of a search, and the words still count one by one
+                    if (field.getKey().equals(Documents.BODY)) {
+                        query = withoutPhrases(query);
+                    }
+                    if (query != null) {
+                        fields.add(new BoostQuery(query, field.getValue()), BooleanClause.Occur.SHOULD);
+                    }
+                }
+                return fields.build();
+            }
+        };
         parser.setDefaultOperator(BooleanClause.Occur.SHOULD);
         parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
         return flat(parser.parse(text), 1f, new BooleanQuery.Builder(), true);
@@ -127,6 +155,27 @@ public final class Queries {
                         .thenComparing(Map.Entry::getValue, Comparator.reverseOrder())
                         .thenComparing(Map.Entry::getKey))
                 .limit(CORRECTIONS).map(Map.Entry::getKey).toList();
+    }
+
+    /** The query without its optional phrases; null when nothing is left. */
+    private static Query withoutPhrases(Query query) {
+        if (query instanceof PhraseQuery || query instanceof MultiPhraseQuery) {
+            return null;
+        }
+        if (query instanceof BooleanQuery bool && bool.getMinimumNumberShouldMatch() == 0
+                && bool.clauses().stream().allMatch(c -> c.getOccur() == BooleanClause.Occur.SHOULD)) {
+            BooleanQuery.Builder kept = new BooleanQuery.Builder();
+            int count = 0;
+            for (BooleanClause clause : bool.clauses()) {
+                Query part = withoutPhrases(clause.getQuery());
+                if (part != null) {
+                    kept.add(part, BooleanClause.Occur.SHOULD);
+                    count++;
+                }
+            }
+            return count == 0 ? null : kept.build();
+        }
+        return query;
     }
 
     /** Combines queries, any of which may be null; null when all are. */

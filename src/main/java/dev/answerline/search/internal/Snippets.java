@@ -16,15 +16,15 @@ import org.apache.lucene.search.uhighlight.PassageFormatter;
 import org.apache.lucene.search.uhighlight.UnifiedHighlighter;
 
 /**
- * The passage shown under each result, with the matching words in {@code <mark>}: from the direct answer
- * when it matches, else from the body, else from the description. The best matching paragraph is cut to
+ * The passage shown under each result, with the matching words in {@code <mark>}: from the lead (direct
+ * answer, takeaways, description) when it matches, else from the body. The best matching paragraph is cut to
  * about two lines around its first match; everything but the marks is escaped.
  *
  * <p>Paragraphs rather than sentences, and a window cut by hand: finding sentence ends with the JDK's
  * break iterator was a quarter of the time of a search.
  */
 public final class Snippets {
-    private static final String[] FIELDS = {Documents.ANSWER, Documents.BODY, Documents.DESCRIPTION};
+    private static final String[] FIELDS = {Documents.LEAD, Documents.BODY};
     /** About two lines of a result list. */
     private static final int LENGTH = 180;
     /** Context shown before the first match. */
@@ -35,10 +35,12 @@ public final class Snippets {
     /**
      * A snippet for each of the documents, in order; null where no field matches.
      *
-     * @param texts the stored texts of the documents by document number, as read for the results
+     * @param queries what to mark, by preference: a passage with the words as typed reads better than one
+     *     with only their synonyms
+     * @param items the results' items by document number
      */
-    public static String[] of(IndexSearcher searcher, Analyzer analyzer, Query query, TopDocs docs,
-            Map<Integer, Map<String, String>> texts) throws IOException {
+    public static String[] of(IndexSearcher searcher, Analyzer analyzer, List<Query> queries, TopDocs docs,
+            Map<Integer, Item> items) throws IOException {
         String[] snippets = new String[docs.scoreDocs.length];
         if (snippets.length == 0) {
             return snippets;
@@ -53,35 +55,38 @@ public final class Snippets {
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator ids, int threshold)
                     throws IOException {
-                // the results' texts are read already: reading them again per field cost a decompression each
+                // from the content in memory: only the fields still needed, only for the results still open
                 List<CharSequence[]> values = new ArrayList<>();
                 for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
-                    Map<String, String> text = texts.getOrDefault(doc, Map.of());
+                    Item item = items.get(doc);
                     CharSequence[] row = new CharSequence[fields.length];
                     for (int i = 0; i < fields.length; i++) {
-                        row[i] = text.getOrDefault(fields[i], "");
+                        row[i] = item == null ? "" : fields[i].equals(Documents.LEAD) ? item.lead().get()
+                                : item.body().get();
                     }
                     values.add(row);
                 }
                 return values;
             }
         };
-        // field by field, each only for the results still without a snippet: bodies are long
-        for (String field : FIELDS) {
-            List<Integer> open = new ArrayList<>();
-            for (int i = 0; i < snippets.length; i++) {
-                if (snippets[i] == null) {
-                    open.add(i);
+        // query by query and field by field, each only for the results still without a snippet: bodies are long
+        for (Query query : queries) {
+            for (String field : FIELDS) {
+                List<Integer> open = new ArrayList<>();
+                for (int i = 0; i < snippets.length; i++) {
+                    if (snippets[i] == null) {
+                        open.add(i);
+                    }
                 }
-            }
-            if (open.isEmpty()) {
-                break;
-            }
-            ScoreDoc[] subset = open.stream().map(i -> docs.scoreDocs[i]).toArray(ScoreDoc[]::new);
-            String[] found = highlighter.highlight(field, query, new TopDocs(docs.totalHits, subset), 1);
-            for (int k = 0; k < subset.length; k++) {
-                if (found[k] != null && found[k].contains("<mark>")) {
-                    snippets[open.get(k)] = found[k];
+                if (open.isEmpty()) {
+                    return snippets;
+                }
+                ScoreDoc[] subset = open.stream().map(i -> docs.scoreDocs[i]).toArray(ScoreDoc[]::new);
+                String[] found = highlighter.highlight(field, query, new TopDocs(docs.totalHits, subset), 1);
+                for (int k = 0; k < subset.length; k++) {
+                    if (found[k] != null && found[k].contains("<mark>")) {
+                        snippets[open.get(k)] = found[k];
+                    }
                 }
             }
         }

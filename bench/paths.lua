@@ -1,0 +1,23 @@
+-- wrk script: GET requests spread over the paths listed in a file, one per line, gzip accepted.
+-- usage: wrk ... -s bench/paths.lua URL -- FILE
+local paths = {}
+local next = 0
+
+function init(args)
+  for line in io.lines(args[1]) do
+    paths[#paths + 1] = line
+  end
+  -- threads and runs start at different places, so that no run reads the same few pages over and over
+  next = math.random(1, #paths)
+end
+
+request = function()
+  next = next % #paths + 1
+  return wrk.format("GET", paths[next], { ["Accept-Encoding"] = "gzip, br" })
+end
+
+done = function(summary, latency, requests)
+  io.write(string.format("RESULT requests=%d non2xx=%d errors=%d seconds=%.3f p99ms=%.2f\n",
+    summary.requests, summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.timeout, summary.duration / 1e6, latency:percentile(99) / 1000))
+end
