@@ -23,9 +23,13 @@ java -Xmx2g -Danswerline.timing=true -cp "$classpath" "$root/bench/SearchLatency
   "$root/bench/queries.txt"
 
 echo "== over HTTP"
-ANSWERLINE_JAVA_OPTS="-Xmx4g" "$root/bin/answerline" serve --site "$work/site" --data "$work/data" \
+# every page is kept rendered in memory: 100,000 answers still need a large heap
+ANSWERLINE_JAVA_OPTS="-Xmx16g" "$root/bin/answerline" serve --site "$work/site" --data "$work/data" \
   --port "$port" >"$work/serve.log" 2>&1 &
-until curl -sf -o /dev/null "http://127.0.0.1:$port/answers"; do sleep 0.5; done
+until curl -sf -o /dev/null "http://127.0.0.1:$port/answers"; do
+  kill -0 %1 2>/dev/null || { echo "the server stopped:"; tail -5 "$work/serve.log"; exit 1; }
+  sleep 1
+done
 grep '^Serving' "$work/serve.log"
 find "$work/site/answers" -name '*.md' | sed -e 's|.*/||' -e 's|\.md$||' -e 's|^|/answers/|' >"$work/pages.txt"
 perl -ne 'chomp; next unless length; s/([^A-Za-z0-9_.~-])/sprintf("%%%02X", ord($1))/ge;
