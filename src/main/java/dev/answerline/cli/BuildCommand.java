@@ -2,7 +2,6 @@ package dev.answerline.cli;
 
 import dev.answerline.content.Site;
 import dev.answerline.export.Export;
-import dev.answerline.render.Pages;
 import dev.answerline.render.Renderer;
 import dev.answerline.search.SearchIndex;
 import java.io.PrintWriter;
@@ -34,13 +33,10 @@ final class BuildCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Site loaded = Site.load(site.dir());
         long errors = Report.problems(loaded, spec.commandLine().getErr());
-        Pages pages;
-        // the static export has no search; the index finds each answer's most similar ones
-        try (SearchIndex index = SearchIndex.build(loaded)) {
-            pages = Renderer.render(loaded, Renderer.Options.publish(index.similar()));
-        }
-        Export.Summary summary = Export.write(pages, out, 0);
-        stdout.printf("Built %d pages (%d files) into %s in %d ms.%n", pages.size(), summary.files(), out,
+        // the static export has no search: only the similar answers are needed from Lucene
+        Renderer.Options options = Renderer.Options.publish(SearchIndex.similar(loaded));
+        Export.Summary summary = Export.write(loaded, options, out, 0);
+        stdout.printf("Built %d files into %s in %d ms.%n", summary.files(), out,
                 (System.nanoTime() - started) / 1_000_000);
         stdout.flush();
         return errors > 0 ? Main.CONTENT_ERRORS : Main.OK;

@@ -1,7 +1,9 @@
 package dev.answerline.export;
 
+import dev.answerline.content.Site;
 import dev.answerline.render.Page;
 import dev.answerline.render.Pages;
+import dev.answerline.render.Renderer;
 import dev.answerline.server.SecurityHeaders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,19 +42,45 @@ public final class Export {
             prepare(out);
             String slot = pages.slot(subscribers);
             pages.all().parallelStream().forEach(page -> writePage(out, page, slot));
-            writePage(out, pages.notFound(), slot, "404.html");
-            for (Map.Entry<String, String> redirect : pages.redirects().entrySet()) {
-                write(out.resolve(fileOf(redirect.getKey(), true)), redirectPage(redirect.getValue()));
-            }
-            write(out.resolve("_redirects"), redirectsFile(pages.redirects()));
-            write(out.resolve("_headers"), headersFile());
-            Files.writeString(out.resolve(MARKER), "written by answerline build; the next build replaces this folder\n");
-            try (Stream<Path> files = Files.walk(out)) {
-                return new Summary((int) files.filter(Files::isRegularFile).count() - 1, out);
-            }
+            return finish(pages, out, slot);
         } catch (IOException | UncheckedIOException e) {
             throw new ExportException("cannot write the site to " + out + ": " + e.getMessage()
                     + " — check that the folder is writable and the disk has room", e);
+        }
+    }
+
+    /**
+     * Renders the site and writes each page as soon as it is rendered, replacing an earlier export in
+     * {@code out}: no page is kept, so a site of any size is exported in little memory.
+     *
+     * @param subscribers the count shown in newsletter blocks of the exported pages
+     * @throws ExportException when {@code out} holds other files or cannot be written
+     */
+    public static Summary write(Site site, Renderer.Options options, Path out, long subscribers) {
+        try {
+            prepare(out);
+            Pages frame = Renderer.each(site, options, pages -> {
+                String slot = pages.slot(subscribers);
+                return page -> writePage(out, page, slot);
+            });
+            return finish(frame, out, frame.slot(subscribers));
+        } catch (IOException | UncheckedIOException e) {
+            throw new ExportException("cannot write the site to " + out + ": " + e.getMessage()
+                    + " — check that the folder is writable and the disk has room", e);
+        }
+    }
+
+    /** The 404 page, redirects and host files; the count of files written. */
+    private static Summary finish(Pages pages, Path out, String slot) throws IOException {
+        writePage(out, pages.notFound(), slot, "404.html");
+        for (Map.Entry<String, String> redirect : pages.redirects().entrySet()) {
+            write(out.resolve(fileOf(redirect.getKey(), true)), redirectPage(redirect.getValue()));
+        }
+        write(out.resolve("_redirects"), redirectsFile(pages.redirects()));
+        write(out.resolve("_headers"), headersFile());
+        Files.writeString(out.resolve(MARKER), "written by answerline build; the next build replaces this folder\n");
+        try (Stream<Path> files = Files.walk(out)) {
+            return new Summary((int) files.filter(Files::isRegularFile).count() - 1, out);
         }
     }
 

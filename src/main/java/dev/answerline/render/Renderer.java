@@ -5,6 +5,8 @@ import dev.answerline.render.internal.Dependents;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,6 +75,22 @@ public final class Renderer {
             byPath.put(path, page);
         });
         return plan.pages(new HashMap<>(byPath), plan.notFound());
+    }
+
+    /**
+     * Renders every page once, in parallel, and hands each to a sink as soon as it is made, keeping none: an
+     * export's memory then stays flat however large the site, and writing overlaps rendering.
+     *
+     * @param sink given the pages' frame (redirects, the 404 page, the social proof) before any page; what it
+     *     returns is then called with every page, from several threads at once
+     * @return the frame
+     */
+    public static Pages each(Site site, Options options, Function<Pages, Consumer<Page>> sink) {
+        Plan plan = new Plan(site, options);
+        Pages frame = plan.pages(Map.of(), plan.notFound());
+        Consumer<Page> each = sink.apply(frame);
+        plan.paths().parallelStream().forEach(path -> each.accept(plan.job(path).get()));
+        return frame;
     }
 
     /**

@@ -315,17 +315,48 @@ public final class SearchIndex implements AutoCloseable {
     private Similar likeness(List<Answer> of, Similar base) throws IOException {
         IndexSearcher searcher = answers.acquire();
         try {
-            Map<String, List<String>> bySlug = new HashMap<>(base.bySlug());
-            Likeness likeness = new Likeness(searcher, analyzer);
-            List<Map.Entry<String, List<String>>> found = of.parallelStream()
-                    .map(a -> items.get(Documents.id(Documents.ANSWER_TYPE, a.slug())))
-                    .filter(Objects::nonNull)
-                    .map(item -> Map.entry(item.slug(), likeness.of(item)))
-                    .toList();
-            found.forEach(e -> bySlug.put(e.getKey(), e.getValue()));
-            return new Similar(bySlug);
+            return likeness(searcher, analyzer, of.stream().map(a -> items.get(Documents.id(Documents.ANSWER_TYPE,
+                    a.slug()))).filter(Objects::nonNull).toList(), base);
         } finally {
             answers.release(searcher);
+        }
+    }
+
+    private static Similar likeness(IndexSearcher searcher, Analyzer analyzer, List<Item> of, Similar base) {
+        Map<String, List<String>> bySlug = new HashMap<>(base.bySlug());
+        Likeness likeness = new Likeness(searcher, analyzer);
+        of.parallelStream().map(item -> Map.entry(item.slug(), likeness.of(item))).toList()
+                .forEach(e -> bySlug.put(e.getKey(), e.getValue()));
+        return new Similar(bySlug);
+    }
+
+    /**
+     * The similar answers of a site, as {@link #similar()} finds them, without a search index: for a build,
+     * which has no search. Its own index holds only what MoreLikeThis reads: no positions, offsets or lead.
+     */
+    public static Similar similar(Site site) {
+        long started = System.nanoTime();
+        Analyzer analyzer = Analysis.index();
+        Map<String, String> labels = labels(site);
+        List<Item> items = site.answers().stream().map(a -> Documents.answer(a, labels.get(a.category()))).toList();
+        try (Part part = new Part(analyzer)) {
+            items.parallelStream().forEach(item -> part.add(Documents.likeness(item)));
+            part.refresh();
+            if (TIMING) {
+                System.err.printf("  similar answers: indexed in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+            }
+            IndexSearcher searcher = part.acquire();
+            try {
+                Similar similar = likeness(searcher, analyzer, items, Similar.NONE);
+                if (TIMING) {
+                    System.err.printf("  similar answers %d ms%n", (System.nanoTime() - started) / 1_000_000);
+                }
+                return similar;
+            } finally {
+                part.release(searcher);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new SearchException("finding similar answers failed: " + e.getMessage(), e);
         }
     }
 

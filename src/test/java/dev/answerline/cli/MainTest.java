@@ -50,7 +50,7 @@ class MainTest {
     void buildOfAGoodSiteSucceeds() {
         int code = Main.run("build", "--site", TestSites.fixture("small").toString(), "--out", dir.resolve("out").toString());
         assertThat(code).isEqualTo(Main.OK);
-        assertThat(stdout()).matches("(?s)Built \\d+ pages \\(\\d+ files\\) into .*out in \\d+ ms\\.\\n");
+        assertThat(stdout()).matches("(?s)Built \\d+ files into .*out in \\d+ ms\\.\\n");
         assertThat(stderr()).isEmpty();
         assertThat(dir.resolve("out/index.html")).exists();
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import dev.answerline.TestSites;
 import dev.answerline.content.Answer;
 import dev.answerline.content.Site;
+import dev.answerline.sample.SampleSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -174,6 +175,17 @@ class SearchIndexTest {
             try (SearchIndex again = SearchIndex.build(Site.load(TestSites.demo()))) {
                 assertThat(again.similar()).isEqualTo(index.similar());
             }
+        }
+    }
+
+    @Test
+    void aBuildFindsTheSameSimilarAnswersWithoutASearchIndex(@TempDir Path dir) {
+        // build pages and served pages must show the same boxes
+        assertThat(SearchIndex.similar(site)).isEqualTo(index.similar());
+        SampleSite.write(TestSites.demo(), dir.resolve("sample"), 300, 7);
+        Site large = Site.load(dir.resolve("sample"));
+        try (SearchIndex full = SearchIndex.build(large)) {
+            assertThat(SearchIndex.similar(large)).isEqualTo(full.similar());
         }
     }
 

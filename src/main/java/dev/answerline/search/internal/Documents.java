@@ -55,6 +55,7 @@ public final class Documents {
     public static final Map<String, Float> WEIGHTS = weights();
 
     private static final FieldType SNIPPET = snippetType();
+    private static final FieldType FREQUENCIES = frequenciesType();
     private static final Parser MARKDOWN = Parser.builder().extensions(java.util.List.of(TablesExtension.create()))
             .build();
 
@@ -96,6 +97,20 @@ public final class Documents {
         doc.add(new TextField(Analysis.GRAMS, item.title(), Field.Store.NO));
         doc.add(new Field(LEAD, item.lead().get(), SNIPPET));
         doc.add(new Field(BODY, item.body().get(), SNIPPET));
+        return doc;
+    }
+
+    /**
+     * The document of an answer for finding similar answers only: the fields MoreLikeThis reads, analysed
+     * as in {@link #document}, so that scores and results are the same, without what searching needs
+     * (positions, offsets, the lead).
+     */
+    public static Document likeness(Item item) {
+        Document doc = new Document();
+        doc.add(new SortedDocValuesField(ID, new BytesRef(item.id())));
+        doc.add(new StringField(CATEGORY, item.category(), Field.Store.NO));
+        doc.add(new Field(QUESTION, item.title(), FREQUENCIES));
+        doc.add(new Field(BODY, item.body().get(), FREQUENCIES));
         return doc;
     }
 
@@ -198,6 +213,13 @@ public final class Documents {
         weights.put(LEAD, 2f);
         weights.put(BODY, 1f);
         return java.util.Collections.unmodifiableMap(weights);
+    }
+
+    private static FieldType frequenciesType() {
+        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
+        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
+        type.freeze();
+        return type;
     }
 
     private static FieldType snippetType() {

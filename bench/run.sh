@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Answerline next to the tools its users would pick instead, measured in the same run on the same machine:
+#   build  `answerline build` vs Hugo (bench/hugo) on a generated site of N answers; wall time, peak memory
+#   serve  `answerline serve` vs nginx serving Answerline's static export (bench/nginx.conf), wrk over all
+#          answer URLs (1 thread, 32 connections, gzip accepted), alternating A/B rounds; start time, heap
+#   heap   whether 100,000 answers are served within a 1 GiB heap (BIG=100000 to change, BIG=0 to skip)
+#   search /api/search requests/s from the same server
+# Prints a Markdown table for bench/README.md. Durable signups/s: bench/signups.sh.
+#
+# usage: bench/run.sh [answers] [seconds per wrk round] [rounds]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+answers="${1:-10000}"
+seconds="${2:-10}"
+rounds="${3:-3}"
+big="${BIG:-100000}"
+port_al=18490
+port_ng=18491
+work="$(mktemp -d)"
+chmod 755 "$work"   # nginx's workers run as another user
+trap 'kill $(jobs -p) 2>/dev/null || true; [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; rm -rf "$work"' EXIT
+
+missing=()
+for tool in nginx:nginx-light hugo:hugo wrk:wrk hyperfine:hyperfine /usr/bin/time:time; do
+  command -v "${tool%%:*}" >/dev/null || missing+=("${tool##*:}")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+"$root/bin/answerline" --version >/dev/null   # builds the jar when needed
+jar="$root/target/answerline.jar"
+java -jar "$jar" bench-site --answers "$answers" --out "$work/site" >/dev/null
+cp -r "$root/bench/hugo" "$work/hugo"
+mkdir -p "$work/hugo/content"
+cp -r "$work/site/answers" "$work/hugo/content/answers"
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+
+echo "== build: $answers answers" >&2
+# each run starts from an empty output folder; removing the last one is not timed
+hyperfine --style basic --warmup 1 --runs 3 --export-json "$work/build.json" \
+  --prepare "rm -rf $work/out" --prepare "rm -rf $work/public" \
+  -n answerline "java -jar $jar build --site $work/site --out $work/out" \
+  -n hugo "hugo --quiet --source $work/hugo -d $work/public" >&2
+read -r al_build hugo_build < <(python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'];
+print(' '.join('%.2f' % x['median'] for x in r))" "$work/build.json")
+peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
+al_peak=$(( $(peak java -jar "$jar" build --site "$work/site" --out "$work/out2") / 1024 ))
+hugo_peak=$(( $(peak hugo --quiet --source "$work/hugo" -d "$work/public2") / 1024 ))
+rm -rf "$work/out2" "$work/public2"
+
+echo "== serve" >&2
+start=$(date +%s%N)
+java -jar "$jar" serve --site "$work/site" --data "$work/data" --port "$port_al" >"$work/serve.log" 2>&1 &
+al_pid=$!
+until curl -sf -o /dev/null "http://127.0.0.1:$port_al/answers"; do
+  kill -0 "$al_pid" 2>/dev/null || { echo "answerline serve stopped:"; tail -5 "$work/serve.log"; exit 1; }
+  sleep 0.05
+done
+al_start=$(( ($(date +%s%N) - start) / 1000000 ))
+sed -e "s|WORK|$work|g" -e "s|ROOT|$work/out|g" -e "s|PORT|$port_ng|g" "$root/bench/nginx.conf" >"$work/nginx.conf"
+mkdir -p "$work/nginx-body"
+nginx -c "$work/nginx.conf" -p "$work"
+until curl -sf -o /dev/null "http://127.0.0.1:$port_ng/answers"; do sleep 0.05; done
+ls "$work/site/answers" | sed -e 's|\.md$||' -e 's|^|/answers/|' >"$work/pages.txt"
+
+round() { # $1: port, $2: paths file; prints requests/s and p99 ms
+  wrk -t1 -c32 -d"${seconds}s" -s "$root/bench/paths.lua" "http://127.0.0.1:$1" -- "$2" | grep '^RESULT' \
+    | awk '{split($2,r,"=");split($3,n,"=");split($5,s,"=");split($6,p,"=");
+            if (n[2] > 0) { print "non-2xx answers: " n[2] > "/dev/stderr" }
+            printf "%.0f %s\n", r[2] / s[2], p[2]}'
+}
+for port in "$port_ng" "$port_al"; do   # warm-up: page cache, JIT
+  wrk -t1 -c32 -d3s -s "$root/bench/paths.lua" "http://127.0.0.1:$port" -- "$work/pages.txt" >/dev/null
+done
+: >"$work/ng.txt"; : >"$work/al.txt"
+for i in $(seq 1 "$rounds"); do
+  round "$port_ng" "$work/pages.txt" >>"$work/ng.txt"
+  round "$port_al" "$work/pages.txt" >>"$work/al.txt"
+  echo "  round $i: nginx $(tail -1 "$work/ng.txt"), answerline $(tail -1 "$work/al.txt")" >&2
+done
+ng_rps=$(cut -d' ' -f1 "$work/ng.txt" | median); ng_p99=$(cut -d' ' -f2 "$work/ng.txt" | median)
+al_rps=$(cut -d' ' -f1 "$work/al.txt" | median); al_p99=$(cut -d' ' -f2 "$work/al.txt" | median)
+
+perl -ne 'chomp; next unless length; s/([^A-Za-z0-9_.~-])/sprintf("%%%02X", ord($1))/ge;
+  print "/api/search?limit=10&q=$_\n"' "$root/bench/queries.txt" >"$work/searches.txt"
+wrk -t1 -c32 -d3s -s "$root/bench/paths.lua" "http://127.0.0.1:$port_al" -- "$work/searches.txt" >/dev/null
+read -r search_rps search_p99 < <(round "$port_al" "$work/searches.txt")
+
+heap_used() { # MiB of live heap after a full collection
+  jcmd "$1" GC.run >/dev/null
+  jcmd "$1" GC.heap_info | awk '/used/ { for (i = 1; i <= NF; i++) if ($i == "used") { v = $(i + 1); sub("K", "", v);
+    printf "%d", v / 1024; exit } }'
+}
+al_heap=$(heap_used "$al_pid")
+kill "$al_pid"; wait "$al_pid" 2>/dev/null || true
+
+big_result="not measured"
+if [ "$big" -gt 0 ]; then
+  echo "== heap: $big answers in 1 GiB" >&2
+  java -jar "$jar" bench-site --answers "$big" --out "$work/big" >/dev/null
+  start=$(date +%s%N)
+  java -Xmx1g -jar "$jar" serve --site "$work/big" --data "$work/data-big" --port "$port_al" >"$work/big.log" 2>&1 &
+  big_pid=$!
+  big_result="did not start within 1 GiB"
+  while kill -0 "$big_pid" 2>/dev/null; do
+    if curl -sf -o /dev/null "http://127.0.0.1:$port_al/answers/$(ls "$work/big/answers" | head -1 | sed 's/\.md$//')"; then
+      big_result="served in $(( ($(date +%s%N) - start) / 1000 / 1000 / 1000 )) s, $(heap_used "$big_pid") MiB live"
+      break
+    fi
+    sleep 1
+  done
+  grep -m1 -o 'OutOfMemoryError.*' "$work/big.log" >&2 || true
+  kill "$big_pid" 2>/dev/null || true; wait "$big_pid" 2>/dev/null || true
+fi
+
+cores=$(nproc); date=$(date -u +%Y-%m-%d)
+cat <<TABLE
+
+Measured by \`bench/run.sh $answers $seconds $rounds\` on $cores cores ($(uname -m), $(java -version 2>&1 | head -1)), $date.
+
+| what | Answerline | reference | ratio | goal |
+|---|---|---|---|---|
+| build $answers answers, wall (median of 3) | $al_build s | Hugo $(hugo version | awk '{print $2}'): $hugo_build s | $(ratio "$al_build" "$hugo_build") | ≤ 0.33 |
+| build, peak memory (RSS) | $al_peak MiB | Hugo: $hugo_peak MiB | $(ratio "$al_peak" "$hugo_peak") | reported |
+| serve answer pages, requests/s (median of $rounds) | $al_rps | nginx $(nginx -v 2>&1 | sed 's|.*/||') on the export: $ng_rps | $(ratio "$al_rps" "$ng_rps") | ≥ 1 |
+| serve, p99 latency | $al_p99 ms | nginx: $ng_p99 ms | $(ratio "$al_p99" "$ng_p99") | ≤ 1.5 |
+| serve, start to first page | $al_start ms | | | reported |
+| serve, live heap ($answers answers) | $al_heap MiB | | | reported |
+| serve $big answers with -Xmx1g | $big_result | | | fits |
+| /api/search?limit=10, requests/s | $search_rps (p99 $search_p99 ms) | answer pages: $al_rps | $(ratio "$search_rps" "$al_rps") | reported |
+TABLE
