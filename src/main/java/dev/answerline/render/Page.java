@@ -33,13 +33,21 @@ public final class Page {
     private final boolean rendered;
     private volatile Body body;
 
+    /** Appended to an entity tag for the gzip bytes: the two encodings are different representations. */
+    public static final String GZIP_TAG = "-gz";
+
     /**
      * The bytes sent for one slot text.
      *
      * @param gzip null when compressing does not pay (images, tiny files)
      * @param etag the quoted strong entity tag of the identity bytes
+     * @param gzipEtag the tag of the gzip bytes, made once rather than per response
      */
-    public record Body(String slot, byte[] identity, byte[] gzip, String etag) {}
+    public record Body(String slot, byte[] identity, byte[] gzip, String etag, String gzipEtag) {
+        Body(String slot, byte[] identity, byte[] gzip, String etag) {
+            this(slot, identity, gzip, etag, etag.substring(0, etag.length() - 1) + GZIP_TAG + "\"");
+        }
+    }
 
     private Page(String path, String contentType, String cacheControl, List<byte[]> parts, boolean rendered) {
         this.path = path;

@@ -31,8 +31,12 @@ public final class SecurityHeaders extends Handler.Wrapper {
         super(next);
     }
 
+    /** Adds the headers to a response that has none of them yet. */
     public static void apply(HttpFields.Mutable headers) {
-        FIELDS.forEach(headers::put);
+        // add, not put: put looks through the fields for one to replace, and this runs on every response
+        for (int i = 0; i < FIELDS.size(); i++) {
+            headers.add(FIELDS.get(i));
+        }
     }
 
     @Override

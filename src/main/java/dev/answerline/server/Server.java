@@ -1,6 +1,7 @@
 package dev.answerline.server;
 
 import dev.answerline.render.Pages;
+import dev.answerline.server.internal.Dispatch;
 import dev.answerline.server.internal.ErrorPages;
 import dev.answerline.server.internal.PagesHandler;
 import java.io.IOException;
@@ -82,17 +83,17 @@ public final class Server implements AutoCloseable {
         serverConnector.setHost(host);
         serverConnector.setPort(port);
         server.addConnector(serverConnector);
-        SizeLimitHandler limit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
         PagesHandler pagesHandler = new PagesHandler(pages::get, subscribers);
-        if (routes.isEmpty()) {
-            limit.setHandler(pagesHandler);
-        } else {
+        Handler front = pagesHandler;
+        if (!routes.isEmpty()) {
             PathMappingsHandler mappings = new PathMappingsHandler();
             routes.forEach((spec, route) -> mappings.addMapping(PathSpec.from(spec), route.apply(pages::get)));
-            mappings.addMapping(PathSpec.from("/"), pagesHandler);
+            // only the dynamic routes read request bodies
+            SizeLimitHandler limit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
             limit.setHandler(mappings);
+            front = new Dispatch(routes.keySet(), limit, pagesHandler);
         }
-        server.setHandler(new SecurityHeaders(limit));
+        server.setHandler(new SecurityHeaders(front));
         server.setErrorHandler(new ErrorPages(pages::get));
         server.setStopAtShutdown(true);
         try {

@@ -42,7 +42,8 @@ public final class ErrorPages extends ErrorHandler {
                     + " <a href=\"/\">Go to the home page</a>.</p></body></html>").getBytes(StandardCharsets.UTF_8);
         }
         response.setStatus(status);
-        SecurityHeaders.apply(response.getHeaders());
+        // put: an error may come after the headers were added once
+        SecurityHeaders.FIELDS.forEach(response.getHeaders()::put);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);

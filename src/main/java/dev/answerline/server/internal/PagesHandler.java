@@ -3,6 +3,8 @@ package dev.answerline.server.internal;
 import dev.answerline.render.Page;
 import dev.answerline.render.Pages;
 import java.nio.ByteBuffer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
@@ -25,7 +27,10 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
     private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
     private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
     private static final HttpField ALLOW = new PreEncodedHttpField(HttpHeader.ALLOW, "GET, HEAD");
-    private static final String GZIP_TAG = "-gz";
+    private static final String GZIP_TAG = Page.GZIP_TAG;
+    /** Header fields encoded once, by their value: a site has a handful of content types and cache rules. */
+    private final Map<String, HttpField> contentTypes = new ConcurrentHashMap<>();
+    private final Map<String, HttpField> cacheControls = new ConcurrentHashMap<>();
 
     private final Supplier<Pages> pages;
     private final LongSupplier subscribers;
@@ -73,18 +78,20 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
 
     private void send(Request request, Response response, Callback callback, int status, Page page, Pages current,
             boolean head) {
+        // the hot path: no parsing that allocates, header fields encoded once, the length left to Jetty
         Page.Body body = page.body(current.slot(subscribers.getAsLong()));
         HttpFields requestHeaders = request.getHeaders();
         HttpFields.Mutable headers = response.getHeaders();
         boolean gzip = body.gzip() != null && acceptsGzip(requestHeaders.get(HttpHeader.ACCEPT_ENCODING));
-        String etag = gzip ? body.etag().substring(0, body.etag().length() - 1) + GZIP_TAG + "\"" : body.etag();
-        headers.put(HttpHeader.CONTENT_TYPE, page.contentType());
+        headers.add(contentTypes.computeIfAbsent(page.contentType(),
+                type -> new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, type)));
         if (body.gzip() != null) {
             headers.add(VARY);
         }
         if (status == HttpStatus.OK_200) {
-            headers.put(HttpHeader.CACHE_CONTROL, page.cacheControl());
-            headers.put(HttpHeader.ETAG, etag);
+            headers.add(cacheControls.computeIfAbsent(page.cacheControl(),
+                    rule -> new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, rule)));
+            headers.add(HttpHeader.ETAG, gzip ? body.gzipEtag() : body.etag());
             String ifNoneMatch = requestHeaders.get(HttpHeader.IF_NONE_MATCH);
             if (ifNoneMatch != null && matches(ifNoneMatch, body.etag())) {
                 headers.remove(HttpHeader.CONTENT_TYPE);
@@ -100,37 +107,82 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
             headers.add(GZIP);
         }
         response.setStatus(status);
-        headers.put(HttpHeader.CONTENT_LENGTH, bytes.length);
         if (head) {
+            headers.put(HttpHeader.CONTENT_LENGTH, bytes.length);
             response.write(true, null, callback);
         } else {
+            // one last write: Jetty sets Content-Length from it
             response.write(true, ByteBuffer.wrap(bytes), callback);
         }
     }
 
-    /** True when the client takes gzip: listed (or {@code *}) without {@code q=0}. */
+    /** True when the client takes gzip: listed (or {@code *}) without {@code q=0}. Allocates nothing. */
     static boolean acceptsGzip(String acceptEncoding) {
         if (acceptEncoding == null) {
             return false;
         }
-        for (String item : acceptEncoding.split(",")) {
-            String[] parts = item.split(";");
-            String coding = parts[0].strip();
-            if (coding.equalsIgnoreCase("gzip") || coding.equals("*")) {
-                for (int i = 1; i < parts.length; i++) {
-                    String param = parts[i].strip().replace(" ", "");
-                    if (param.startsWith("q=") && Double.parseDouble(orZero(param.substring(2))) == 0) {
-                        return false;
-                    }
-                }
-                return true;
+        int length = acceptEncoding.length();
+        int start = 0;
+        while (start < length) {
+            int end = acceptEncoding.indexOf(',', start);
+            if (end < 0) {
+                end = length;
             }
+            int semicolon = acceptEncoding.indexOf(';', start);
+            int codingEnd = semicolon >= 0 && semicolon < end ? semicolon : end;
+            int from = skipSpaces(acceptEncoding, start, codingEnd);
+            int to = codingEnd;
+            while (to > from && acceptEncoding.charAt(to - 1) == ' ') {
+                to--;
+            }
+            boolean named = to - from == 4 && acceptEncoding.regionMatches(true, from, "gzip", 0, 4)
+                    || to - from == 1 && acceptEncoding.charAt(from) == '*';
+            if (named) {
+                return codingEnd == end || !zeroQuality(acceptEncoding, codingEnd + 1, end);
+            }
+            start = end + 1;
         }
         return false;
     }
 
-    private static String orZero(String q) {
-        return q.matches("[0-9.]+") ? q : "0";
+    /** Whether the parameters between {@code from} and {@code to} hold {@code q=0} (or 0.0, 0.000). */
+    private static boolean zeroQuality(String text, int from, int to) {
+        int at = from;
+        while (at < to) {
+            int end = text.indexOf(';', at);
+            if (end < 0 || end > to) {
+                end = to;
+            }
+            int i = skipSpaces(text, at, end);
+            if (i + 1 < end && (text.charAt(i) == 'q' || text.charAt(i) == 'Q')) {
+                i = skipSpaces(text, i + 1, end);
+                if (i < end && text.charAt(i) == '=') {
+                    i = skipSpaces(text, i + 1, end);
+                    boolean digits = false;
+                    boolean zero = true;
+                    for (; i < end && text.charAt(i) != ' '; i++) {
+                        char c = text.charAt(i);
+                        if (c >= '1' && c <= '9') {
+                            zero = false;
+                        } else if (c != '0' && c != '.') {
+                            return true; // not a number: treated as 0, as before
+                        }
+                        digits |= c >= '0' && c <= '9';
+                    }
+                    return !digits || zero;
+                }
+            }
+            at = end + 1;
+        }
+        return false;
+    }
+
+    private static int skipSpaces(String text, int from, int to) {
+        int i = from;
+        while (i < to && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i;
     }
 
     /** If-None-Match against either encoding's tag; weak comparison, as RFC 9110 asks for GET. */
