@@ -20,6 +20,11 @@ work="$(mktemp -d)"
 chmod 755 "$work"   # nginx's workers run as another user
 trap 'kill $(jobs -p) 2>/dev/null || true; [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; rm -rf "$work"' EXIT
 
+for port in "$port_al" "$port_ng"; do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is in use: stop what listens there first" >&2; exit 1
+  fi
+done
 missing=()
 for tool in nginx:nginx-light hugo:hugo wrk:wrk hyperfine:hyperfine /usr/bin/time:time; do
   command -v "${tool%%:*}" >/dev/null || missing+=("${tool##*:}")
@@ -96,7 +101,8 @@ heap_used() { # MiB of live heap after a full collection
 al_heap=$(heap_used "$al_pid")
 kill "$al_pid"; wait "$al_pid" 2>/dev/null || true
 
-big_result="not measured"
+big_result="not measured (BIG=0)"
+big_label=$([ "$big" -gt 0 ] && echo "$big" || echo "100000")
 if [ "$big" -gt 0 ]; then
   echo "== heap: $big answers in 1 GiB" >&2
   java -jar "$jar" bench-site --answers "$big" --out "$work/big" >/dev/null
@@ -128,6 +134,6 @@ Measured by \`bench/run.sh $answers $seconds $rounds\` on $cores cores ($(uname 
 | serve, p99 latency | $al_p99 ms | nginx: $ng_p99 ms | $(ratio "$al_p99" "$ng_p99") | ≤ 1.5 |
 | serve, start to first page | $al_start ms | | | reported |
 | serve, live heap ($answers answers) | $al_heap MiB | | | reported |
-| serve $big answers with -Xmx1g | $big_result | | | fits |
+| serve ${big_label} answers with -Xmx1g | $big_result | | | fits |
 | /api/search?limit=10, requests/s | $search_rps (p99 $search_p99 ms) | answer pages: $al_rps | $(ratio "$search_rps" "$al_rps") | reported |
 TABLE

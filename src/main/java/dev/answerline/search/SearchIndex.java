@@ -338,7 +338,9 @@ public final class SearchIndex implements AutoCloseable {
         long started = System.nanoTime();
         Analyzer analyzer = Analysis.index();
         Map<String, String> labels = labels(site);
-        List<Item> items = site.answers().stream().map(a -> Documents.answer(a, labels.get(a.category()))).toList();
+        // each body's text is made once here, for the index and for MoreLikeThis: Markdown is most of the cost
+        List<Item> items = site.answers().parallelStream().map(a -> Documents.answer(a, labels.get(a.category())))
+                .map(SearchIndex::withBodyText).toList();
         try (Part part = new Part(analyzer)) {
             items.parallelStream().forEach(item -> part.add(Documents.likeness(item)));
             part.refresh();
@@ -358,6 +360,12 @@ public final class SearchIndex implements AutoCloseable {
         } catch (IOException | UncheckedIOException e) {
             throw new SearchException("finding similar answers failed: " + e.getMessage(), e);
         }
+    }
+
+    private static Item withBodyText(Item item) {
+        String body = item.body().get();
+        return new Item(item.id(), item.path(), item.title(), item.label(), item.category(), item.description(),
+                item.lead(), () -> body);
     }
 
     /** Replaces changed items of one kind in the other part; the ids of the removed ones. */

@@ -17,6 +17,8 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 
 /**
@@ -30,6 +32,8 @@ public final class Likeness {
     /** Candidates read before rounding and sorting. */
     private static final int CANDIDATES = 12;
     private static final MathContext ROUNDING = new MathContext(5);
+    private static final Sort BY_SCORE_THEN_ID = new Sort(SortField.FIELD_SCORE,
+            new SortField(Documents.ID, SortField.Type.STRING));
     /** Words of each field read to find what an answer is about: its opening says that. */
     private static final int TOKENS = 300;
 
@@ -65,7 +69,8 @@ public final class Likeness {
                     .add(mlt.like(texts), BooleanClause.Occur.MUST)
                     .add(new TermQuery(new Term(Documents.CATEGORY, answer.category())), BooleanClause.Occur.FILTER)
                     .build();
-            ScoreDoc[] hits = searcher.search(within, CANDIDATES).scoreDocs;
+            // ties broken by id, not by document number: that depends on how threads filled the index
+            ScoreDoc[] hits = searcher.search(within, CANDIDATES, BY_SCORE_THEN_ID, true).scoreDocs;
             List<Candidate> candidates = new ArrayList<>();
             for (ScoreDoc hit : hits) {
                 String id = Documents.id(reader, hit.doc);
