@@ -10,6 +10,7 @@
 # usage: bench/run.sh [answers] [seconds per wrk round] [rounds]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/bench/wrk.sh"
 answers="${1:-10000}"
 seconds="${2:-10}"
 rounds="${3:-3}"
@@ -39,7 +40,6 @@ cp -r "$root/bench/hugo" "$work/hugo"
 mkdir -p "$work/hugo/content"
 cp -r "$work/site/answers" "$work/hugo/content/answers"
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 echo "== build: $answers answers" >&2
@@ -71,10 +71,7 @@ until curl -sf -o /dev/null "http://127.0.0.1:$port_ng/answers"; do sleep 0.05; 
 ls "$work/site/answers" | sed -e 's|\.md$||' -e 's|^|/answers/|' >"$work/pages.txt"
 
 round() { # $1: port, $2: paths file; prints requests/s and p99 ms
-  wrk -t1 -c32 -d"${seconds}s" -s "$root/bench/paths.lua" "http://127.0.0.1:$1" -- "$2" | grep '^RESULT' \
-    | awk '{split($2,r,"=");split($3,n,"=");split($5,s,"=");split($6,p,"=");
-            if (n[2] > 0) { print "non-2xx answers: " n[2] > "/dev/stderr" }
-            printf "%.0f %s\n", r[2] / s[2], p[2]}'
+  wrk_rate -t1 -c32 -d"${seconds}s" -s "$root/bench/paths.lua" "http://127.0.0.1:$1" -- "$2"
 }
 for port in "$port_ng" "$port_al"; do   # warm-up: page cache, JIT
   wrk -t1 -c32 -d3s -s "$root/bench/paths.lua" "http://127.0.0.1:$port" -- "$work/pages.txt" >/dev/null

@@ -6,6 +6,7 @@
 # usage: bench/search.sh [answers] [seconds]
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/bench/wrk.sh"
 answers="${1:-100000}"
 seconds="${2:-15}"
 port=18482
@@ -37,10 +38,7 @@ perl -ne 'chomp; next unless length; s/([^A-Za-z0-9_.~-])/sprintf("%%%02X", ord(
 
 rate() { # $1: paths file; prints requests/s and p99
   wrk -t1 -c32 -d3s -s "$root/bench/paths.lua" "http://127.0.0.1:$port" -- "$1" >/dev/null   # warm-up
-  wrk -t1 -c32 -d"${seconds}s" -s "$root/bench/paths.lua" "http://127.0.0.1:$port" -- "$1" | grep '^RESULT' \
-    | awk '{split($2,r,"=");split($3,n,"=");split($5,s,"=");split($6,p,"=");
-            if (n[2] > 0) { print "non-2xx answers: " n[2] > "/dev/stderr" }
-            printf "%.0f %s\n", r[2] / s[2], p[2]}'
+  wrk_rate -t1 -c32 -d"${seconds}s" -s "$root/bench/paths.lua" "http://127.0.0.1:$port" -- "$1"
 }
 read -r page_rate page_p99 < <(rate "$work/pages.txt")
 read -r search_rate search_p99 < <(rate "$work/searches.txt")

@@ -7,6 +7,7 @@
 # usage: bench/signups.sh [seconds]     (default 15 s per measurement; needs wrk, sqlite3, pgbench)
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$root/bench/wrk.sh"
 seconds="${1:-15}"
 connections=16
 port=18480
@@ -34,10 +35,7 @@ serve() { # $1: extra options; waits until the server answers
 
 signups() { # prints signups/s and p99 from wrk
   wrk -t2 -c"$connections" -d3s -s "$root/bench/signup.lua" "http://127.0.0.1:$port" >/dev/null   # warm-up
-  wrk -t2 -c"$connections" -d"${seconds}s" -s "$root/bench/signup.lua" "http://127.0.0.1:$port" | grep '^RESULT' \
-    | awk '{split($2,r,"=");split($3,n,"=");split($5,s,"=");split($6,p,"=");
-            if (n[2] > 0) { print "non-2xx answers: " n[2] > "/dev/stderr" }
-            printf "%.0f %s\n", r[2] / s[2], p[2]}'
+  wrk_rate -t2 -c"$connections" -d"${seconds}s" -s "$root/bench/signup.lua" "http://127.0.0.1:$port"
 }
 
 stop() { kill %1 2>/dev/null || true; wait 2>/dev/null || true; }
@@ -64,7 +62,6 @@ pg_ref=$(pgbench -h 127.0.0.1 -n -c "$connections" -j 2 -T "$seconds" -f "$work/
   | awk '/^tps/ { printf "%.0f", $3 }')
 psql -h 127.0.0.1 -d test -qc "DROP SCHEMA $schema CASCADE" >/dev/null
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo
 echo "Durable signups per second ($connections connections, ${seconds} s, $(nproc) cores, $(date -u +%Y-%m-%d))"
 echo

@@ -33,8 +33,9 @@ class HtmlValidationTest {
         assertThat(vnu.resolve("validator-26.5.2.jar")).as("the Nu HTML checker, copied by mvn test").exists();
         Site site = Site.load(TestSites.demo());
         try (SearchIndex index = SearchIndex.build(site)) {
-            Pages pages = Renderer.render(site, Renderer.Options.publish(index.similar()));
-            Export.write(pages, out, 10_432);
+            Renderer.Options options = Renderer.Options.publish(index.similar());
+            Export.write(site, options, out, 10_432);
+            Pages pages = Renderer.render(site, options);   // the frame of the pages made at request time
             // the search page, with results and with none
             for (String query : new String[] {"lumbr spine", "xqlumbarx", ""}) {
                 Results found = index.search(query, 20);

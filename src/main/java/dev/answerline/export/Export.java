@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Writes {@link Pages} to a folder any web server can host with the same URLs: {@code /answers/x} is
+ * Renders a site straight into a folder any web server can host with the same URLs: {@code /answers/x} is
  * {@code answers/x.html}, {@code /} is {@code index.html}, text files get a {@code .gz} twin for servers
  * that send precompressed files, old slugs get redirect pages plus a {@code _redirects} file, and
  * {@code _headers} carries the security headers for hosts that read it.
@@ -30,24 +30,6 @@ public final class Export {
 
     /** Result of an export. */
     public record Summary(int files, Path dir) {}
-
-    /**
-     * Writes every page into {@code out}, replacing an earlier export there.
-     *
-     * @param subscribers the count shown in newsletter blocks of the exported pages
-     * @throws ExportException when {@code out} holds other files or cannot be written
-     */
-    public static Summary write(Pages pages, Path out, long subscribers) {
-        try {
-            prepare(out);
-            String slot = pages.slot(subscribers);
-            pages.all().parallelStream().forEach(page -> writePage(out, page, slot));
-            return finish(pages, out, slot);
-        } catch (IOException | UncheckedIOException e) {
-            throw new ExportException("cannot write the site to " + out + ": " + e.getMessage()
-                    + " — check that the folder is writable and the disk has room", e);
-        }
-    }
 
     /**
      * Renders the site and writes each page as soon as it is rendered, replacing an earlier export in

@@ -76,7 +76,7 @@ public final class SearchIndex implements AutoCloseable {
 
     private SearchIndex(Site site) throws IOException {
         this.site = site;
-        this.queries = new Queries(Analysis.query(site.synonyms()), analyzer);
+        this.queries = new Queries(site.synonyms(), analyzer);
         Map<String, String> labels = labels(site);
         // documents are independent: a writer takes them from several threads at once
         site.answers().parallelStream().map(a -> Documents.answer(a, labels.get(a.category())))
@@ -272,7 +272,7 @@ public final class SearchIndex implements AutoCloseable {
             gone.addAll(replace(old.products(), now.products(), Product::slug, Documents.PRODUCT_TYPE,
                     Documents::product));
             if (!old.synonyms().equals(now.synonyms())) {
-                queries = new Queries(Analysis.query(now.synonyms()), analyzer);
+                queries = new Queries(now.synonyms(), analyzer);
             }
             answers.refresh();
             others.refresh();

@@ -16,14 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ExportTest {
-    private final Pages pages = Renderer.render(Site.load(TestSites.fixture("small"), TestSites.TODAY));
+    private final Site site = Site.load(TestSites.fixture("small"), TestSites.TODAY);
+    /** The same site rendered in memory, as serve has it: the export must write at least every page. */
+    private final Pages pages = Renderer.render(site);
 
     @TempDir
     Path out;
 
     @Test
     void writesEveryPageUnderItsUrl() throws IOException {
-        Export.Summary summary = Export.write(pages, out, 0);
+        Export.Summary summary = Export.write(site, Renderer.Options.PUBLISH, out, 0);
         assertThat(out.resolve("index.html")).content().contains("<h1>Testroll Answers</h1>");
         assertThat(out.resolve("answers.html")).content().contains("<h1>All Questions</h1>");
         assertThat(out.resolve("answers/should-you-roll-your-lower-back.html")).exists();
@@ -43,7 +45,7 @@ class ExportTest {
 
     @Test
     void draftsAndFutureContentAreNotExported() {
-        Export.write(pages, out, 0);
+        Export.write(site, Renderer.Options.PUBLISH, out, 0);
         assertThat(out.resolve("answers/a-draft-answer.html")).doesNotExist();
         assertThat(out.resolve("answers/a-future-answer.html")).doesNotExist();
         assertThat(out.resolve("blog/coming-soon.html")).doesNotExist();
@@ -52,7 +54,7 @@ class ExportTest {
 
     @Test
     void textFilesHaveAPrecompressedTwin() throws IOException {
-        Export.write(pages, out, 0);
+        Export.write(site, Renderer.Options.PUBLISH, out, 0);
         Path html = out.resolve("answers.html");
         try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(Files.readAllBytes(
                 out.resolve("answers.html.gz"))))) {
@@ -62,7 +64,7 @@ class ExportTest {
 
     @Test
     void oldSlugsGetRedirectPagesAndARedirectsFile() {
-        Export.write(pages, out, 0);
+        Export.write(site, Renderer.Options.PUBLISH, out, 0);
         assertThat(out.resolve("answers/roll-lower-back.html")).content()
                 .contains("<meta http-equiv=\"refresh\" content=\"0; url=/answers/should-you-roll-your-lower-back\">")
                 .contains("<link rel=\"canonical\" href=\"/answers/should-you-roll-your-lower-back\">");
@@ -73,23 +75,23 @@ class ExportTest {
 
     @Test
     void theHeadersFileCarriesTheSecurityHeaders() {
-        Export.write(pages, out, 0);
+        Export.write(site, Renderer.Options.PUBLISH, out, 0);
         assertThat(out.resolve("_headers")).content().startsWith("/*\n  Content-Security-Policy: default-src 'self';")
                 .contains("  X-Content-Type-Options: nosniff\n");
     }
 
     @Test
     void theSubscriberCountIsFilledIn() {
-        Export.write(pages, out, 5000);
+        Export.write(site, Renderer.Options.PUBLISH, out, 5000);
         assertThat(out.resolve("answers/can-you-roll-every-day.html")).content()
                 .contains("Join <strong>5,000+</strong> readers.").doesNotContain("answerline:social-proof");
     }
 
     @Test
     void aRebuildReplacesTheEarlierExport() throws IOException {
-        Export.write(pages, out, 0);
+        Export.write(site, Renderer.Options.PUBLISH, out, 0);
         Files.writeString(out.resolve("answers/stale.html"), "left over");
-        Export.write(pages, out, 0);
+        Export.write(site, Renderer.Options.PUBLISH, out, 0);
         assertThat(out.resolve("answers/stale.html")).doesNotExist();
         assertThat(out.resolve("index.html")).exists();
     }
@@ -97,7 +99,7 @@ class ExportTest {
     @Test
     void aFolderWithOtherFilesIsLeftAlone() throws IOException {
         Files.writeString(out.resolve("thesis.docx"), "precious");
-        assertThatThrownBy(() -> Export.write(pages, out, 0)).isInstanceOf(ExportException.class)
+        assertThatThrownBy(() -> Export.write(site, Renderer.Options.PUBLISH, out, 0)).isInstanceOf(ExportException.class)
                 .hasMessage(out + " is not empty and was not made by answerline build — choose an empty or new folder"
                         + " with --out");
         assertThat(out.resolve("thesis.docx")).hasContent("precious");

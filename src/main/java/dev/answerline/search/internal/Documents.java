@@ -54,8 +54,8 @@ public final class Documents {
     /** How much a match in each field counts: the question most, then the direct answer. */
     public static final Map<String, Float> WEIGHTS = weights();
 
-    private static final FieldType SNIPPET = snippetType();
-    private static final FieldType FREQUENCIES = frequenciesType();
+    private static final FieldType SNIPPET = text(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+    private static final FieldType FREQUENCIES = text(IndexOptions.DOCS_AND_FREQS);
     private static final Parser MARKDOWN = Parser.builder().extensions(java.util.List.of(TablesExtension.create()))
             .build();
 
@@ -215,16 +215,10 @@ public final class Documents {
         return java.util.Collections.unmodifiableMap(weights);
     }
 
-    private static FieldType frequenciesType() {
+    /** Analysed text, not stored, with what the index keeps of it. */
+    private static FieldType text(IndexOptions options) {
         FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS);
-        type.freeze();
-        return type;
-    }
-
-    private static FieldType snippetType() {
-        FieldType type = new FieldType(TextField.TYPE_NOT_STORED);
-        type.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
+        type.setIndexOptions(options);
         type.freeze();
         return type;
     }

@@ -1,6 +1,7 @@
 package dev.answerline.search.internal;
 
 import dev.answerline.content.Suggestions;
+import dev.answerline.content.Synonym;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Comparator;
@@ -40,14 +41,16 @@ public final class Queries {
 
     private final Analyzer analyzer;
     private final Analyzer plain;
+    private final boolean synonyms;
 
     /**
-     * @param analyzer the query analyzer, with synonyms
+     * @param synonyms the site's synonyms, for the query analyzer
      * @param plain the index analyzer, to find words the index does not know
      */
-    public Queries(Analyzer analyzer, Analyzer plain) {
-        this.analyzer = analyzer;
+    public Queries(List<Synonym> synonyms, Analyzer plain) {
+        this.analyzer = Analysis.query(synonyms);
         this.plain = plain;
+        this.synonyms = !synonyms.isEmpty();
     }
 
     /** The words and phrases as typed, with synonyms; null when nothing searchable is left (e.g. "how to"). */
@@ -55,9 +58,12 @@ public final class Queries {
         return parse(analyzer, text);
     }
 
-    /** The words and phrases as typed, without synonyms: what a snippet had best show. */
+    /**
+     * The words and phrases as typed, without synonyms: what a snippet had best show. Null on a site without
+     * synonyms, where it is the same as {@link #exact}.
+     */
     public Query typed(String text) {
-        return parse(plain, text);
+        return synonyms ? parse(plain, text) : null;
     }
 
     private static Query parse(Analyzer analyzer, String text) {

@@ -2,6 +2,7 @@ package dev.answerline.search.internal;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.lucene.analysis.Analyzer;
@@ -45,6 +46,7 @@ public final class Snippets {
         if (snippets.length == 0) {
             return snippets;
         }
+        Map<String, String> made = new HashMap<>();
         UnifiedHighlighter highlighter = new UnifiedHighlighter(UnifiedHighlighter.builder(searcher, analyzer)
                 .withHandleMultiTermQuery(true)
                 .withHighlightPhrasesStrictly(true)
@@ -55,14 +57,16 @@ public final class Snippets {
             @Override
             protected List<CharSequence[]> loadFieldValues(String[] fields, DocIdSetIterator ids, int threshold)
                     throws IOException {
-                // from the content in memory: only the fields still needed, only for the results still open
+                // from the content in memory: only the fields still needed, only for the results still open,
+                // each made once per search though a second query may ask for it again
                 List<CharSequence[]> values = new ArrayList<>();
                 for (int doc = ids.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
                     Item item = items.get(doc);
                     CharSequence[] row = new CharSequence[fields.length];
                     for (int i = 0; i < fields.length; i++) {
-                        row[i] = item == null ? "" : fields[i].equals(Documents.LEAD) ? item.lead().get()
-                                : item.body().get();
+                        String field = fields[i];
+                        row[i] = item == null ? "" : made.computeIfAbsent(field + doc,
+                                key -> field.equals(Documents.LEAD) ? item.lead().get() : item.body().get());
                     }
                     values.add(row);
                 }
