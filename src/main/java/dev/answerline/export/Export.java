@@ -7,7 +7,10 @@ import dev.answerline.render.Renderer;
 import dev.answerline.server.SecurityHeaders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -94,9 +97,9 @@ public final class Export {
     private static void writePage(Path out, Page page, String slot, String file) {
         Page.Body body = page.body(slot);
         Path target = out.resolve(file);
-        write(target, body.identity());
-        if (body.gzip() != null) {
-            write(target.resolveSibling(target.getFileName() + ".gz"), body.gzip());
+        write(target, body.identityView());
+        if (body.compressed()) {
+            write(target.resolveSibling(target.getFileName() + ".gz"), body.gzipView());
         }
     }
 
@@ -131,9 +134,18 @@ public final class Export {
     }
 
     private static void write(Path file, byte[] bytes) {
+        write(file, ByteBuffer.wrap(bytes));
+    }
+
+    private static void write(Path file, ByteBuffer bytes) {
         try {
             Files.createDirectories(file.getParent());
-            Files.write(file, bytes);
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                while (bytes.hasRemaining()) {
+                    channel.write(bytes);
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

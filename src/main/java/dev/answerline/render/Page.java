@@ -1,14 +1,15 @@
 package dev.answerline.render;
 
+import dev.answerline.render.internal.MappedStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
+import java.util.function.Function;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
@@ -18,60 +19,141 @@ import java.util.zip.GZIPOutputStream;
  * <p>A page may contain {@link #SLOT}, where the live newsletter social proof goes. Its encoded
  * {@link Body} is made once per slot text and kept, so a changed subscriber figure costs one
  * re-encoding per page, not a render per request. The first {@link #body} compresses the page; a full
- * render asks for every body at once, so that serving never waits for it. Thread-safe.
+ * render asks for every body at once, so that serving never waits for it. A page of a served site keeps
+ * its bytes outside the heap ({@link MappedStore}); a preview's and an export's pages keep them on it.
+ * Thread-safe.
  */
 public final class Page {
     /** Marks where the social proof line goes; escaped content can never produce it. */
     public static final String SLOT = "<!--answerline:social-proof-->";
+    /** Appended to an entity tag for the gzip bytes: the two encodings are different representations. */
+    public static final String GZIP_TAG = "-gz";
 
     private static final HexFormat HEX = HexFormat.of();
+    private static final int[] NO_SLOTS = new int[0];
+    private static final Function<byte[], ByteBuffer> ON_HEAP = ByteBuffer::wrap;
 
     private final String path;
     private final String contentType;
     private final String cacheControl;
-    private final List<byte[]> parts;
+    /** The bytes with every slot taken out. */
+    private final ByteBuffer template;
+    /** Where in {@link #template} each slot was, in ascending order. */
+    private final int[] slots;
     private final boolean rendered;
+    private final Function<byte[], ByteBuffer> keep;
     private volatile Body body;
 
-    /** Appended to an entity tag for the gzip bytes: the two encodings are different representations. */
-    public static final String GZIP_TAG = "-gz";
-
     /**
-     * The bytes sent for one slot text.
-     *
-     * @param gzip null when compressing does not pay (images, tiny files)
-     * @param etag the quoted strong entity tag of the identity bytes
-     * @param gzipEtag the tag of the gzip bytes, made once rather than per response
+     * The bytes sent for one slot text: read-only views, which may lie outside the heap.
      */
-    public record Body(String slot, byte[] identity, byte[] gzip, String etag, String gzipEtag) {
-        Body(String slot, byte[] identity, byte[] gzip, String etag) {
-            this(slot, identity, gzip, etag, etag.substring(0, etag.length() - 1) + GZIP_TAG + "\"");
+    public static final class Body {
+        private final String slot;
+        private final ByteBuffer identity;
+        private final ByteBuffer gzip;
+        private final String etag;
+        private final String gzipEtag;
+
+        Body(String slot, ByteBuffer identity, ByteBuffer gzip, String etag) {
+            this.slot = slot;
+            this.identity = identity;
+            this.gzip = gzip;
+            this.etag = etag;
+            // made once rather than per response
+            this.gzipEtag = etag.substring(0, etag.length() - 1) + GZIP_TAG + "\"";
+        }
+
+        /** The slot text these bytes were made with. */
+        public String slot() {
+            return slot;
+        }
+
+        /** The quoted strong entity tag of the identity bytes. */
+        public String etag() {
+            return etag;
+        }
+
+        /** The tag of the gzip bytes. */
+        public String gzipEtag() {
+            return gzipEtag;
+        }
+
+        /** False when compressing does not pay (images, tiny files). */
+        public boolean compressed() {
+            return gzip != null;
+        }
+
+        /** The bytes as they are, for writing: each call gives a view with its own position. */
+        public ByteBuffer identityView() {
+            return identity.duplicate();
+        }
+
+        /** The gzip bytes for writing, or null when {@link #compressed()} is false. */
+        public ByteBuffer gzipView() {
+            return gzip == null ? null : gzip.duplicate();
+        }
+
+        /** A copy of the bytes as they are. */
+        public byte[] identity() {
+            return copy(identity);
+        }
+
+        /** A copy of the gzip bytes, or null. */
+        public byte[] gzip() {
+            return gzip == null ? null : copy(gzip);
+        }
+
+        private static byte[] copy(ByteBuffer buffer) {
+            byte[] bytes = new byte[buffer.remaining()];
+            buffer.duplicate().get(bytes);
+            return bytes;
         }
     }
 
-    private Page(String path, String contentType, String cacheControl, List<byte[]> parts, boolean rendered) {
+    private Page(String path, String contentType, String cacheControl, ByteBuffer template, int[] slots,
+            boolean rendered, Function<byte[], ByteBuffer> keep) {
         this.path = path;
         this.contentType = contentType;
         this.cacheControl = cacheControl;
-        this.parts = parts;
+        this.template = template;
+        this.slots = slots;
         this.rendered = rendered;
+        this.keep = keep;
     }
 
     /** A page of fixed bytes: a static file, a stylesheet. */
     public static Page of(String path, String contentType, String cacheControl, byte[] bytes) {
-        return new Page(path, contentType, cacheControl, List.of(bytes), false);
+        return new Page(path, contentType, cacheControl, ByteBuffer.wrap(bytes), NO_SLOTS, false, ON_HEAP);
     }
 
     /** An HTML page; every {@link #SLOT} in it is filled at serving time. */
     public static Page html(String path, String html, String cacheControl) {
-        List<byte[]> parts = new ArrayList<>();
-        int from = 0;
-        for (int at = html.indexOf(SLOT); at >= 0; at = html.indexOf(SLOT, from)) {
-            parts.add(html.substring(from, at).getBytes(StandardCharsets.UTF_8));
-            from = at + SLOT.length();
+        if (!html.contains(SLOT)) {
+            return new Page(path, "text/html; charset=utf-8", cacheControl,
+                    ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8)), NO_SLOTS, true, ON_HEAP);
         }
-        parts.add(html.substring(from).getBytes(StandardCharsets.UTF_8));
-        return new Page(path, "text/html; charset=utf-8", cacheControl, List.copyOf(parts), true);
+        ByteArrayOutputStream without = new ByteArrayOutputStream(html.length() + 64);
+        java.util.List<Integer> at = new java.util.ArrayList<>();
+        int from = 0;
+        for (int found = html.indexOf(SLOT); found >= 0; found = html.indexOf(SLOT, from)) {
+            without.writeBytes(html.substring(from, found).getBytes(StandardCharsets.UTF_8));
+            at.add(without.size());
+            from = found + SLOT.length();
+        }
+        without.writeBytes(html.substring(from).getBytes(StandardCharsets.UTF_8));
+        return new Page(path, "text/html; charset=utf-8", cacheControl, ByteBuffer.wrap(without.toByteArray()),
+                at.stream().mapToInt(Integer::intValue).toArray(), true, ON_HEAP);
+    }
+
+    /**
+     * This page with its bytes, and those of every body it makes from now on, outside the heap; its body for
+     * {@code slot} encoded at once. Only the body is kept: the bytes without slots are the body's bytes with
+     * the slot text taken out again, so a page is not kept twice.
+     */
+    Page keptIn(MappedStore store, String slot) {
+        Page kept = new Page(path, contentType, cacheControl, null, slots, rendered, store::keep);
+        kept.body = kept.encode(slot, bytes(template), filled(bytes(template), slot));
+        return kept;
     }
 
     public String path() {
@@ -98,29 +180,68 @@ public final class Page {
     /** The encoded page with {@code slot} filled in; pages without a slot ignore it. */
     public Body body(String slot) {
         Body current = body;
-        if (current != null && (parts.size() == 1 || current.slot().equals(slot))) {
+        if (current != null && (slots.length == 0 || current.slot().equals(slot))) {
             return current;
         }
-        ByteArrayOutputStream joined = new ByteArrayOutputStream();
-        byte[] slotBytes = slot.getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < parts.size(); i++) {
-            if (i > 0) {
-                joined.writeBytes(slotBytes);
-            }
-            joined.writeBytes(parts.get(i));
-        }
+        byte[] without = template != null ? bytes(template) : unfilled(current);
         // racing threads may both encode; each result is complete and equal, so the last write is fine
-        current = encode(slot, joined.toByteArray(), contentType);
+        current = encode(slot, without, filled(without, slot));
         body = current;
         return current;
     }
 
-    private static Body encode(String slot, byte[] identity, String contentType) {
-        byte[] gzip = compressible(contentType) && identity.length > 256 ? gzip(identity) : null;
-        if (gzip != null && gzip.length >= identity.length) {
+    private Body encode(String slot, byte[] without, byte[] bytes) {
+        byte[] gzip = compressible(contentType) && bytes.length > 256 ? gzip(bytes) : null;
+        if (gzip != null && gzip.length >= bytes.length) {
             gzip = null;
         }
-        return new Body(slot, identity, gzip, etag(identity));
+        // a page on the heap whose bytes are its template shares the array
+        ByteBuffer identity = template != null && bytes == without ? template : keep.apply(bytes);
+        return new Body(slot, identity, gzip == null ? null : keep.apply(gzip), etag(bytes));
+    }
+
+    /** The template filled with a slot text; the template itself when there is nothing to fill. */
+    private byte[] filled(byte[] without, String slot) {
+        if (slots.length == 0 || slot.isEmpty()) {
+            return without;
+        }
+        byte[] slotBytes = slot.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream joined = new ByteArrayOutputStream(without.length + slots.length * slotBytes.length);
+        int from = 0;
+        for (int at : slots) {
+            joined.write(without, from, at - from);
+            joined.writeBytes(slotBytes);
+            from = at;
+        }
+        joined.write(without, from, without.length - from);
+        return joined.toByteArray();
+    }
+
+    /** The template of a kept page: its body's bytes with the slot text taken out. */
+    private byte[] unfilled(Body made) {
+        byte[] bytes = bytes(made.identity);
+        int length = made.slot.getBytes(StandardCharsets.UTF_8).length;
+        if (length == 0) {
+            return bytes;
+        }
+        ByteArrayOutputStream without = new ByteArrayOutputStream(bytes.length);
+        int from = 0;
+        for (int i = 0; i < slots.length; i++) {
+            int at = slots[i] + i * length;
+            without.write(bytes, from, at - from);
+            from = at + length;
+        }
+        without.write(bytes, from, bytes.length - from);
+        return without.toByteArray();
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        if (buffer.hasArray() && buffer.arrayOffset() == 0 && buffer.array().length == buffer.remaining()) {
+            return buffer.array();
+        }
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return bytes;
     }
 
     static boolean compressible(String contentType) {

@@ -2,6 +2,7 @@ package dev.answerline.render;
 
 import dev.answerline.content.Site;
 import dev.answerline.render.internal.Dependents;
+import dev.answerline.render.internal.MappedStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,13 +66,22 @@ public final class Renderer {
         return render(site, Options.PUBLISH);
     }
 
-    /** Renders every page of the site, compressing them all in parallel so that no request waits for it. */
+    /**
+     * Renders every page of the site, compressing them all in parallel so that no request waits for it. The
+     * pages of a site to publish keep their bytes outside the heap; a preview's, which change all the time,
+     * keep them on it.
+     */
     public static Pages render(Site site, Options options) {
         Plan plan = new Plan(site, options);
+        MappedStore store = options.cache() == null ? MappedStore.temporary() : null;
         Map<String, Page> byPath = new ConcurrentHashMap<>();
         plan.paths().parallelStream().forEach(path -> {
             Page page = plan.job(path).get();
-            page.body("");
+            if (store != null) {
+                page = page.keptIn(store, "");
+            } else {
+                page.body("");
+            }
             byPath.put(path, page);
         });
         return plan.pages(new HashMap<>(byPath), plan.notFound());

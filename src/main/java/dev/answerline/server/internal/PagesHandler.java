@@ -82,10 +82,10 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
         Page.Body body = page.body(current.slot(subscribers.getAsLong()));
         HttpFields requestHeaders = request.getHeaders();
         HttpFields.Mutable headers = response.getHeaders();
-        boolean gzip = body.gzip() != null && acceptsGzip(requestHeaders.get(HttpHeader.ACCEPT_ENCODING));
+        boolean gzip = body.compressed() && acceptsGzip(requestHeaders.get(HttpHeader.ACCEPT_ENCODING));
         headers.add(contentTypes.computeIfAbsent(page.contentType(),
                 type -> new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, type)));
-        if (body.gzip() != null) {
+        if (body.compressed()) {
             headers.add(VARY);
         }
         if (status == HttpStatus.OK_200) {
@@ -102,17 +102,17 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
         } else {
             headers.put(HttpHeader.CACHE_CONTROL, "no-store");
         }
-        byte[] bytes = gzip ? body.gzip() : body.identity();
+        ByteBuffer bytes = gzip ? body.gzipView() : body.identityView();
         if (gzip) {
             headers.add(GZIP);
         }
         response.setStatus(status);
         if (head) {
-            headers.put(HttpHeader.CONTENT_LENGTH, bytes.length);
+            headers.put(HttpHeader.CONTENT_LENGTH, bytes.remaining());
             response.write(true, null, callback);
         } else {
             // one last write: Jetty sets Content-Length from it
-            response.write(true, ByteBuffer.wrap(bytes), callback);
+            response.write(true, bytes, callback);
         }
     }
 

@@ -1,0 +1,80 @@
+package dev.answerline.render.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * Keeps byte arrays outside the Java heap, in memory-mapped temporary files, and hands back read-only
+ * views of them. A served site's pages are most of its memory (100,000 answers: about 3.5 GB of HTML, gzip
+ * and Markdown); mapped, they live in the operating system's page cache, which the heap limit does not
+ * count and which can write them out under memory pressure, and Jetty sends them without copying.
+ *
+ * <p>Bytes are appended and never freed one by one: a file's mapping, and with it the disk space of the
+ * already deleted file, goes when no view of it is left, which happens once every page it held has been
+ * encoded again (for a new subscriber count) and the old views have been collected. Thread-safe.
+ */
+public final class MappedStore {
+    /** Size of each mapped file; a larger array gets a file of its own. */
+    private static final int CHUNK = 64 << 20;
+
+    private final Path dir;
+    private MappedByteBuffer chunk;
+
+    /** @param dir where the temporary files are made; they are deleted at once and live on as mappings */
+    public MappedStore(Path dir) {
+        this.dir = dir;
+    }
+
+    /** A store in the system's temporary folder. */
+    public static MappedStore temporary() {
+        return new MappedStore(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** A read-only view of a copy of {@code bytes} outside the heap. */
+    public ByteBuffer keep(byte[] bytes) {
+        ByteBuffer target;
+        synchronized (this) {
+            if (chunk == null || chunk.remaining() < bytes.length) {
+                chunk = map(Math.max(CHUNK, bytes.length));
+            }
+            int at = chunk.position();
+            chunk.position(at + bytes.length);
+            target = chunk.slice(at, bytes.length);
+        }
+        // copying needs no lock: each caller writes only its own region
+        target.put(bytes);
+        return target.flip().asReadOnlyBuffer();
+    }
+
+    private MappedByteBuffer map(int size) {
+        Path file = null;
+        try {
+            file = Files.createTempFile(dir, "answerline-pages-", ".bin");
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                return channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot map a file in " + dir + " to keep pages outside the heap: "
+                    + e.getMessage() + " — check that the temporary folder is writable and has room", e);
+        } finally {
+            deleteQuietly(file);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                // the mapping stays valid; the space is freed when it goes
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a leftover temporary file is harmless and the system's cleaner removes it
+            }
+        }
+    }
+}
