@@ -14,7 +14,10 @@ import java.util.Map;
 public record Source(String file, Map<String, Integer> lines, String body, int bodyLine) {
 
     public Source {
-        lines = Map.copyOf(lines);
+        // every answer has the same keys: one copy of each saves ~100 MB at 100,000 answers
+        Map<String, Integer> shared = new java.util.HashMap<>(lines.size() * 2);
+        lines.forEach((key, line) -> shared.put(key.intern(), line));
+        lines = Map.copyOf(shared);
     }
 
     /** The line of a front matter key or JSON pointer, or 1 when the key is not in the file. */

@@ -1,5 +1,6 @@
 package dev.answerline.render;
 
+import dev.answerline.render.internal.Compression;
 import dev.answerline.render.internal.MappedStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -10,11 +11,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.function.Function;
-import java.util.zip.Deflater;
-import java.util.zip.GZIPOutputStream;
 
 /**
- * One response Answerline serves or exports: its bytes, precompressed, with an ETag.
+ * One response Answerline serves or exports: its bytes, precompressed (gzip; brotli too for a served site),
+ * with an ETag.
  *
  * <p>A page may contain {@link #SLOT}, where the live newsletter social proof goes. Its encoded
  * {@link Body} is made once per slot text and kept, so a changed subscriber figure costs one
@@ -26,8 +26,10 @@ import java.util.zip.GZIPOutputStream;
 public final class Page {
     /** Marks where the social proof line goes; escaped content can never produce it. */
     public static final String SLOT = "<!--answerline:social-proof-->";
-    /** Appended to an entity tag for the gzip bytes: the two encodings are different representations. */
+    /** Appended to an entity tag for the gzip bytes: the encodings are different representations. */
     public static final String GZIP_TAG = "-gz";
+    /** Appended to an entity tag for the brotli bytes. */
+    public static final String BROTLI_TAG = "-br";
 
     private static final HexFormat HEX = HexFormat.of();
     private static final int[] NO_SLOTS = new int[0];
@@ -51,16 +53,20 @@ public final class Page {
         private final String slot;
         private final ByteBuffer identity;
         private final ByteBuffer gzip;
+        private final ByteBuffer brotli;
         private final String etag;
         private final String gzipEtag;
+        private final String brotliEtag;
 
-        Body(String slot, ByteBuffer identity, ByteBuffer gzip, String etag) {
+        Body(String slot, ByteBuffer identity, ByteBuffer gzip, ByteBuffer brotli, String etag) {
             this.slot = slot;
             this.identity = identity;
             this.gzip = gzip;
+            this.brotli = brotli;
             this.etag = etag;
             // made once rather than per response
             this.gzipEtag = etag.substring(0, etag.length() - 1) + GZIP_TAG + "\"";
+            this.brotliEtag = etag.substring(0, etag.length() - 1) + BROTLI_TAG + "\"";
         }
 
         /** The slot text these bytes were made with. */
@@ -78,9 +84,19 @@ public final class Page {
             return gzipEtag;
         }
 
+        /** The tag of the brotli bytes. */
+        public String brotliEtag() {
+            return brotliEtag;
+        }
+
         /** False when compressing does not pay (images, tiny files). */
         public boolean compressed() {
             return gzip != null;
+        }
+
+        /** The brotli bytes for writing, or null: only a served site's pages have them. */
+        public ByteBuffer brotliView() {
+            return brotli == null ? null : brotli.duplicate();
         }
 
         /** The bytes as they are, for writing: each call gives a view with its own position. */
@@ -191,13 +207,19 @@ public final class Page {
     }
 
     private Body encode(String slot, byte[] without, byte[] bytes) {
-        byte[] gzip = compressible(contentType) && bytes.length > 256 ? gzip(bytes) : null;
+        byte[] gzip = Compression.pays(contentType) && bytes.length > 256 ? Compression.gzip(bytes) : null;
         if (gzip != null && gzip.length >= bytes.length) {
             gzip = null;
         }
+        // a served page also gets brotli; a preview's or an export's would only pay for it
+        byte[] brotli = gzip != null && template == null ? Compression.brotli(bytes) : null;
+        if (brotli != null && brotli.length >= gzip.length) {
+            brotli = null;
+        }
         // a page on the heap whose bytes are its template shares the array
         ByteBuffer identity = template != null && bytes == without ? template : keep.apply(bytes);
-        return new Body(slot, identity, gzip == null ? null : keep.apply(gzip), etag(bytes));
+        return new Body(slot, identity, gzip == null ? null : keep.apply(gzip),
+                brotli == null ? null : keep.apply(brotli), etag(bytes));
     }
 
     /** The template filled with a slot text; the template itself when there is nothing to fill. */
@@ -242,26 +264,6 @@ public final class Page {
         byte[] bytes = new byte[buffer.remaining()];
         buffer.duplicate().get(bytes);
         return bytes;
-    }
-
-    static boolean compressible(String contentType) {
-        return contentType.startsWith("text/") || contentType.contains("json") || contentType.contains("xml")
-                || contentType.contains("javascript") || contentType.contains("svg")
-                || contentType.equals("image/x-icon");
-    }
-
-    private static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out) {
-            {
-                def.setLevel(Deflater.BEST_COMPRESSION);
-            }
-        }) {
-            gzip.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     private static String etag(byte[] bytes) {

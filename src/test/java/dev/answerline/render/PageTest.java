@@ -2,7 +2,9 @@ package dev.answerline.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.aayushatharva.brotli4j.decoder.Decoder;
 import dev.answerline.render.internal.MappedStore;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
@@ -30,6 +32,9 @@ class PageTest {
             assertThat(actual.etag()).isEqualTo(expected.etag());
             assertThat(gunzip(actual.gzip())).isEqualTo(expected.identity());
             assertThat(actual.identityView().isDirect()).isTrue();
+            // brotli only where it is served: a preview or an export would pay for it and never send it
+            assertThat(brotli(actual)).isEqualTo(expected.identity());
+            assertThat(expected.brotliView()).isNull();
         }
         // the temporary files are gone at once: only their mappings hold the bytes
         assertThat(temp).isEmptyDirectory();
@@ -51,6 +56,13 @@ class PageTest {
         Page kept = Page.of("/logo.png", "image/png", Renderer.STATIC_CACHE, png).keptIn(new MappedStore(temp), "");
         assertThat(kept.body("anything").identity()).isEqualTo(png);
         assertThat(kept.body("anything").compressed()).isFalse();
+    }
+
+    private static byte[] brotli(Page.Body body) throws Exception {
+        ByteBuffer view = body.brotliView();
+        byte[] bytes = new byte[view.remaining()];
+        view.get(bytes);
+        return Decoder.decompress(bytes).getDecompressedData();
     }
 
     private static String text(byte[] bytes) {

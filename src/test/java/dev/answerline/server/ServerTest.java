@@ -3,6 +3,7 @@ package dev.answerline.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.aayushatharva.brotli4j.decoder.Decoder;
 import dev.answerline.TestSites;
 import dev.answerline.content.Site;
 import dev.answerline.render.Pages;
@@ -77,7 +78,7 @@ class ServerTest {
     @Test
     void sendsGzipWhenAcceptedWithItsOwnEtag() throws Exception {
         HttpResponse<byte[]> plain = get("/answers");
-        HttpResponse<byte[]> gzip = get("/answers", "Accept-Encoding", "br, gzip;q=0.8");
+        HttpResponse<byte[]> gzip = get("/answers", "Accept-Encoding", "deflate, gzip;q=0.8");
         assertThat(gzip.headers().firstValue("content-encoding")).hasValue("gzip");
         assertThat(gzip.body().length).isLessThan(plain.body().length);
         try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip.body()))) {
@@ -85,6 +86,23 @@ class ServerTest {
         }
         assertThat(gzip.headers().firstValue("etag")).isNotEqualTo(plain.headers().firstValue("etag"));
         assertThat(get("/answers", "Accept-Encoding", "gzip;q=0").headers().firstValue("content-encoding")).isEmpty();
+    }
+
+    @Test
+    void sendsBrotliWhenAcceptedWithItsOwnEtag() throws Exception {
+        HttpResponse<byte[]> plain = get("/answers");
+        HttpResponse<byte[]> gzip = get("/answers", "Accept-Encoding", "gzip");
+        HttpResponse<byte[]> brotli = get("/answers", "Accept-Encoding", "gzip, deflate, br, zstd");
+        assertThat(brotli.headers().firstValue("content-encoding")).hasValue("br");
+        assertThat(brotli.headers().firstValue("vary")).hasValue("Accept-Encoding");
+        assertThat(brotli.body().length).isLessThan(gzip.body().length);
+        assertThat(Decoder.decompress(brotli.body()).getDecompressedData()).isEqualTo(plain.body());
+        String tag = brotli.headers().firstValue("etag").orElseThrow();
+        assertThat(tag).isNotIn(plain.headers().firstValue("etag").orElseThrow(),
+                gzip.headers().firstValue("etag").orElseThrow());
+        assertThat(get("/answers", "Accept-Encoding", "br", "If-None-Match", tag).statusCode()).isEqualTo(304);
+        assertThat(get("/answers", "Accept-Encoding", "br;q=0, gzip").headers().firstValue("content-encoding"))
+                .hasValue("gzip");
     }
 
     @Test

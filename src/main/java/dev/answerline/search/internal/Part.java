@@ -2,6 +2,10 @@ package dev.answerline.search.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexWriter;
@@ -9,25 +13,34 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.MMapDirectory;
 
 /**
- * One in-memory Lucene index that can change while it is searched: answers live in one, blog posts and
- * products in another, so that searching answers needs no filter and always ranks them first.
+ * One Lucene index that can change while it is searched: answers live in one, blog posts and products in
+ * another, so that searching answers needs no filter and always ranks them first.
+ *
+ * <p>The index is memory-mapped from a temporary folder, not kept on the heap: for 100,000 answers it is
+ * hundreds of megabytes that the operating system's page cache holds as well, and it is deleted on close.
  */
 public final class Part implements AutoCloseable {
+    /** Heap taken by documents not yet written out; more makes fewer segments to merge, not much faster. */
+    private static final double BUFFER_MB = 48;
+
+    private final Path folder;
     private final IndexWriter writer;
     private SearcherManager searchers;
 
     public Part(Analyzer analyzer) {
         try {
+            this.folder = Files.createTempDirectory("answerline-index-");
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                    .setRAMBufferSizeMB(256)
+                    .setRAMBufferSizeMB(BUFFER_MB)
                     .setCommitOnClose(false);
-            this.writer = new IndexWriter(new ByteBuffersDirectory(), config);
+            this.writer = new IndexWriter(new MMapDirectory(folder), config);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new UncheckedIOException("cannot make the search index in the temporary folder: " + e.getMessage()
+                    + " — check that " + System.getProperty("java.io.tmpdir") + " is writable and has room", e);
         }
     }
 
@@ -69,9 +82,17 @@ public final class Part implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (searchers != null) {
-            searchers.close();
+        try {
+            if (searchers != null) {
+                searchers.close();
+            }
+            writer.close();
+        } finally {
+            try (Stream<Path> files = Files.walk(folder)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
-        writer.close();
     }
 }

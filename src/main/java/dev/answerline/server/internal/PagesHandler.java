@@ -26,8 +26,9 @@ import org.eclipse.jetty.util.Callback;
 public final class PagesHandler extends Handler.Abstract.NonBlocking {
     private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
     private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
+    private static final HttpField BROTLI = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "br");
     private static final HttpField ALLOW = new PreEncodedHttpField(HttpHeader.ALLOW, "GET, HEAD");
-    private static final String GZIP_TAG = Page.GZIP_TAG;
+
     /** Header fields encoded once, by their value: a site has a handful of content types and cache rules. */
     private final Map<String, HttpField> contentTypes = new ConcurrentHashMap<>();
     private final Map<String, HttpField> cacheControls = new ConcurrentHashMap<>();
@@ -82,7 +83,10 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
         Page.Body body = page.body(current.slot(subscribers.getAsLong()));
         HttpFields requestHeaders = request.getHeaders();
         HttpFields.Mutable headers = response.getHeaders();
-        boolean gzip = body.compressed() && acceptsGzip(requestHeaders.get(HttpHeader.ACCEPT_ENCODING));
+        String acceptEncoding = body.compressed() ? requestHeaders.get(HttpHeader.ACCEPT_ENCODING) : null;
+        ByteBuffer brotli = body.brotliView();
+        boolean br = brotli != null && accepts(acceptEncoding, "br");
+        boolean gzip = !br && body.compressed() && accepts(acceptEncoding, "gzip");
         headers.add(contentTypes.computeIfAbsent(page.contentType(),
                 type -> new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, type)));
         if (body.compressed()) {
@@ -91,7 +95,7 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
         if (status == HttpStatus.OK_200) {
             headers.add(cacheControls.computeIfAbsent(page.cacheControl(),
                     rule -> new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, rule)));
-            headers.add(HttpHeader.ETAG, gzip ? body.gzipEtag() : body.etag());
+            headers.add(HttpHeader.ETAG, br ? body.brotliEtag() : gzip ? body.gzipEtag() : body.etag());
             String ifNoneMatch = requestHeaders.get(HttpHeader.IF_NONE_MATCH);
             if (ifNoneMatch != null && matches(ifNoneMatch, body.etag())) {
                 headers.remove(HttpHeader.CONTENT_TYPE);
@@ -102,9 +106,9 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
         } else {
             headers.put(HttpHeader.CACHE_CONTROL, "no-store");
         }
-        ByteBuffer bytes = gzip ? body.gzipView() : body.identityView();
-        if (gzip) {
-            headers.add(GZIP);
+        ByteBuffer bytes = br ? brotli : gzip ? body.gzipView() : body.identityView();
+        if (br || gzip) {
+            headers.add(br ? BROTLI : GZIP);
         }
         response.setStatus(status);
         if (head) {
@@ -116,8 +120,11 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
         }
     }
 
-    /** True when the client takes gzip: listed (or {@code *}) without {@code q=0}. Allocates nothing. */
-    static boolean acceptsGzip(String acceptEncoding) {
+    /**
+     * True when the client takes a content coding ({@code gzip}, {@code br}): listed, or {@code *}, without
+     * {@code q=0}. Allocates nothing.
+     */
+    static boolean accepts(String acceptEncoding, String coding) {
         if (acceptEncoding == null) {
             return false;
         }
@@ -135,8 +142,8 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
             while (to > from && acceptEncoding.charAt(to - 1) == ' ') {
                 to--;
             }
-            boolean named = to - from == 4 && acceptEncoding.regionMatches(true, from, "gzip", 0, 4)
-                    || to - from == 1 && acceptEncoding.charAt(from) == '*';
+            boolean named = to - from == coding.length() && acceptEncoding.regionMatches(true, from, coding, 0,
+                    coding.length()) || to - from == 1 && acceptEncoding.charAt(from) == '*';
             if (named) {
                 return codingEnd == end || !zeroQuality(acceptEncoding, codingEnd + 1, end);
             }
@@ -198,7 +205,7 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
             }
             if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
                 tag = tag.substring(1, tag.length() - 1);
-                if (tag.equals(bare) || tag.equals(bare + GZIP_TAG)) {
+                if (tag.equals(bare) || tag.equals(bare + Page.GZIP_TAG) || tag.equals(bare + Page.BROTLI_TAG)) {
                     return true;
                 }
             }

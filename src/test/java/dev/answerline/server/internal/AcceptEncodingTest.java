@@ -30,6 +30,21 @@ class AcceptEncodingTest {
         "''|false",
     })
     void gzipIsTakenOnlyWhenListedWithoutAZeroQuality(String header, boolean accepted) {
-        assertThat(PagesHandler.acceptsGzip(header)).isEqualTo(accepted);
+        assertThat(PagesHandler.accepts(header, "gzip")).isEqualTo(accepted);
+    }
+
+    @ParameterizedTest(name = "[{0}] -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "gzip, deflate, br, zstd|true",
+        "BR|true",
+        "gzip|false",
+        "br;q=0, gzip|false",
+        "gzip, *|true",
+        "gzip, *;q=0|false",
+        "brotli|false",
+        "b|false",
+    })
+    void brotliIsTakenOnlyWhenListedWithoutAZeroQuality(String header, boolean accepted) {
+        assertThat(PagesHandler.accepts(header, "br")).isEqualTo(accepted);
     }
 }
