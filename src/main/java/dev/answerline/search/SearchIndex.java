@@ -33,6 +33,7 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -231,17 +232,19 @@ public final class SearchIndex implements AutoCloseable {
      */
     public synchronized Similar similar() {
         if (similar == null) {
-            long started = System.nanoTime();
-            try {
-                similar = likeness(site.answers(), Similar.NONE);
-            } catch (IOException | UncheckedIOException e) {
-                throw new SearchException("finding similar answers failed: " + e.getMessage(), e);
-            }
-            if (TIMING) {
-                System.err.printf("  similar answers %d ms%n", (System.nanoTime() - started) / 1_000_000);
-            }
+            // an index split by category finds them all much faster than this one; updates use this one
+            similar = similar(site);
         }
         return similar;
+    }
+
+    /** The similar answers as this index finds them one by one, as updates do; for tests. */
+    Similar similarInOneIndex() {
+        try {
+            return likeness(site.answers(), Similar.NONE);
+        } catch (IOException | UncheckedIOException e) {
+            throw new SearchException("finding similar answers failed: " + e.getMessage(), e);
+        }
     }
 
     /**
@@ -323,8 +326,11 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private static Similar likeness(IndexSearcher searcher, Analyzer analyzer, List<Item> of, Similar base) {
+        return likeness(new Likeness(searcher, analyzer), of, base);
+    }
+
+    private static Similar likeness(Likeness likeness, List<Item> of, Similar base) {
         Map<String, List<String>> bySlug = new HashMap<>(base.bySlug());
-        Likeness likeness = new Likeness(searcher, analyzer);
         of.parallelStream().map(item -> Map.entry(item.slug(), likeness.of(item))).toList()
                 .forEach(e -> bySlug.put(e.getKey(), e.getValue()));
         return new Similar(bySlug);
@@ -341,24 +347,36 @@ public final class SearchIndex implements AutoCloseable {
         // each body's text is made once here, for the index and for MoreLikeThis: Markdown is most of the cost
         List<Item> items = site.answers().parallelStream().map(a -> Documents.answer(a, labels.get(a.category())))
                 .map(SearchIndex::withBodyText).toList();
-        try (Part part = new Part(analyzer)) {
-            items.parallelStream().forEach(item -> part.add(Documents.likeness(item)));
-            part.refresh();
+        Map<String, Part> parts = new HashMap<>();
+        try {
+            for (Item item : items) {
+                // several parts fill at once: each gets a small share of the heap for its buffer
+                parts.computeIfAbsent(item.category(), c -> new Part(analyzer, 16));
+            }
+            items.parallelStream().forEach(item -> parts.get(item.category()).add(Documents.likeness(item)));
+            Map<String, IndexReader> readers = new HashMap<>();
+            for (Map.Entry<String, Part> part : parts.entrySet()) {
+                part.getValue().refresh();
+                readers.put(part.getKey(), part.getValue().reader());
+            }
             if (TIMING) {
                 System.err.printf("  similar answers: indexed in %d ms%n", (System.nanoTime() - started) / 1_000_000);
             }
-            IndexSearcher searcher = part.acquire();
-            try {
-                Similar similar = likeness(searcher, analyzer, items, Similar.NONE);
-                if (TIMING) {
-                    System.err.printf("  similar answers %d ms%n", (System.nanoTime() - started) / 1_000_000);
-                }
-                return similar;
-            } finally {
-                part.release(searcher);
+            Similar similar = likeness(new Likeness(readers, analyzer), items, Similar.NONE);
+            if (TIMING) {
+                System.err.printf("  similar answers %d ms%n", (System.nanoTime() - started) / 1_000_000);
             }
+            return similar;
         } catch (IOException | UncheckedIOException e) {
             throw new SearchException("finding similar answers failed: " + e.getMessage(), e);
+        } finally {
+            for (Part part : parts.values()) {
+                try {
+                    part.close();
+                } catch (IOException e) {
+                    // the folder is temporary: a part left behind costs only disk space until the system cleans it
+                }
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
@@ -31,11 +32,16 @@ public final class Part implements AutoCloseable {
     private SearcherManager searchers;
 
     public Part(Analyzer analyzer) {
+        this(analyzer, BUFFER_MB);
+    }
+
+    /** @param bufferMb heap for documents not yet written out: several parts built at once share the heap */
+    public Part(Analyzer analyzer, double bufferMb) {
         try {
             this.folder = Files.createTempDirectory("answerline-index-");
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                    .setRAMBufferSizeMB(BUFFER_MB)
+                    .setRAMBufferSizeMB(bufferMb)
                     .setCommitOnClose(false);
             this.writer = new IndexWriter(new MMapDirectory(folder), config);
         } catch (IOException e) {
@@ -74,6 +80,16 @@ public final class Part implements AutoCloseable {
     /** A searcher to give back with {@link #release}; call {@link #refresh} once before. */
     public IndexSearcher acquire() throws IOException {
         return searchers.acquire();
+    }
+
+    /** The reader of a part that is no longer written to; call {@link #refresh} once before. */
+    public IndexReader reader() throws IOException {
+        IndexSearcher searcher = searchers.acquire();
+        try {
+            return searcher.getIndexReader();
+        } finally {
+            searchers.release(searcher);
+        }
     }
 
     public void release(IndexSearcher searcher) throws IOException {
