@@ -27,6 +27,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
@@ -232,8 +233,9 @@ public final class SearchIndex implements AutoCloseable {
      */
     public synchronized Similar similar() {
         if (similar == null) {
-            // an index split by category finds them all much faster than this one; updates use this one
-            similar = similar(site);
+            // an index split by category finds them all much faster than this one; updates use this one.
+            // Texts are made again for the queries rather than kept: a served site's heap has no room for them
+            similar = similar(site, UnaryOperator.identity());
         }
         return similar;
     }
@@ -341,12 +343,16 @@ public final class SearchIndex implements AutoCloseable {
      * which has no search. Its own index holds only what MoreLikeThis reads: no positions, offsets or lead.
      */
     public static Similar similar(Site site) {
+        // each body's text is made once here, for the index and for MoreLikeThis: Markdown is most of the cost
+        return similar(site, SearchIndex::withBodyText);
+    }
+
+    private static Similar similar(Site site, UnaryOperator<Item> prepare) {
         long started = System.nanoTime();
         Analyzer analyzer = Analysis.index();
         Map<String, String> labels = labels(site);
-        // each body's text is made once here, for the index and for MoreLikeThis: Markdown is most of the cost
         List<Item> items = site.answers().parallelStream().map(a -> Documents.answer(a, labels.get(a.category())))
-                .map(SearchIndex::withBodyText).toList();
+                .map(prepare).toList();
         Map<String, Part> parts = new HashMap<>();
         try {
             for (Item item : items) {
