@@ -9,7 +9,9 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Function;
 
 /**
@@ -94,7 +96,12 @@ public final class Page {
             return gzip != null;
         }
 
-        /** The brotli bytes for writing, or null: only a served site's pages have them. */
+        /** True when there are brotli bytes: only a served site's compressible pages have them. */
+        public boolean hasBrotli() {
+            return brotli != null;
+        }
+
+        /** The brotli bytes for writing, or null when {@link #hasBrotli()} is false. */
         public ByteBuffer brotliView() {
             return brotli == null ? null : brotli.duplicate();
         }
@@ -109,20 +116,14 @@ public final class Page {
             return gzip == null ? null : gzip.duplicate();
         }
 
-        /** A copy of the bytes as they are. */
+        /** The bytes as they are, as an array: a copy when they lie outside the heap. Not to be changed. */
         public byte[] identity() {
-            return copy(identity);
+            return bytes(identity);
         }
 
-        /** A copy of the gzip bytes, or null. */
+        /** The gzip bytes as an array, or null. Not to be changed. */
         public byte[] gzip() {
-            return gzip == null ? null : copy(gzip);
-        }
-
-        private static byte[] copy(ByteBuffer buffer) {
-            byte[] bytes = new byte[buffer.remaining()];
-            buffer.duplicate().get(bytes);
-            return bytes;
+            return gzip == null ? null : bytes(gzip);
         }
     }
 
@@ -149,7 +150,7 @@ public final class Page {
                     ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8)), NO_SLOTS, true, ON_HEAP);
         }
         ByteArrayOutputStream without = new ByteArrayOutputStream(html.length() + 64);
-        java.util.List<Integer> at = new java.util.ArrayList<>();
+        List<Integer> at = new ArrayList<>();
         int from = 0;
         for (int found = html.indexOf(SLOT); found >= 0; found = html.indexOf(SLOT, from)) {
             without.writeBytes(html.substring(from, found).getBytes(StandardCharsets.UTF_8));
@@ -168,7 +169,8 @@ public final class Page {
      */
     Page keptIn(MappedStore store, String slot) {
         Page kept = new Page(path, contentType, cacheControl, null, slots, rendered, store::keep);
-        kept.body = kept.encode(slot, bytes(template), filled(bytes(template), slot));
+        byte[] without = bytes(template);
+        kept.body = kept.encode(slot, without, filled(without, slot));
         return kept;
     }
 
@@ -211,7 +213,8 @@ public final class Page {
         if (gzip != null && gzip.length >= bytes.length) {
             gzip = null;
         }
-        // a served page also gets brotli; a preview's or an export's would only pay for it
+        // a kept (served) page has no template of its own and also gets brotli: a preview's or an export's
+        // page would only pay for it
         byte[] brotli = gzip != null && template == null ? Compression.brotli(bytes) : null;
         if (brotli != null && brotli.length >= gzip.length) {
             brotli = null;

@@ -32,22 +32,22 @@ public final class ErrorPages extends ErrorHandler {
         if (status < 400) {
             status = HttpStatus.INTERNAL_SERVER_ERROR_500;
         }
-        byte[] body;
+        ByteBuffer body;
         if (status == HttpStatus.NOT_FOUND_404) {
-            body = pages.get().notFound().body("").identity();
+            body = pages.get().notFound().body("").identityView();
         } else {
             String reason = HttpStatus.getMessage(status);
-            body = ("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status + " " + reason
+            body = ByteBuffer.wrap(("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status + " " + reason
                     + "</title></head><body><h1>" + reason + "</h1><p>The request could not be answered."
-                    + " <a href=\"/\">Go to the home page</a>.</p></body></html>").getBytes(StandardCharsets.UTF_8);
+                    + " <a href=\"/\">Go to the home page</a>.</p></body></html>").getBytes(StandardCharsets.UTF_8));
         }
         response.setStatus(status);
         // put: an error may come after the headers were added once
         SecurityHeaders.FIELDS.forEach(response.getHeaders()::put);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        response.write(true, ByteBuffer.wrap(body), callback);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.remaining());
+        response.write(true, body, callback);
         return true;
     }
 }

@@ -84,8 +84,7 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
         HttpFields requestHeaders = request.getHeaders();
         HttpFields.Mutable headers = response.getHeaders();
         String acceptEncoding = body.compressed() ? requestHeaders.get(HttpHeader.ACCEPT_ENCODING) : null;
-        ByteBuffer brotli = body.brotliView();
-        boolean br = brotli != null && accepts(acceptEncoding, "br");
+        boolean br = body.hasBrotli() && accepts(acceptEncoding, "br");
         boolean gzip = !br && body.compressed() && accepts(acceptEncoding, "gzip");
         headers.add(contentTypes.computeIfAbsent(page.contentType(),
                 type -> new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, type)));
@@ -106,7 +105,7 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
         } else {
             headers.put(HttpHeader.CACHE_CONTROL, "no-store");
         }
-        ByteBuffer bytes = br ? brotli : gzip ? body.gzipView() : body.identityView();
+        ByteBuffer bytes = br ? body.brotliView() : gzip ? body.gzipView() : body.identityView();
         if (br || gzip) {
             headers.add(br ? BROTLI : GZIP);
         }
