@@ -1,7 +1,7 @@
 package dev.answerline.render;
 
 import dev.answerline.render.internal.Compression;
-import dev.answerline.render.internal.MappedStore;
+import dev.answerline.memory.MappedStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,7 +2,7 @@ package dev.answerline.render;
 
 import dev.answerline.content.Site;
 import dev.answerline.render.internal.Dependents;
-import dev.answerline.render.internal.MappedStore;
+import dev.answerline.memory.MappedStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.answerline.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.aayushatharva.brotli4j.decoder.Decoder;
-import dev.answerline.render.internal.MappedStore;
+import dev.answerline.memory.MappedStore;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;

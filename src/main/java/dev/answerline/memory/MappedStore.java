@@ -1,4 +1,4 @@
-package dev.answerline.render.internal;
+package dev.answerline.memory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,14 +11,15 @@ import java.nio.file.StandardOpenOption;
 
 /**
  * Keeps byte arrays outside the Java heap, in memory-mapped temporary files, and hands back read-only
- * views of them. A served site's pages are most of its memory (a 10,000-answer export is 377 MB of HTML,
- * Markdown and gzip); mapped, they live in the operating system's page cache, which the heap limit does
- * not count and which can write them out under memory pressure, and Jetty writes them to the socket without
- * first copying them onto the heap.
+ * views of them. A served site's pages and its Markdown bodies are most of its memory (a 10,000-answer
+ * export is 377 MB of HTML, Markdown and gzip; 100,000 bodies are ~400 MB); mapped, they live in the
+ * operating system's page cache, which the heap limit does not count and which can write them out under
+ * memory pressure, and Jetty writes pages to the socket without first copying them onto the heap.
  *
  * <p>Bytes are appended and never freed one by one: a file's mapping, and with it the disk space of the
- * already deleted file, goes when no view of it is left, which happens once every page it held has been
- * encoded again (for a new subscriber count) and the old views have been collected. Thread-safe.
+ * already deleted file, goes when no view of it is left, e.g. once every page it held has been encoded
+ * again (for a new subscriber count) and the old views have been collected. No file is made before the
+ * first array is kept. Thread-safe.
  */
 public final class MappedStore {
     /** Size of each mapped file; a larger array gets a file of its own. */
@@ -56,12 +57,12 @@ public final class MappedStore {
     private MappedByteBuffer map(int size) {
         Path file = null;
         try {
-            file = Files.createTempFile(dir, "answerline-pages-", ".bin");
+            file = Files.createTempFile(dir, "answerline-mapped-", ".bin");
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 return channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot map a file in " + dir + " to keep pages outside the heap: "
+            throw new UncheckedIOException("cannot map a file in " + dir + " to keep bytes outside the heap: "
                     + e.getMessage() + " — check that the temporary folder is writable and has room", e);
         } finally {
             deleteQuietly(file);
