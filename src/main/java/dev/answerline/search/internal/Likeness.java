@@ -129,7 +129,7 @@ public final class Likeness {
         public TermStatistics termStatistics(Term term, int docFreq, long totalTermFreq) throws IOException {
             int everywhere = frequencies.docFreq(term);
             return everywhere == 0 ? null
-                    : new TermStatistics(term.bytes(), everywhere, all.getIndexReader().totalTermFreq(term));
+                    : new TermStatistics(term.bytes(), everywhere, frequencies.totalTermFreq(term));
         }
 
         @Override
