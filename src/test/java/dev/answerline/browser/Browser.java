@@ -34,6 +34,8 @@ public final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=" + width + "," + height);
+        // console messages are read back: a page that logs an error fails its test
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         if (!javascript) {
             options.addArguments("--blink-settings=scriptEnabled=false");
         }

@@ -118,7 +118,7 @@ class SearchRoutesTest {
         assertThat(html).contains("<meta name=\"robots\" content=\"noindex\">",
                 "<a href=\"/answers/how-do-you-foam-roll-your-hamstrings\">How do you foam roll your hamstrings?</a>",
                 "<p class=\"result-label\">Legs &amp; Hips</p>", "<mark>", "value=\"hamstrngs\"",
-                "<form class=\"site-search\" role=\"search\" action=\"/search\" method=\"get\">");
+                "<form class=\"site-search\" role=\"search\" aria-label=\"Site\" action=\"/search\" method=\"get\">");
     }
 
     @Test
@@ -147,7 +147,7 @@ class SearchRoutesTest {
             socket.getOutputStream().write(("GET /search?q=%zz%E0 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                     .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             String response = new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertThat(response).startsWith("HTTP/1.1 200").contains("<h1>Search the answers</h1>",
+            assertThat(response).startsWith("HTTP/1.1 200").contains("<h1 id=\"search-page-title\">Search the answers</h1>",
                     "The search could not be read");
         }
     }
@@ -158,7 +158,7 @@ class SearchRoutesTest {
     void oddInputGivesAPageNotAnError(String path) throws Exception {
         HttpResponse<String> response = get(path);
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("<h1>Search the answers</h1>");
+        assertThat(response.body()).contains("<h1 id=\"search-page-title\">Search the answers</h1>");
     }
 
     @Test

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Lighthouse on the demo site's answer page, mobile profile (Lighthouse's default: a mid-range phone on a
+# slow 4G network, simulated), run against Debian's Chromium through CHROME_PATH: no browser download.
+# Prints the median of each category's score over the runs as a Markdown table for bench/README.md, and
+# exits 1 when one is under its goal: performance 95, accessibility, best practices and SEO 100.
+#
+# usage: bench/lighthouse.sh [runs] [path]
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${1:-3}"
+path="${2:-/answers/should-you-foam-roll-your-lumbar-spine}"
+port=18492
+work="$(mktemp -d)"
+trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
+
+if [ ! -x /usr/bin/chromium ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+if [ ! -x "$root/bench/lighthouse/node_modules/.bin/lighthouse" ]; then
+  npm ci --prefix "$root/bench/lighthouse" --no-audit --no-fund >/dev/null
+fi
+"$root/bin/answerline" --version >/dev/null   # builds the jar when needed
+java -jar "$root/target/answerline.jar" serve --port "$port" --data "$work/data" >"$work/serve.log" 2>&1 &
+pid=$!
+until curl -sf -o /dev/null "http://127.0.0.1:$port$path"; do
+  kill -0 "$pid" 2>/dev/null || { echo "answerline serve stopped:"; tail -5 "$work/serve.log"; exit 1; }
+  sleep 0.2
+done
+
+export CHROME_PATH=/usr/bin/chromium
+for i in $(seq 1 "$runs"); do
+  "$root/bench/lighthouse/node_modules/.bin/lighthouse" "http://127.0.0.1:$port$path" --quiet \
+    --output=json --output-path="$work/run-$i.json" \
+    --only-categories=performance,accessibility,best-practices,seo \
+    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"
+done
+
+python3 - "$work" "$runs" "$path" <<'PY'
+import json, statistics, subprocess, sys
+work, runs, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+goals = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+reports = [json.load(open(f"{work}/run-{i}.json")) for i in range(1, runs + 1)]
+version = reports[0]["lighthouseVersion"]
+chromium = subprocess.run(["chromium", "--version"], capture_output=True, text=True).stdout.strip()
+print(f"\nMeasured by `bench/lighthouse.sh {runs}` on `{path}` (Lighthouse {version}, mobile profile, {chromium}).\n")
+print("| category | score (median of %d) | every run | goal |" % runs)
+print("|---|---|---|---|")
+failed = []
+for category, goal in goals.items():
+    scores = [round(r["categories"][category]["score"] * 100) for r in reports]
+    median = statistics.median(scores)
+    print(f"| {reports[0]['categories'][category]['title']} | {median:g} | {', '.join(map(str, scores))} | ≥ {goal} |")
+    if median < goal:
+        failed.append(category)
+        for r in reports[:1]:
+            for ref in r["categories"][category]["auditRefs"]:
+                audit = r["audits"][ref["id"]]
+                if ref["weight"] > 0 and audit.get("score") is not None and audit["score"] < 1:
+                    print(f"  {category}: {audit['id']} scored {audit['score']}: {audit['title']}", file=sys.stderr)
+if failed:
+    print("under the goal: " + ", ".join(failed), file=sys.stderr)
+    sys.exit(1)
+PY

@@ -1,0 +1,188 @@
+package dev.answerline.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.answerline.TestSites;
+import dev.answerline.content.Site;
+import dev.answerline.newsletter.Newsletter;
+import dev.answerline.render.Renderer;
+import dev.answerline.search.SearchIndex;
+import dev.answerline.server.Server;
+import dev.answerline.store.Database;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A reader without a mouse, without JavaScript, or with a printer: subscribing and searching with the
+ * keyboard alone, a visible focus on everything the Tab key reaches, every page readable without scripts,
+ * and the answer page on paper without the parts that only work on screen.
+ */
+class KeyboardAndPrintTest {
+    private static final String ANSWER = PagesInBrowserTest.ANSWER;
+    /** More Tab presses than any page here has stops: a control not reached by then is not reachable. */
+    private static final int MOST_TABS = 150;
+
+    private static Path dir;
+    private static SearchIndex index;
+    private static Database db;
+    private static Newsletter newsletter;
+    private static Server server;
+    private ChromeDriver browser;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = Files.createTempDirectory("answerline-keyboard-");
+        Site site = Site.load(TestSites.demo());
+        index = SearchIndex.build(site);
+        db = Database.open(dir, null);
+        newsletter = Newsletter.builder(db, () -> site).outboxDir(dir.resolve("outbox"))
+                .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .signupLimit(0, Duration.ofMinutes(1)).build();
+        server = Server.builder(Renderer.render(site, Renderer.Options.publish(index.similar()))).port(0)
+                .subscribers(newsletter::count).route("/newsletter/*", newsletter::handler)
+                .route("/search", index::handler).route("/api/search", index::handler).build().start();
+        newsletter.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+            newsletter.close();
+            db.close();
+            index.close();
+        }
+    }
+
+    @AfterEach
+    void quit() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private ChromeDriver open(String path, boolean javascript) {
+        browser = Browser.open(1366, 900, javascript);
+        browser.get(server.uri().resolve(path).toString());
+        return browser;
+    }
+
+    private WebElement focused() {
+        return browser.switchTo().activeElement();
+    }
+
+    /** Presses Tab until {@code wanted} has the focus; fails when it never gets it. */
+    private WebElement tabTo(String css) {
+        WebElement wanted = browser.findElement(By.cssSelector(css));
+        for (int i = 0; i < MOST_TABS; i++) {
+            if (focused().equals(wanted)) {
+                return wanted;
+            }
+            focused().sendKeys(Keys.TAB);
+        }
+        throw new AssertionError(css + " is not reached with the Tab key within " + MOST_TABS + " presses");
+    }
+
+    @Test
+    void subscribingWorksWithTheKeyboardAlone() {
+        open(ANSWER, true);
+        tabTo(".newsletter input[name=email]").sendKeys("keys.only@example.com");
+        PagesInBrowserTest.pause(1_600);
+        focused().sendKeys(Keys.TAB);
+        assertThat(focused().getAttribute("type")).isEqualTo("submit");
+        focused().sendKeys(Keys.ENTER);
+        WebElement success = browser.findElement(By.cssSelector(".newsletter-success"));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOf(success));
+        assertThat(success.getText()).isEqualTo("You're in. Check your inbox for a welcome email.");
+    }
+
+    @Test
+    void searchingWorksWithTheKeyboardAlone() {
+        open("/", true);
+        tabTo("#site-search-q").sendKeys("hamstrings", Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/search?"));
+        WebElement first = tabTo(".results a");
+        String target = first.getAttribute("href");
+        first.sendKeys(Keys.ENTER);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(target));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).containsIgnoringCase("hamstring");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"light", "dark"})
+    void everythingTheTabKeyReachesShowsThatItHasTheFocus(String scheme) {
+        open(ANSWER, true);
+        PageChecks.emulate(browser, 1366, 900, false, scheme.equals("dark"));
+        List<String> unmarked = new ArrayList<>();
+        String first = null;
+        for (int i = 0; i < MOST_TABS; i++) {
+            focused().sendKeys(Keys.TAB);
+            String where = (String) browser.executeScript("""
+                    const e = document.activeElement;
+                    return e.tagName + ' ' + (e.id || e.getAttribute('href') || e.getAttribute('name') || e.className);""");
+            if (where.equals(first) || where.startsWith("BODY")) {
+                break; // round the page once: after the last stop the focus leaves the page
+            }
+            first = first == null ? where : first;
+            Boolean marked = (Boolean) browser.executeScript("""
+                    const style = getComputedStyle(document.activeElement);
+                    return style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2
+                        || style.boxShadow !== 'none';""");
+            if (!marked) {
+                unmarked.add(where);
+            }
+        }
+        assertThat(first).as("the Tab key reaches something").isNotNull();
+        assertThat(unmarked).as("focused without a visible mark").isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {ANSWER, "/answers", "/answers/category/back-relief", "/search?q=foam+roller",
+            "/answers/no-such-question", "/"})
+    void withoutJavaScriptEveryPageReadsTheSame(String path) {
+        String withScripts = open(path, true).findElement(By.tagName("main")).getText();
+        browser.quit();
+        String without = open(path, false).findElement(By.tagName("main")).getText();
+        assertThat(without).isNotBlank().isEqualTo(withScripts);
+    }
+
+    @Test
+    void theAnswerPrintsWithoutNewsletterCallToActionOrNavigationAndWithLinkAddresses() throws Exception {
+        open(ANSWER, true);
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        for (String css : List.of(".site-header", ".site-footer", ".newsletter", ".cta", ".breadcrumbs", ".more")) {
+            assertThat(browser.findElement(By.cssSelector(css)).isDisplayed()).as(css + " on paper").isFalse();
+        }
+        assertThat(browser.findElement(By.cssSelector(".direct-answer")).isDisplayed()).isTrue();
+        WebElement link = browser.findElement(By.cssSelector(".prose a[href]"));
+        String after = (String) browser.executeScript("return getComputedStyle(arguments[0], '::after').content",
+                link);
+        assertThat(after).contains(link.getDomAttribute("href"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> pdf = browser.executeCdpCommand("Page.printToPDF", Map.of("printBackground", false));
+        Path file = Path.of("target/screenshots/answer-print.pdf");
+        Files.createDirectories(file.getParent());
+        Files.write(file, Base64.getDecoder().decode((String) pdf.get("data")));
+        assertThat(Files.size(file)).isGreaterThan(10_000);
+    }
+}

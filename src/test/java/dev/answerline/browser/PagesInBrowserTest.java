@@ -1,0 +1,224 @@
+package dev.answerline.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.answerline.TestSites;
+import dev.answerline.content.Site;
+import dev.answerline.newsletter.Newsletter;
+import dev.answerline.render.Renderer;
+import dev.answerline.search.SearchIndex;
+import dev.answerline.server.Server;
+import dev.answerline.store.Database;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Every kind of page a reader meets on the demo site, in a real browser at a desktop and a phone size, in
+ * the light and the dark colour scheme: no console error, no failed request, no sideways scrolling, no text
+ * under 12 px, no accessibility violation (axe-core). Screenshots go to {@code target/screenshots/}.
+ */
+class PagesInBrowserTest {
+    static final String ANSWER = "/answers/should-you-foam-roll-your-lumbar-spine";
+    private static final AtomicInteger READERS = new AtomicInteger();
+
+    private static Path dir;
+    private static SearchIndex index;
+    private static Database db;
+    private static Newsletter newsletter;
+    private static Server server;
+    private static ChromeDriver browser;
+
+    /** A page, and how to get the browser to it. */
+    enum Kind {
+        ANSWER, ALL_QUESTIONS, CATEGORY, SEARCH, NOT_FOUND, SUBSCRIBED, SUBSCRIBE_FAILED;
+
+        String file() {
+            return name().toLowerCase().replace('_', '-');
+        }
+    }
+
+    record Viewport(String name, int width, int height, boolean phone) {
+        static final Viewport DESKTOP = new Viewport("desktop", 1366, 900, false);
+        static final Viewport PHONE = new Viewport("phone", 390, 844, true);
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @BeforeAll
+    static void start() throws Exception {
+        dir = Files.createTempDirectory("answerline-browser-");
+        Site site = Site.load(TestSites.demo());
+        index = SearchIndex.build(site);
+        db = Database.open(dir, null);
+        newsletter = Newsletter.builder(db, () -> site).outboxDir(dir.resolve("outbox"))
+                .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .signupLimit(0, Duration.ofMinutes(1)).build();
+        server = Server.builder(Renderer.render(site, Renderer.Options.publish(index.similar()))).port(0)
+                .subscribers(newsletter::count).route("/newsletter/*", newsletter::handler)
+                .route("/search", index::handler).route("/api/search", index::handler).build().start();
+        newsletter.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+            newsletter.close();
+            db.close();
+            index.close();
+        }
+    }
+
+    static Stream<Arguments> pages() {
+        List<Arguments> all = new ArrayList<>();
+        for (Kind kind : Kind.values()) {
+            for (Viewport viewport : List.of(Viewport.DESKTOP, Viewport.PHONE)) {
+                for (boolean dark : List.of(false, true)) {
+                    all.add(Arguments.of(kind, viewport, dark ? "dark" : "light"));
+                }
+            }
+        }
+        return all.stream();
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("pages")
+    void readsCleanlyAndPassesAxe(Kind kind, Viewport viewport, String scheme) throws Exception {
+        ChromeDriver page = browser();
+        PageChecks.emulate(page, viewport.width(), viewport.height(), viewport.phone(), scheme.equals("dark"));
+        PageChecks.consoleErrors(page, message -> true); // what earlier pages logged is theirs
+        Predicate<String> expected = show(page, kind);
+        PageChecks.screenshot(page, kind.file() + "-" + viewport + "-" + scheme);
+
+        List<String> problems = new ArrayList<>();
+        PageChecks.consoleErrors(page, expected).forEach(e -> problems.add("console error: " + e));
+        PageChecks.failedRequests(page).stream().filter(r -> !expected.test(r))
+                .forEach(r -> problems.add("failed request: " + r));
+        String scroll = PageChecks.horizontalScroll(page);
+        if (scroll != null) {
+            problems.add("horizontal scroll: " + scroll);
+        }
+        PageChecks.smallText(page).forEach(t -> problems.add("text under 12 px: " + t));
+        PageChecks.accessibility(page).forEach(v -> problems.add("axe: " + v));
+        assertThat(problems).as("%s at %s in %s, %s", kind.file(), viewport, scheme, page.getCurrentUrl()).isEmpty();
+    }
+
+    @Test
+    void theChecksFindWhatTheyLookFor() throws Exception {
+        ChromeDriver page = browser();
+        PageChecks.emulate(page, Viewport.PHONE.width(), Viewport.PHONE.height(), true, false);
+        PageChecks.consoleErrors(page, message -> true);
+        String html = "<!doctype html><html lang=en><title>Bad</title>"
+                + "<meta name=viewport content='width=device-width'><body><main>"
+                + "<p style='font-size:10px'>Tiny print</p>"
+                + "<div style='width:900px'>Too wide</div>"
+                + "<p style='color:#bbb;background:#fff'>Faint text</p>"
+                + "<img src='/missing.png'>"
+                + "<script>console.error('broken on purpose')</script></main>";
+        // a page of its own origin: the site's server would never serve one this bad
+        HttpServer bad = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        bad.createContext("/", exchange -> {
+            byte[] body = exchange.getRequestURI().getPath().equals("/bad") ? html.getBytes(StandardCharsets.UTF_8)
+                    : new byte[0];
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(body.length > 0 ? 200 : 404, body.length > 0 ? body.length : -1);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        bad.start();
+        try {
+            page.get("http://127.0.0.1:" + bad.getAddress().getPort() + "/bad");
+        } finally {
+            bad.stop(0);
+        }
+
+        assertThat(PageChecks.consoleErrors(page, message -> false))
+                .anyMatch(m -> m.contains("broken on purpose")).anyMatch(m -> m.contains("404"));
+        assertThat(PageChecks.failedRequests(page)).anyMatch(r -> r.endsWith("/missing.png"));
+        assertThat(PageChecks.horizontalScroll(page)).contains("in a 390 px window");
+        assertThat(PageChecks.smallText(page)).containsExactly("10px p: Tiny print");
+        assertThat(PageChecks.accessibility(page))
+                .anyMatch(v -> v.startsWith("color-contrast")).anyMatch(v -> v.startsWith("image-alt"));
+    }
+
+    /** Takes the browser to the page; what it may log or fail to load there (the 404, a refused signup). */
+    private static Predicate<String> show(ChromeDriver page, Kind kind) {
+        switch (kind) {
+            case ANSWER -> open(page, ANSWER);
+            case ALL_QUESTIONS -> open(page, "/answers");
+            case CATEGORY -> open(page, "/answers/category/back-relief");
+            case SEARCH -> open(page, "/search?q=foam+roller+back");
+            case NOT_FOUND -> {
+                open(page, "/answers/no-such-question");
+                return message -> message.contains("/answers/no-such-question") && message.contains("404");
+            }
+            case SUBSCRIBED -> {
+                subscribe(page, "reader" + READERS.incrementAndGet() + "@example.com", ".newsletter-success");
+            }
+            case SUBSCRIBE_FAILED -> {
+                // the browser's own check lets "a@b" through; the server refuses it, which is the state shown
+                subscribe(page, "reader@localhost", ".newsletter-failure");
+                return message -> message.contains("/newsletter/subscribe") && message.contains("400");
+            }
+        }
+        return message -> false;
+    }
+
+    private static void open(ChromeDriver page, String path) {
+        page.get(server.uri().resolve(path).toString());
+    }
+
+    private static void subscribe(ChromeDriver page, String email, String outcome) {
+        open(page, ANSWER);
+        WebElement block = page.findElement(By.cssSelector(".newsletter"));
+        block.findElement(By.name("email")).sendKeys(email);
+        pause(1_600); // a person takes a moment; faster forms are refused as bots
+        block.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(page, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOf(block.findElement(By.cssSelector(outcome))));
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ChromeDriver browser() {
+        if (browser == null) {
+            browser = Browser.open(1366, 900, true);
+        }
+        return browser;
+    }
+}
