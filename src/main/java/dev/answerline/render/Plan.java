@@ -39,7 +39,6 @@ final class Plan {
     private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     private static final byte[] CSS = resource("site.css");
     private static final byte[] JS = resource("site.js");
-    private static final String CSS_PATH = fingerprinted("site", CSS, "css");
     private static final String JS_PATH = fingerprinted("site", JS, "js");
     private static final String RSS = "application/rss+xml; charset=utf-8";
     private static final String ATOM = "application/atom+xml; charset=utf-8";
@@ -48,6 +47,8 @@ final class Plan {
 
     final Site site;
     final Views views;
+    private final byte[] css;
+    private final String cssPath;
     private final Similar similar;
     private final Feeds feeds;
     private final LlmsText llms;
@@ -61,7 +62,9 @@ final class Plan {
         this.site = site;
         Markdown markdown = new Markdown(Views.ANSWER_IDS);
         this.similar = options.similar();
-        this.views = new Views(site, markdown, CSS_PATH, JS_PATH, options.liveReload(), similar);
+        this.css = css(site.config().baseUrl());
+        this.cssPath = fingerprinted("site", css, "css");
+        this.views = new Views(site, markdown, cssPath, JS_PATH, options.liveReload(), similar);
         this.feeds = new Feeds(site, markdown);
         this.llms = new LlmsText(site, markdown, options.cache() == null ? null : options.cache().fragments);
         this.sitemaps = new Sitemaps(site);
@@ -95,7 +98,7 @@ final class Plan {
         paths.add(LlmsText.INDEX);
         paths.add(LlmsText.FULL);
         site.answers().forEach(a -> paths.add(LlmsText.twinPath(a)));
-        paths.add(CSS_PATH);
+        paths.add(cssPath);
         paths.add(JS_PATH);
         return paths;
     }
@@ -130,8 +133,8 @@ final class Plan {
             default:
                 break;
         }
-        if (path.equals(CSS_PATH)) {
-            return () -> Page.of(CSS_PATH, MediaTypes.of(CSS_PATH), Renderer.ASSET_CACHE, CSS);
+        if (path.equals(cssPath)) {
+            return () -> Page.of(cssPath, MediaTypes.of(cssPath), Renderer.ASSET_CACHE, css);
         }
         if (path.equals(JS_PATH)) {
             return () -> Page.of(JS_PATH, MediaTypes.of(JS_PATH), Renderer.ASSET_CACHE, JS);
@@ -242,6 +245,26 @@ final class Plan {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.file(), e);
         }
+    }
+
+    /**
+     * The theme with the site's address for print: a printed link to {@code /x} shows
+     * {@code https://site/x}, which a reader can type, and only the stylesheet knows it on paper.
+     */
+    private static byte[] css(String baseUrl) {
+        StringBuilder quoted = new StringBuilder("\"");
+        baseUrl.codePoints().forEach(c -> {
+            if (c == '"' || c == '\\' || c < 0x20 || c == 0x7f) {
+                quoted.append('\\').append(Integer.toHexString(c)).append(' ');
+            } else {
+                quoted.appendCodePoint(c);
+            }
+        });
+        byte[] print = ("\n@media print { :root { --site-url: " + quoted + "\"; } }\n")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] all = java.util.Arrays.copyOf(CSS, CSS.length + print.length);
+        System.arraycopy(print, 0, all, CSS.length, print.length);
+        return all;
     }
 
     /** {@code /assets/name.{hash}.ext}: a new name whenever the content changes, so it can be cached for good. */

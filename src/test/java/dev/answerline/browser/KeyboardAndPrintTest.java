@@ -43,6 +43,7 @@ class KeyboardAndPrintTest {
     private static final int MOST_TABS = 150;
 
     private static Path dir;
+    private static String baseUrl;
     private static SearchIndex index;
     private static Database db;
     private static Newsletter newsletter;
@@ -53,6 +54,7 @@ class KeyboardAndPrintTest {
     static void start() throws Exception {
         dir = Files.createTempDirectory("answerline-keyboard-");
         Site site = Site.load(TestSites.demo());
+        baseUrl = site.config().baseUrl();
         index = SearchIndex.build(site);
         db = Database.open(dir, null);
         newsletter = Newsletter.builder(db, () -> site).outboxDir(dir.resolve("outbox"))
@@ -166,6 +168,10 @@ class KeyboardAndPrintTest {
         assertThat(without).isNotBlank().isEqualTo(withScripts);
     }
 
+    private String after(WebElement link) {
+        return (String) browser.executeScript("return getComputedStyle(arguments[0], '::after').content", link);
+    }
+
     @Test
     void theAnswerPrintsWithoutNewsletterCallToActionOrNavigationAndWithLinkAddresses() throws Exception {
         open(ANSWER, true);
@@ -174,10 +180,11 @@ class KeyboardAndPrintTest {
             assertThat(browser.findElement(By.cssSelector(css)).isDisplayed()).as(css + " on paper").isFalse();
         }
         assertThat(browser.findElement(By.cssSelector(".direct-answer")).isDisplayed()).isTrue();
-        WebElement link = browser.findElement(By.cssSelector(".prose a[href]"));
-        String after = (String) browser.executeScript("return getComputedStyle(arguments[0], '::after').content",
-                link);
-        assertThat(after).contains(link.getDomAttribute("href"));
+        // a link within the site shows the address a reader can type, with the site's base URL
+        WebElement inside = browser.findElement(By.cssSelector(".prose a[href^='/']"));
+        assertThat(after(inside)).isEqualTo("\" (" + baseUrl + inside.getDomAttribute("href") + ")\"");
+        WebElement outside = browser.findElement(By.cssSelector(".prose a[href^='http']"));
+        assertThat(after(outside)).isEqualTo("\" (" + outside.getDomAttribute("href") + ")\"");
         @SuppressWarnings("unchecked")
         Map<String, Object> pdf = browser.executeCdpCommand("Page.printToPDF", Map.of("printBackground", false));
         Path file = Path.of("target/screenshots/answer-print.pdf");
