@@ -2,16 +2,6 @@ package dev.answerline.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.answerline.TestSites;
-import dev.answerline.content.Site;
-import dev.answerline.newsletter.Newsletter;
-import dev.answerline.render.Renderer;
-import dev.answerline.search.SearchIndex;
-import dev.answerline.server.Server;
-import dev.answerline.store.Database;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -42,37 +33,18 @@ class KeyboardAndPrintTest {
     /** More Tab presses than any page here has stops: a control not reached by then is not reachable. */
     private static final int MOST_TABS = 150;
 
-    private static Path dir;
-    private static String baseUrl;
-    private static SearchIndex index;
-    private static Database db;
-    private static Newsletter newsletter;
-    private static Server server;
+    private static DemoServer server;
     private ChromeDriver browser;
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createTempDirectory("answerline-keyboard-");
-        Site site = Site.load(TestSites.demo());
-        baseUrl = site.config().baseUrl();
-        index = SearchIndex.build(site);
-        db = Database.open(dir, null);
-        newsletter = Newsletter.builder(db, () -> site).outboxDir(dir.resolve("outbox"))
-                .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                .signupLimit(0, Duration.ofMinutes(1)).build();
-        server = Server.builder(Renderer.render(site, Renderer.Options.publish(index.similar()))).port(0)
-                .subscribers(newsletter::count).route("/newsletter/*", newsletter::handler)
-                .route("/search", index::handler).route("/api/search", index::handler).build().start();
-        newsletter.start();
+        server = new DemoServer();
     }
 
     @AfterAll
     static void stop() {
         if (server != null) {
             server.close();
-            newsletter.close();
-            db.close();
-            index.close();
         }
     }
 
@@ -85,7 +57,7 @@ class KeyboardAndPrintTest {
 
     private ChromeDriver open(String path, boolean javascript) {
         browser = Browser.open(1366, 900, javascript);
-        browser.get(server.uri().resolve(path).toString());
+        browser.get(server.url(path));
         return browser;
     }
 
@@ -131,9 +103,10 @@ class KeyboardAndPrintTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"light", "dark"})
-    void everythingTheTabKeyReachesShowsThatItHasTheFocus(String scheme) {
-        open(ANSWER, true);
+    @CsvSource({ANSWER + ",light", ANSWER + ",dark", "/search?q=roller,light", "/search?q=roller,dark",
+        "/answers,dark"})
+    void everythingTheTabKeyReachesShowsThatItHasTheFocus(String path, String scheme) {
+        open(path, true);
         PageChecks.emulate(browser, 1366, 900, false, scheme.equals("dark"));
         List<String> unmarked = new ArrayList<>();
         String first = null;
@@ -182,7 +155,8 @@ class KeyboardAndPrintTest {
         assertThat(browser.findElement(By.cssSelector(".direct-answer")).isDisplayed()).isTrue();
         // a link within the site shows the address a reader can type, with the site's base URL
         WebElement inside = browser.findElement(By.cssSelector(".prose a[href^='/']"));
-        assertThat(after(inside)).isEqualTo("\" (" + baseUrl + inside.getDomAttribute("href") + ")\"");
+        String address = server.site.config().absolute(inside.getDomAttribute("href"));
+        assertThat(after(inside)).isEqualTo("\" (" + address + ")\"");
         WebElement outside = browser.findElement(By.cssSelector(".prose a[href^='http']"));
         assertThat(after(outside)).isEqualTo("\" (" + outside.getDomAttribute("href") + ")\"");
         @SuppressWarnings("unchecked")

@@ -2,20 +2,9 @@ package dev.answerline.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.answerline.TestSites;
-import dev.answerline.content.Site;
-import dev.answerline.newsletter.Newsletter;
-import dev.answerline.render.Renderer;
-import dev.answerline.search.SearchIndex;
-import dev.answerline.server.Server;
-import dev.answerline.store.Database;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,11 +32,7 @@ class PagesInBrowserTest {
     static final String ANSWER = "/answers/should-you-foam-roll-your-lumbar-spine";
     private static final AtomicInteger READERS = new AtomicInteger();
 
-    private static Path dir;
-    private static SearchIndex index;
-    private static Database db;
-    private static Newsletter newsletter;
-    private static Server server;
+    private static DemoServer server;
     private static ChromeDriver browser;
 
     /** A page, and how to get the browser to it. */
@@ -71,17 +56,7 @@ class PagesInBrowserTest {
 
     @BeforeAll
     static void start() throws Exception {
-        dir = Files.createTempDirectory("answerline-browser-");
-        Site site = Site.load(TestSites.demo());
-        index = SearchIndex.build(site);
-        db = Database.open(dir, null);
-        newsletter = Newsletter.builder(db, () -> site).outboxDir(dir.resolve("outbox"))
-                .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                .signupLimit(0, Duration.ofMinutes(1)).build();
-        server = Server.builder(Renderer.render(site, Renderer.Options.publish(index.similar()))).port(0)
-                .subscribers(newsletter::count).route("/newsletter/*", newsletter::handler)
-                .route("/search", index::handler).route("/api/search", index::handler).build().start();
-        newsletter.start();
+        server = new DemoServer();
     }
 
     @AfterAll
@@ -91,9 +66,6 @@ class PagesInBrowserTest {
         }
         if (server != null) {
             server.close();
-            newsletter.close();
-            db.close();
-            index.close();
         }
     }
 
@@ -193,7 +165,7 @@ class PagesInBrowserTest {
     }
 
     private static void open(ChromeDriver page, String path) {
-        page.get(server.uri().resolve(path).toString());
+        page.get(server.url(path));
     }
 
     private static void subscribe(ChromeDriver page, String email, String outcome) {

@@ -1,0 +1,58 @@
+package dev.answerline.browser;
+
+import dev.answerline.TestSites;
+import dev.answerline.content.Site;
+import dev.answerline.newsletter.Newsletter;
+import dev.answerline.render.Renderer;
+import dev.answerline.search.SearchIndex;
+import dev.answerline.server.Server;
+import dev.answerline.store.Database;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+
+/**
+ * The demo site served as {@code answerline serve} serves it: pages with similar answers, search, and the
+ * newsletter on a SQLite file in a temporary folder (no signup limit: the tests sign up many times).
+ */
+final class DemoServer implements AutoCloseable {
+    final Site site;
+    private final SearchIndex index;
+    private final Database db;
+    private final Newsletter newsletter;
+    private final Server server;
+
+    DemoServer() throws IOException {
+        site = Site.load(TestSites.demo());
+        index = SearchIndex.build(site);
+        db = Database.open(Files.createTempDirectory("answerline-browser-"), null);
+        newsletter = Newsletter.builder(db, () -> site).outboxDir(Files.createTempDirectory("answerline-outbox-"))
+                .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
+                .signupLimit(0, Duration.ofMinutes(1)).build();
+        server = Server.builder(Renderer.render(site, Renderer.Options.publish(index.similar()))).port(0)
+                .subscribers(newsletter::count).route("/newsletter/*", newsletter::handler)
+                .route("/search", index::handler).route("/api/search", index::handler).build().start();
+        newsletter.start();
+    }
+
+    /** The address of a site path. */
+    String url(String path) {
+        return server.uri().resolve(path).toString();
+    }
+
+    URI uri() {
+        return server.uri();
+    }
+
+    @Override
+    public void close() {
+        server.close();
+        newsletter.close();
+        db.close();
+        index.close();
+    }
+}
