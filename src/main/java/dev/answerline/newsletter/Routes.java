@@ -95,6 +95,14 @@ final class Routes extends Handler.Abstract {
 
     private void subscribe(Request request, Response response, Callback callback) throws Exception {
         String client = Request.getRemoteAddr(request);
+        if (request.getLength() > MAX_FORM_BYTES) {
+            refuse(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "a form of " + request.getLength()
+                    + " bytes");
+            return;
+        }
+        // read before any refusal: answering before a small form has arrived makes Jetty close the connection,
+        // and the reset of the form arriving after that can destroy the answer on its way to the client
+        Fields form = Request.getParameters(request);
         if (!sameOrigin(request)) {
             refuse(request, response, callback, HttpStatus.FORBIDDEN_403, "a form sent from another site");
             return;
@@ -105,12 +113,6 @@ final class Routes extends Handler.Abstract {
             refuse(request, response, callback, HttpStatus.TOO_MANY_REQUESTS_429, "too many signups from one client");
             return;
         }
-        if (request.getLength() > MAX_FORM_BYTES) {
-            refuse(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, "a form of " + request.getLength()
-                    + " bytes");
-            return;
-        }
-        Fields form = Request.getParameters(request);
         String source = sourcePage(form.getValue("source"));
         if (!blank(form.getValue(HONEYPOT))) {
             // pretend it worked: a bot that learns nothing does not adapt
