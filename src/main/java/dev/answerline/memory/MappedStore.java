@@ -8,6 +8,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.function.LongSupplier;
 
 /**
  * Keeps byte arrays outside the Java heap, in memory-mapped temporary files, and hands back read-only
@@ -26,11 +27,18 @@ public final class MappedStore {
     private static final int CHUNK = 64 << 20;
 
     private final Path dir;
+    private final LongSupplier free;
     private MappedByteBuffer chunk;
 
     /** @param dir where the temporary files are made; they are deleted at once and live on as mappings */
     public MappedStore(Path dir) {
+        this(dir, () -> usableSpace(dir));
+    }
+
+    /** @param free the bytes free in {@code dir}, asked before each new file */
+    MappedStore(Path dir, LongSupplier free) {
         this.dir = dir;
+        this.free = free;
     }
 
     /** A store in the system's temporary folder. */
@@ -49,12 +57,21 @@ public final class MappedStore {
             chunk.position(at + bytes.length);
             target = chunk.slice(at, bytes.length);
         }
-        // copying needs no lock: each caller writes only its own region
-        target.put(bytes);
+        try {
+            // copying needs no lock: each caller writes only its own region
+            target.put(bytes);
+        } catch (InternalError e) {
+            // how the JVM reports a write to a mapped file the disk has no room for
+            throw new UncheckedIOException(noRoom(bytes.length), new IOException(e));
+        }
         return target.flip().asReadOnlyBuffer();
     }
 
     private MappedByteBuffer map(int size) {
+        if (free.getAsLong() < size) {
+            // the file is sparse: without this check a full disk would show only when bytes are written into it
+            throw new UncheckedIOException(noRoom(size), new IOException("no room in " + dir));
+        }
         Path file = null;
         try {
             file = Files.createTempFile(dir, "answerline-mapped-", ".bin");
@@ -67,6 +84,21 @@ public final class MappedStore {
         } finally {
             deleteQuietly(file);
         }
+    }
+
+    /** Bytes free in a folder; unknown counts as enough, and mapping then says what is wrong. */
+    private static long usableSpace(Path dir) {
+        try {
+            return Files.getFileStore(dir).getUsableSpace();
+        } catch (IOException e) {
+            return Long.MAX_VALUE;
+        }
+    }
+
+    private String noRoom(long needed) {
+        return "the temporary folder " + dir + " has " + (free.getAsLong() >> 20) + " MiB free, and keeping pages and texts"
+                + " outside the heap needs " + Math.max(1, needed >> 20) + " MiB more — free some space there, or"
+                + " point Java at a larger disk: ANSWERLINE_JAVA_OPTS=-Djava.io.tmpdir=/path/to/folder";
     }
 
     private static void deleteQuietly(Path file) {
