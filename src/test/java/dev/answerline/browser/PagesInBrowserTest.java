@@ -37,7 +37,9 @@ class PagesInBrowserTest {
 
     /** A page, and how to get the browser to it. */
     enum Kind {
-        ANSWER, ALL_QUESTIONS, CATEGORY, SEARCH, NOT_FOUND, SUBSCRIBED, SUBSCRIBE_FAILED;
+        ANSWER, ALL_QUESTIONS, CATEGORY, SEARCH, NOT_FOUND, SUBSCRIBED, SUBSCRIBE_FAILED,
+        // the rest of the site, held to the same standard
+        HOME, AUTHOR, AUTHORS, BLOG_POST, BLOG, PRODUCT, PRODUCTS, DISCLAIMER;
 
         String file() {
             return name().toLowerCase().replace('_', '-');
@@ -148,6 +150,14 @@ class PagesInBrowserTest {
             case ALL_QUESTIONS -> open(page, "/answers");
             case CATEGORY -> open(page, "/answers/category/back-relief");
             case SEARCH -> open(page, "/search?q=foam+roller+back");
+            case HOME -> open(page, "/");
+            case AUTHOR -> open(page, "/authors/maya-lindqvist");
+            case AUTHORS -> open(page, "/authors");
+            case BLOG_POST -> open(page, "/blog/foam-rolling-myths");
+            case BLOG -> open(page, "/blog");
+            case PRODUCT -> open(page, "/products/foam-massage-roller");
+            case PRODUCTS -> open(page, "/products");
+            case DISCLAIMER -> open(page, "/disclaimer");
             case NOT_FOUND -> {
                 open(page, "/answers/no-such-question");
                 return message -> message.contains("/answers/no-such-question") && message.contains("404");
