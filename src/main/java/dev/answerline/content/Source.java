@@ -25,6 +25,8 @@ public final class Source {
     private final String shortBody;
     private final ByteBuffer longBody;
     private final int bodyLine;
+    /** Made when first asked for, as String does: answers are map keys, and hashing a body reads all of it. */
+    private int hash;
 
     /**
      * @param file the file relative to the site folder, with forward slashes ({@code answers/x.md})
@@ -88,7 +90,12 @@ public final class Source {
 
     @Override
     public int hashCode() {
-        return Objects.hash(file, lines, shortBody, longBody, bodyLine);
+        int h = hash;
+        if (h == 0) {
+            h = Objects.hash(file, lines, shortBody, longBody, bodyLine);
+            hash = h;
+        }
+        return h;
     }
 
     @Override

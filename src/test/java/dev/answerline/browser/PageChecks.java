@@ -101,7 +101,11 @@ final class PageChecks {
         return errors;
     }
 
-    /** Requests of this page that got no answer or an error status, as "status url". */
+    /**
+     * Requests of this page that got no answer or an error status, as "status url". A resource from another
+     * origin shows status 0 and no sizes unless it sends Timing-Allow-Origin, and would count as failed: the
+     * demo's pages load only their own.
+     */
     @SuppressWarnings("unchecked")
     static List<String> failedRequests(ChromeDriver browser) {
         return (List<String>) browser.executeScript("""
