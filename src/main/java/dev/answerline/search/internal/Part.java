@@ -2,10 +2,7 @@ package dev.answerline.search.internal;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.IndexReader;
@@ -38,7 +35,7 @@ public final class Part implements AutoCloseable {
     /** @param bufferMb heap for documents not yet written out: several parts built at once share the heap */
     public Part(Analyzer analyzer, double bufferMb) {
         try {
-            this.folder = Files.createTempDirectory("answerline-index-");
+            this.folder = IndexFolders.create();
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
                     .setRAMBufferSizeMB(bufferMb)
@@ -104,11 +101,7 @@ public final class Part implements AutoCloseable {
             }
             writer.close();
         } finally {
-            try (Stream<Path> files = Files.walk(folder)) {
-                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(file);
-                }
-            }
+            IndexFolders.delete(folder);
         }
     }
 }
