@@ -96,9 +96,9 @@ public final class MappedStore {
     }
 
     private String noRoom(long needed) {
-        return "the temporary folder " + dir + " has " + (free.getAsLong() >> 20) + " MiB free, and keeping pages and texts"
-                + " outside the heap needs " + Math.max(1, needed >> 20) + " MiB more — free some space there, or"
-                + " point Java at a larger disk: ANSWERLINE_JAVA_OPTS=-Djava.io.tmpdir=/path/to/folder";
+        return "the temporary folder " + dir + " has " + (free.getAsLong() >> 20) + " MiB free, and keeping pages"
+                + " and texts outside the heap needs " + Math.max(1, needed >> 20) + " MiB more — free some space"
+                + " there, or point Java at a larger disk: ANSWERLINE_JAVA_OPTS=-Djava.io.tmpdir=/path/to/folder";
     }
 
     private static void deleteQuietly(Path file) {

@@ -114,7 +114,8 @@ class KeyboardAndPrintTest {
             focused().sendKeys(Keys.TAB);
             String where = (String) browser.executeScript("""
                     const e = document.activeElement;
-                    return e.tagName + ' ' + (e.id || e.getAttribute('href') || e.getAttribute('name') || e.className);""");
+                    const name = e.id || e.getAttribute('href') || e.getAttribute('name') || e.className;
+                    return e.tagName + ' ' + name;""");
             if (where.equals(first) || where.startsWith("BODY")) {
                 break; // round the page once: after the last stop the focus leaves the page
             }

@@ -87,7 +87,8 @@ final class PageChecks {
                                 .intValue(),
                         "height", ((Number) browser.executeScript(
                                 "return document.documentElement.scrollHeight")).intValue())));
-        Files.write(SCREENSHOTS.resolve(name + ".png"), OutputType.BYTES.convertFromBase64Png((String) shot.get("data")));
+        byte[] png = OutputType.BYTES.convertFromBase64Png((String) shot.get("data"));
+        Files.write(SCREENSHOTS.resolve(name + ".png"), png);
     }
 
     /** Console messages of level error since the last call, except those {@code expected} allows. */
