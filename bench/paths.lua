@@ -16,8 +16,5 @@ request = function()
   return wrk.format("GET", paths[next], { ["Accept-Encoding"] = "gzip, br" })
 end
 
-done = function(summary, latency, requests)
-  io.write(string.format("RESULT requests=%d non2xx=%d errors=%d seconds=%.3f p99ms=%.2f\n",
-    summary.requests, summary.errors.status, summary.errors.connect + summary.errors.read + summary.errors.write
-    + summary.errors.timeout, summary.duration / 1e6, latency:percentile(99) / 1000))
-end
+-- the RESULT line bench/wrk.sh reads
+dofile(debug.getinfo(1, "S").source:match("^@(.*/)") .. "result.lua")

@@ -34,7 +34,6 @@ import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
@@ -344,7 +343,7 @@ public final class SearchIndex implements AutoCloseable {
      */
     public static Similar similar(Site site) {
         // each body's text is made once here, for the index and for MoreLikeThis: Markdown is most of the cost
-        return similar(site, SearchIndex::withBodyText);
+        return similar(site, Item::withBodyMade);
     }
 
     private static Similar similar(Site site, UnaryOperator<Item> prepare) {
@@ -380,16 +379,10 @@ public final class SearchIndex implements AutoCloseable {
                 try {
                     part.close();
                 } catch (IOException e) {
-                    // the folder is temporary: a part left behind costs only disk space until the system cleans it
+                    // a folder left behind is removed when the process ends (see IndexFolders)
                 }
             }
         }
-    }
-
-    private static Item withBodyText(Item item) {
-        String body = item.body().get();
-        return new Item(item.id(), item.path(), item.title(), item.label(), item.category(), item.description(),
-                item.lead(), () -> body);
     }
 
     /** Replaces changed items of one kind in the other part; the ids of the removed ones. */

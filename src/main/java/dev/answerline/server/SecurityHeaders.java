@@ -39,6 +39,11 @@ public final class SecurityHeaders extends Handler.Wrapper {
         }
     }
 
+    /** Sets the headers on a response that may have them already, such as one that failed half-way. */
+    public static void replace(HttpFields.Mutable headers) {
+        FIELDS.forEach(headers::put);
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         apply(response.getHeaders());

@@ -2,11 +2,6 @@ package dev.answerline.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.answerline.TestSites;
-import dev.answerline.content.Site;
-import dev.answerline.render.Renderer;
-import dev.answerline.search.SearchIndex;
-import dev.answerline.server.Server;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -23,22 +18,17 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /** A reader searches from the header of the demo site in a real browser. */
 class SearchInBrowserTest {
     private static final String LUMBAR = "/answers/should-you-foam-roll-your-lumbar-spine";
-    private static SearchIndex index;
-    private static Server server;
+    private static DemoServer server;
     private ChromeDriver browser;
 
     @BeforeAll
-    static void start() {
-        Site site = Site.load(TestSites.demo());
-        index = SearchIndex.build(site);
-        server = Server.builder(Renderer.render(site, Renderer.Options.publish(index.similar()))).port(0)
-                .route("/search", index::handler).route("/api/search", index::handler).build().start();
+    static void start() throws Exception {
+        server = new DemoServer();
     }
 
     @AfterAll
     static void stop() {
         server.close();
-        index.close();
     }
 
     @AfterEach
@@ -50,7 +40,7 @@ class SearchInBrowserTest {
 
     private WebElement open(boolean javascript) {
         browser = Browser.open(1366, 900, javascript);
-        browser.get(server.uri().resolve("/answers").toString());
+        browser.get(server.url("/answers"));
         return browser.findElement(By.id("site-search-q"));
     }
 

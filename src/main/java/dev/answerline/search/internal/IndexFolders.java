@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * The temporary folders the search indexes live in, and their removal: on close, when the process ends
- * (Ctrl+C ends {@code serve} without closing anything), and, for a process that was killed, by the next
+ * (SIGTERM, and Ctrl+C the same way, ends {@code serve} through the JVM's shutdown, which does not wait for
+ * its clean-up: the folders were left behind), and, for a process that was killed, by the next
  * one: a folder whose Lucene write lock nobody holds belongs to no running process. An index of 100,000
  * answers is hundreds of megabytes, too much to leave behind at every stop.
  */

@@ -37,13 +37,14 @@ public final class ErrorPages extends ErrorHandler {
             body = pages.get().notFound().body("").identityView();
         } else {
             String reason = HttpStatus.getMessage(status);
-            body = ByteBuffer.wrap(("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status + " " + reason
-                    + "</title></head><body><h1>" + reason + "</h1><p>The request could not be answered."
-                    + " <a href=\"/\">Go to the home page</a>.</p></body></html>").getBytes(StandardCharsets.UTF_8));
+            String html = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>" + status + " "
+                    + reason + "</title></head><body><h1>" + reason + "</h1><p>The request could not be answered."
+                    + " <a href=\"/\">Go to the home page</a>.</p></body></html>";
+            body = ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8));
         }
         response.setStatus(status);
-        // put: an error may come after the headers were added once
-        SecurityHeaders.FIELDS.forEach(response.getHeaders()::put);
+        // an error may come after the headers were added once
+        SecurityHeaders.replace(response.getHeaders());
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "text/html; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.remaining());

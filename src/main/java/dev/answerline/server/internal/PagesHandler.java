@@ -96,7 +96,7 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
                     rule -> new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, rule)));
             headers.add(HttpHeader.ETAG, br ? body.brotliEtag() : gzip ? body.gzipEtag() : body.etag());
             String ifNoneMatch = requestHeaders.get(HttpHeader.IF_NONE_MATCH);
-            if (ifNoneMatch != null && matches(ifNoneMatch, body.etag())) {
+            if (ifNoneMatch != null && matches(ifNoneMatch, body)) {
                 headers.remove(HttpHeader.CONTENT_TYPE);
                 response.setStatus(HttpStatus.NOT_MODIFIED_304);
                 callback.succeeded();
@@ -191,25 +191,42 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
         return i;
     }
 
-    /** If-None-Match against either encoding's tag; weak comparison, as RFC 9110 asks for GET. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch.strip().equals("*")) {
+    /**
+     * If-None-Match against the tag of any of the body's encodings; weak comparison, as RFC 9110 asks for
+     * GET. Allocates nothing: every revalidation of a page asks this.
+     */
+    static boolean matches(String ifNoneMatch, Page.Body body) {
+        int length = ifNoneMatch.length();
+        int first = skipSpaces(ifNoneMatch, 0, length);
+        if (first < length && ifNoneMatch.charAt(first) == '*'
+                && skipSpaces(ifNoneMatch, first + 1, length) == length) {
             return true;
         }
-        String bare = etag.substring(1, etag.length() - 1);
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.startsWith("W/")) {
-                tag = tag.substring(2);
+        int start = 0;
+        while (start < length) {
+            int end = ifNoneMatch.indexOf(',', start);
+            if (end < 0) {
+                end = length;
             }
-            if (tag.length() >= 2 && tag.startsWith("\"") && tag.endsWith("\"")) {
-                tag = tag.substring(1, tag.length() - 1);
-                if (tag.equals(bare) || tag.equals(bare + Page.GZIP_TAG) || tag.equals(bare + Page.BROTLI_TAG)) {
-                    return true;
-                }
+            int from = skipSpaces(ifNoneMatch, start, end);
+            int to = end;
+            while (to > from && (ifNoneMatch.charAt(to - 1) == ' ' || ifNoneMatch.charAt(to - 1) == '\t')) {
+                to--;
             }
+            if (ifNoneMatch.startsWith("W/", from)) {
+                from += 2;
+            }
+            if (is(ifNoneMatch, from, to, body.etag()) || is(ifNoneMatch, from, to, body.gzipEtag())
+                    || is(ifNoneMatch, from, to, body.brotliEtag())) {
+                return true;
+            }
+            start = end + 1;
         }
         return false;
+    }
+
+    private static boolean is(String text, int from, int to, String tag) {
+        return to - from == tag.length() && text.regionMatches(from, tag, 0, tag.length());
     }
 
     private static String stripSlash(String path) {
