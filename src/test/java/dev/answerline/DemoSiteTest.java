@@ -72,7 +72,7 @@ class DemoSiteTest {
         assertThat(positions).isSorted();
         assertThat(page.select(".byline time")).hasSizeGreaterThanOrEqualTo(2);
         assertThat(page.select(".newsletter").text()).contains("Join 10,000+ people", "No spam, unsubscribe anytime",
-                "Subscribe", "You're in. Check your inbox for a welcome email.", "Something went wrong. Please try again.");
+                "Subscribe", "Almost done. Confirm with the link we just emailed you.", "Something went wrong. Please try again.");
         assertThat(page.select(".newsletter form").attr("action")).isEqualTo("/newsletter/subscribe", "/search");
         Element shop = page.selectFirst(".cta a.button");
         assertThat(shop.attr("href")).contains("utm_content=" + LUMBAR);

@@ -45,7 +45,7 @@ class HtmlValidationTest {
             }
             // the pages the newsletter makes at request time: a result, and a page with a button
             Files.writeString(out.resolve("message-result.html"), pages.message(new Message("Thanks for signing up",
-                    "Thanks for signing up", "You're in. Check your inbox for a welcome email.", null,
+                    "Thanks for signing up", "Almost done. Confirm with the link we just emailed you.", null,
                     new Message.Link("Back to the page you were reading", "/answers"))));
             Files.writeString(out.resolve("message-action.html"), pages.message(new Message("Confirm", "Confirm your"
                     + " subscription", "Press the button.", new Message.Action("/newsletter/confirm",

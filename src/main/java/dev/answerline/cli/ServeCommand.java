@@ -7,6 +7,7 @@ import dev.answerline.render.Pages;
 import dev.answerline.render.Renderer;
 import dev.answerline.search.SearchIndex;
 import dev.answerline.server.Server;
+import dev.answerline.server.TrustedProxy;
 import dev.answerline.store.Database;
 import dev.answerline.watch.Preview;
 import java.io.PrintWriter;
@@ -50,9 +51,19 @@ final class ServeCommand implements Callable<Integer> {
             description = "newsletter signups allowed per client address, e.g. 8/10m, 100/1h; 0 for no limit")
     private String signupLimit;
 
-    @Option(names = "--behind-proxy", description = "take the client address from X-Forwarded-For (only behind"
-            + " a reverse proxy that sets it)")
+    @Option(names = "--behind-proxy", description = "take the client address from the header the reverse proxy in"
+            + " front appends to (only behind a proxy that sets it, and with this port reachable only from it)")
     private boolean behindProxy;
+
+    @Option(names = "--trusted-hops", paramLabel = "N", defaultValue = "1",
+            description = "with --behind-proxy: trusted proxies in a row (a CDN in front of nginx is 2); the client"
+                    + " is the N-th address from the right")
+    private int proxyHops;
+
+    @Option(names = "--client-header", paramLabel = "NAME", defaultValue = "X-Forwarded-For",
+            description = "with --behind-proxy: the header the nearest proxy appends to, X-Forwarded-For or Forwarded;"
+                    + " the other one is ignored")
+    private String proxyHeader;
 
     @Option(names = "--watch", description = "for editing: render again what a saved file changes, and reload the"
             + " open pages it changed; a page whose file has errors shows them")
@@ -64,11 +75,28 @@ final class ServeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    private TrustedProxy proxy() {
+        if (!behindProxy) {
+            return TrustedProxy.NONE;
+        }
+        TrustedProxy.Header header = TrustedProxy.Header.named(proxyHeader);
+        if (header == null) {
+            throw new ParameterException(spec.commandLine(), "--client-header " + proxyHeader
+                    + " is not a header a proxy writes the client address into — use X-Forwarded-For or Forwarded");
+        }
+        if (proxyHops < 1 || proxyHops > 16) {
+            throw new ParameterException(spec.commandLine(), "--trusted-hops " + proxyHops
+                    + " must be from 1 to 16: the number of proxies in a row in front of this server");
+        }
+        return new TrustedProxy(proxyHops, header);
+    }
+
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         Limit limit = Limit.parse(signupLimit, spec);
+        TrustedProxy proxy = proxy();
         Preview preview = watch ? Preview.open(site.dir(), drafts, out) : null;
         Site loaded = preview != null ? preview.site() : Site.load(site.dir(), LocalDate.now(), drafts, null);
         Supplier<Site> current = preview != null ? preview::site : () -> loaded;
@@ -76,10 +104,10 @@ final class ServeCommand implements Callable<Integer> {
         SearchIndex search = preview != null ? preview.search() : SearchIndex.build(loaded);
         Pages pages = preview != null ? preview.pages()
                 : Renderer.render(loaded, Renderer.Options.publish(search.similar()));
-        Server.Builder server = Server.builder(pages).host(host).port(port).behindProxy(behindProxy)
-                .route("/search", search::handler).route("/api/search", search::handler);
+        Server.Builder server = Server.builder(pages).host(host).port(port).trustedProxy(proxy)
+                .route("/search", SearchIndex.LANE, search::handler).route("/api/search", SearchIndex.LANE, search::handler);
         if (preview != null) {
-            server.route("/_answerline/*", ignored -> preview.liveReload());
+            server.route("/_answerline/*", Preview.LANE, ignored -> preview.liveReload());
         }
         MailSettings mail = MailSettings.fromEnvironment(System.getenv());
         AtomicReference<Server> running = new AtomicReference<>();
@@ -91,7 +119,7 @@ final class ServeCommand implements Callable<Integer> {
                     : mail != null ? () -> current.get().config().baseUrl() : () -> running.get().uri().toString();
             newsletter = Newsletter.builder(db, current).mail(mail).outboxDir(storage.data().resolve("outbox"))
                     .publicUrl(links).signupLimit(limit.count(), limit.window()).build();
-            server.subscribers(newsletter::count).route("/newsletter/*", newsletter::handler);
+            server.subscribers(newsletter::count).route("/newsletter/*", Newsletter.LANE, newsletter::handler);
         }
         try (Server serving = server.build().start()) {
             running.set(serving);

@@ -1,6 +1,7 @@
 package dev.answerline.content;
 
 import dev.answerline.content.internal.Fields;
+import dev.answerline.content.internal.Nesting;
 import dev.answerline.content.internal.YamlTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,10 @@ final class ConfigReader {
             throw new ContentException(dir, List.of(SiteLoader.yamlProblem(FILE, e)));
         }
         List<Problem> found = new ArrayList<>();
+        if (Nesting.check(tree, FILE, found)) {
+            // its texts are in every page: nothing can be rendered with them
+            throw new ContentException(dir, found);
+        }
         Fields f = Fields.of(FILE, tree, found);
         f.allowOnly(List.of("brand", "title", "base_url", "language", "description", "logo", "image", "health_content",
                 "same_as", "newsletter", "ctas", "default_cta", "disclaimer", "checks"));

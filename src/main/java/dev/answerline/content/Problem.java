@@ -9,7 +9,7 @@ import java.util.Comparator;
  * turn into a jump to the line.
  *
  * @param file the file, relative to the site folder, with forward slashes
- * @param line 1-based line in that file
+ * @param line 1-based line in that file, or 0 for the file as a whole (printed without a line)
  * @param severity whether the site can be published with it
  * @param rule a stable id of the kind of problem, e.g. {@code unknown-key}
  * @param what what is wrong, in the editor's words
@@ -31,6 +31,6 @@ public record Problem(String file, int line, Severity severity, String rule, Str
 
     @Override
     public String toString() {
-        return file + ":" + line + ": " + severity.label() + ": " + what + " — " + fix + " (" + rule + ")";
+        return file + (line > 0 ? ":" + line : "") + ": " + severity.label() + ": " + what + " — " + fix + " (" + rule + ")";
     }
 }

@@ -71,7 +71,7 @@ public record SiteConfig(
             blockedDomains = List.copyOf(blockedDomains);
         }
 
-        public static final String DEFAULT_SUCCESS = "You're in. Check your inbox for a welcome email.";
+        public static final String DEFAULT_SUCCESS = "Almost done. Confirm with the link we just emailed you.";
         public static final String DEFAULT_FAILURE = "Something went wrong. Please try again.";
         public static final int DEFAULT_MIN_COUNT_SHOWN = 50;
     }

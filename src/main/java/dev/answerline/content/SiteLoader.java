@@ -1,14 +1,20 @@
 package dev.answerline.content;
 
+import dev.answerline.content.internal.Bounds;
 import dev.answerline.content.internal.Fields;
 import dev.answerline.content.internal.FrontMatter;
+import dev.answerline.content.internal.Nesting;
 import dev.answerline.content.internal.YamlTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -40,6 +46,7 @@ final class SiteLoader {
 
     private final boolean drafts;
     private final ParseCache cache;
+    private Bounds bounds;
 
     /**
      * @param drafts whether drafts and future-dated content are loaded as if published (for previews)
@@ -56,6 +63,15 @@ final class SiteLoader {
     Site load() {
         if (!Files.isDirectory(dir)) {
             throw new ContentException(dir + " is not a folder — pass --site with the folder that holds site.yaml");
+        }
+        try {
+            bounds = Bounds.of(dir);
+        } catch (IOException e) {
+            throw new ContentException(dir + " cannot be read: " + e.getMessage() + " — check its permissions", e);
+        }
+        Problem configLink = bounds.escape(dir.resolve("site.yaml"), "site.yaml", dir);
+        if (configLink != null) {
+            throw new ContentException(dir, List.of(configLink));
         }
         SiteConfig config = config();
         Map<String, Author> authors = loadKind("authors", this::author, Author::source);
@@ -114,6 +130,11 @@ final class SiteLoader {
     /** The optional synonyms.txt; small, so read on every load. */
     private List<Synonym> synonyms() {
         Path file = dir.resolve(Synonym.FILE);
+        Problem link = bounds.escape(file, Synonym.FILE, dir);
+        if (link != null) {
+            problems.add(link);
+            return List.of();
+        }
         if (!Files.isRegularFile(file)) {
             return List.of();
         }
@@ -141,6 +162,11 @@ final class SiteLoader {
 
     private <T> Map<String, T> loadKind(String folder, Reader<T> reader, Function<T, Source> sourceOf) {
         Path kindDir = dir.resolve(folder);
+        Problem link = bounds.escapeFolder(kindDir, folder);
+        if (link != null) {
+            problems.add(link);
+            return new LinkedHashMap<>();
+        }
         if (!Files.isDirectory(kindDir)) {
             return new LinkedHashMap<>();
         }
@@ -208,6 +234,11 @@ final class SiteLoader {
         String relative = relative(file);
         String fileSlug = file.getFileName().toString().replaceFirst("\\.md$", "");
         List<Problem> found = new ArrayList<>();
+        Problem link = bounds.escape(file, relative, dir);
+        if (link != null) {
+            found.add(link);
+            return new Parsed<>(relative, fileSlug, null, found);
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
@@ -230,6 +261,12 @@ final class SiteLoader {
             return new Parsed<>(relative, fileSlug, null, found);
         } catch (YamlTree.SyntaxError e) {
             found.add(yamlProblem(relative, e));
+            return new Parsed<>(relative, fileSlug, null, found);
+        }
+        // before anything reads the Markdown: every reader after the parser recurses through its nesting
+        boolean tooDeep = Nesting.check(tree, relative, found);
+        tooDeep |= Nesting.check(frontMatter.body(), relative, frontMatter.bodyLine(), found);
+        if (tooDeep) {
             return new Parsed<>(relative, fileSlug, null, found);
         }
         Fields fields = Fields.of(relative, tree, found);
@@ -444,27 +481,64 @@ final class SiteLoader {
     private List<StaticFile> staticFiles(Map<String, Answer> answers, Map<String, BlogPost> posts,
             Map<String, Product> products, Map<String, InfoPage> pages) {
         Path staticDir = dir.resolve("static");
+        Problem folderLink = bounds.escapeFolder(staticDir, "static");
+        if (folderLink != null) {
+            problems.add(folderLink);
+            return List.of();
+        }
         if (!Files.isDirectory(staticDir)) {
             return List.of();
         }
         List<StaticFile> files = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(staticDir)) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                String path = "/" + staticDir.relativize(file).toString().replace('\\', '/');
-                if (path.contains("/.")) {
-                    continue;
+        List<Path> found = new ArrayList<>();
+        try {
+            // links are not followed: each is checked where it stands, a linked folder is not walked into
+            Files.walkFileTree(staticDir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    found.add(file);
+                    return FileVisitResult.CONTINUE;
                 }
-                if (taken(path, answers, posts, products, pages) || path.startsWith("/assets/") || GENERATED.contains(path)
-                        || path.matches("/sitemap-\\d+\\.xml|/answers/.*\\.md")) {
-                    problems.add(Problem.error(relative(file), 1, "static-clash",
-                            "the static file would be served at " + path + ", a URL Answerline already uses",
-                            "move or rename the file under static/"));
-                    continue;
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException e) {
+                    problems.add(Problem.error(relative(file), 0, "unreadable", "cannot be read: " + e.getMessage(),
+                            "check its permissions"));
+                    return FileVisitResult.CONTINUE;
                 }
-                files.add(new StaticFile(path, file));
-            }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        found.sort(null);
+        for (Path file : found) {
+            String path = "/" + staticDir.relativize(file).toString().replace('\\', '/');
+            if (path.contains("/.")) {
+                continue;
+            }
+            Problem link = bounds.escape(file, relative(file), staticDir);
+            if (link != null) {
+                problems.add(link);
+                continue;
+            }
+            Path real = file;
+            if (Files.isSymbolicLink(file)) {
+                try {
+                    real = file.toRealPath();
+                } catch (IOException e) {
+                    continue; // gone since it was checked: the next load reports it
+                }
+            } else if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            if (taken(path, answers, posts, products, pages) || path.startsWith("/assets/") || GENERATED.contains(path)
+                    || path.matches("/sitemap-\\d+\\.xml|/answers/.*\\.md")) {
+                problems.add(Problem.error(relative(file), 1, "static-clash",
+                        "the static file would be served at " + path + ", a URL Answerline already uses",
+                        "move or rename the file under static/"));
+                continue;
+            }
+            files.add(new StaticFile(path, real));
         }
         return files;
     }

@@ -12,6 +12,7 @@ import dev.answerline.newsletter.internal.SmtpMailer;
 import dev.answerline.newsletter.internal.Subscribers;
 import dev.answerline.newsletter.internal.Tokens;
 import dev.answerline.render.Pages;
+import dev.answerline.server.Lane;
 import dev.answerline.store.Database;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -38,12 +39,18 @@ import org.slf4j.LoggerFactory;
  * Newsletter newsletter = Newsletter.builder(database, () -> site).publicUrl(() -> "https://answers.example")
  *         .mail(MailSettings.fromEnvironment(System.getenv())).build();
  * newsletter.start();
- * server.route("/newsletter/*", newsletter.handler(server::pages));
+ * server.route("/newsletter/*", Newsletter.LANE, newsletter::handler);
  * }</pre>
  *
  * <p>Thread-safe once built.
  */
 public final class Newsletter implements AutoCloseable {
+    /**
+     * The threads the newsletter's routes run on. A signup waits on the database's commit rather than the
+     * CPU, and the database pool (at most 10 connections) is the real limit: a few more threads than that
+     * keep it busy, and a long queue absorbs a burst.
+     */
+    public static final Lane LANE = Lane.of("newsletter", 12, 256);
     private static final Logger LOG = LoggerFactory.getLogger("newsletter");
     private static final Duration COUNT_REFRESH = Duration.ofSeconds(30);
 

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
+import org.eclipse.jetty.server.FormFields;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -161,7 +162,8 @@ final class Routes extends Handler.Abstract {
             refuse(request, response, callback, HttpStatus.FORBIDDEN_403, "a confirmation sent from another site");
             return;
         }
-        String token = Request.getParameters(request).getValue("token");
+        // the button's form only: a token in the address would let a link prefetcher or a bare POST confirm
+        String token = FormFields.getFields(request).getValue("token");
         Subscribers.Confirmation outcome = newsletter.confirm(token);
         if (outcome == Subscribers.Confirmation.INVALID) {
             LOG.info("confirmation refused: the link is unknown, used or expired");

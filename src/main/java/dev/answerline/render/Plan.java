@@ -240,10 +240,20 @@ final class Plan {
 
     private static Page staticPage(StaticFile file) {
         try {
-            return Page.of(file.path(), MediaTypes.of(file.path()), Renderer.STATIC_CACHE,
-                    Files.readAllBytes(file.file()));
+            return Page.of(file.path(), MediaTypes.of(file.path()), Renderer.STATIC_CACHE, read(file.file()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file.file(), e);
+        }
+    }
+
+    /**
+     * A static file's bytes, read where the site loader found it: a link put in its place since is not
+     * followed, since the loader did not check where that one leads.
+     */
+    private static byte[] read(java.nio.file.Path file) throws IOException {
+        try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(file,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return java.nio.channels.Channels.newInputStream(channel).readAllBytes();
         }
     }
 

@@ -14,6 +14,7 @@ import dev.answerline.search.internal.Likeness;
 import dev.answerline.search.internal.Part;
 import dev.answerline.search.internal.Queries;
 import dev.answerline.search.internal.Snippets;
+import dev.answerline.server.Lane;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ import java.util.function.UnaryOperator;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
@@ -58,8 +60,17 @@ import org.eclipse.jetty.server.Handler;
 public final class SearchIndex implements AutoCloseable {
     /** Characters of a query searched; the rest is cut off. */
     public static final int MAX_QUERY = 200;
+    /** Words of a query searched; the rest is cut off, so that no query makes hundreds of clauses. */
+    public static final int MAX_WORDS = 24;
+    /** Time a search may spend matching: searches take milliseconds, and none may take a thread for long. */
+    private static final long BUDGET_MILLIS = 250;
     /** The most results a search returns. */
     public static final int MAX_LIMIT = 50;
+    /**
+     * The threads searches run on: a search is CPU work, so about as many at once as there are cores, a short
+     * queue, then 503; pages never wait behind them.
+     */
+    public static final Lane LANE = Lane.of("search", Math.max(2, Runtime.getRuntime().availableProcessors()), 64);
     private static final boolean TIMING = Boolean.getBoolean("answerline.timing");
     /** Fewer answers than this found exactly, and every word is also corrected. */
     private static final int FEW = 3;
@@ -121,6 +132,11 @@ public final class SearchIndex implements AutoCloseable {
             query = query.substring(0, query.offsetByCodePoints(0, MAX_QUERY)).strip();
             notice = "Your search was shortened to its first " + MAX_QUERY + " characters.";
         }
+        int words = Analysis.endOfWords(analyzer, Documents.BODY, query, MAX_WORDS);
+        if (words < query.length()) {
+            query = query.substring(0, words).strip();
+            notice = "Your search was shortened to its first " + MAX_WORDS + " words.";
+        }
         if (query.isEmpty()) {
             return new Results("", notice, List.of(), List.of(), List.of());
         }
@@ -128,7 +144,9 @@ public final class SearchIndex implements AutoCloseable {
             IndexSearcher answerSearcher = answers.acquire();
             IndexSearcher otherSearcher = others.acquire();
             try {
-                return search(answerSearcher, otherSearcher, query, notice, max);
+                // one clock for the whole search; matching stops when it runs out, with the best found so far
+                QueryTimeoutImpl budget = new QueryTimeoutImpl(BUDGET_MILLIS);
+                return search(timed(answerSearcher, budget), timed(otherSearcher, budget), query, notice, max);
             } finally {
                 answers.release(answerSearcher);
                 others.release(otherSearcher);
@@ -215,6 +233,13 @@ public final class SearchIndex implements AutoCloseable {
     private Item remember(Item item) {
         items.put(item.id(), item);
         return item;
+    }
+
+    /** A searcher over the same index that stops matching when the budget is spent. */
+    private static IndexSearcher timed(IndexSearcher searcher, QueryTimeoutImpl budget) {
+        IndexSearcher timed = new IndexSearcher(searcher.getIndexReader());
+        timed.setTimeout(budget);
+        return timed;
     }
 
     /** Null for a query that cannot match, e.g. one of stop words only. */

@@ -1,25 +1,27 @@
 package dev.answerline.server;
 
 import dev.answerline.render.Pages;
+import dev.answerline.server.internal.Bodies;
+import dev.answerline.server.internal.ClientAddress;
 import dev.answerline.server.internal.Dispatch;
 import dev.answerline.server.internal.ErrorPages;
 import dev.answerline.server.internal.PagesHandler;
 import java.io.IOException;
 import java.net.URI;
-import java.util.Map;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import org.eclipse.jetty.http.pathmap.PathSpec;
-import org.eclipse.jetty.server.ForwardedRequestCustomizer;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.PathMappingsHandler;
-import org.eclipse.jetty.server.handler.SizeLimitHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -36,14 +38,22 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  */
 public final class Server implements AutoCloseable {
     /** Largest request body accepted; pages take none and forms are tiny. */
-    public static final long MAX_REQUEST_BYTES = 16 * 1024;
-    private static final int MAX_HEADER_BYTES = 8 * 1024;
+    public static final int MAX_REQUEST_BYTES = 16 * 1024;
+    /**
+     * Largest request line and headers: room for a 10,000-character search in the address, which an API
+     * client may send and then deserves a JSON answer rather than Jetty's 414.
+     */
+    private static final int MAX_HEADER_BYTES = 16 * 1024;
+    /** Request bodies under way at once from all clients; each is at most {@link #MAX_REQUEST_BYTES}. */
+    private static final int MAX_BODIES = 4096;
 
     private final String host;
     private final int port;
     private final LongSupplier subscribers;
-    private final Map<String, Function<Supplier<Pages>, Handler>> routes;
-    private final boolean behindProxy;
+    private final List<Route> routes;
+    private final TrustedProxy proxy;
+    private final Duration bodyTimeout;
+    private final int bodiesPerClient;
     private final AtomicReference<Pages> pages;
     private org.eclipse.jetty.server.Server jetty;
     private ServerConnector connector;
@@ -52,8 +62,10 @@ public final class Server implements AutoCloseable {
         this.host = builder.host;
         this.port = builder.port;
         this.subscribers = builder.subscribers;
-        this.routes = Map.copyOf(builder.routes);
-        this.behindProxy = builder.behindProxy;
+        this.routes = List.copyOf(builder.routes);
+        this.proxy = builder.proxy;
+        this.bodyTimeout = builder.bodyTimeout;
+        this.bodiesPerClient = builder.bodiesPerClient;
         this.pages = new AtomicReference<>(builder.pages);
     }
 
@@ -75,24 +87,21 @@ public final class Server implements AutoCloseable {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
         http.setRequestHeaderSize(MAX_HEADER_BYTES);
-        if (behindProxy) {
-            // the client address and scheme come from the proxy's X-Forwarded-For / Forwarded headers
-            http.addCustomizer(new ForwardedRequestCustomizer());
+        if (proxy.trusted()) {
+            http.addCustomizer(new ClientAddress(proxy));
         }
         ServerConnector serverConnector = new ServerConnector(server, new HttpConnectionFactory(http));
         serverConnector.setHost(host);
         serverConnector.setPort(port);
+        // a burst of new connections waits in the kernel instead of being dropped: the default backlog is
+        // 50 or so, and a SYN dropped costs the client a one-second retry
+        serverConnector.setAcceptQueueSize(1024);
         server.addConnector(serverConnector);
         PagesHandler pagesHandler = new PagesHandler(pages::get, subscribers);
-        Handler front = pagesHandler;
-        if (!routes.isEmpty()) {
-            PathMappingsHandler mappings = new PathMappingsHandler();
-            routes.forEach((spec, route) -> mappings.addMapping(PathSpec.from(spec), route.apply(pages::get)));
-            // only the dynamic routes read request bodies
-            SizeLimitHandler limit = new SizeLimitHandler(MAX_REQUEST_BYTES, -1);
-            limit.setHandler(mappings);
-            front = new Dispatch(routes.keySet(), limit, pagesHandler);
-        }
+        List<Dispatch.Route> mounted = routes.stream()
+                .map(r -> new Dispatch.Route(r.spec(), r.lane(), r.handler().apply(pages::get))).toList();
+        Handler front = new Dispatch(mounted, new Bodies(MAX_REQUEST_BYTES, bodyTimeout, bodiesPerClient, MAX_BODIES),
+                pagesHandler);
         server.setHandler(new SecurityHeaders(front));
         server.setErrorHandler(new ErrorPages(pages::get));
         server.setStopAtShutdown(true);
@@ -152,14 +161,19 @@ public final class Server implements AutoCloseable {
         }
     }
 
+    /** A dynamic route as registered: made with the server's pages once it starts. */
+    private record Route(String spec, Lane lane, Function<Supplier<Pages>, Handler> handler) {}
+
     /** Configures a {@link Server}. Not thread-safe; {@link #build()} validates the settings. */
     public static final class Builder {
         private final Pages pages;
         private String host = "127.0.0.1";
         private int port = 8080;
         private LongSupplier subscribers = () -> 0;
-        private final Map<String, Function<Supplier<Pages>, Handler>> routes = new java.util.LinkedHashMap<>();
-        private boolean behindProxy;
+        private final List<Route> routes = new ArrayList<>();
+        private TrustedProxy proxy = TrustedProxy.NONE;
+        private Duration bodyTimeout = Duration.ofSeconds(10);
+        private int bodiesPerClient = 16;
 
         private Builder(Pages pages) {
             this.pages = Objects.requireNonNull(pages, "pages");
@@ -183,18 +197,38 @@ public final class Server implements AutoCloseable {
             return this;
         }
 
-        /**
-         * A dynamic route, e.g. {@code /newsletter/*}; everything else is served from the pages. The handler
-         * is made with the server's current pages, for pages it renders in the site's frame.
-         */
+        /** A dynamic route on the {@linkplain Lane#DEFAULT default lane}; see {@link #route(String, Lane, Function)}. */
         public Builder route(String pathSpec, Function<Supplier<Pages>, Handler> handler) {
-            routes.put(pathSpec, Objects.requireNonNull(handler, "handler"));
+            return route(pathSpec, Lane.DEFAULT, handler);
+        }
+
+        /**
+         * A dynamic route, e.g. {@code /newsletter/*}, answered on the threads of {@code lane}; everything
+         * else is served from the pages. The handler is made with the server's current pages, for pages it
+         * renders in the site's frame. It may block: it runs on its lane's threads, and its request body has
+         * arrived before it is called.
+         */
+        public Builder route(String pathSpec, Lane lane, Function<Supplier<Pages>, Handler> handler) {
+            routes.add(new Route(Objects.requireNonNull(pathSpec, "pathSpec"), Objects.requireNonNull(lane, "lane"),
+                    Objects.requireNonNull(handler, "handler")));
             return this;
         }
 
-        /** Trust X-Forwarded-For and Forwarded from a reverse proxy in front; default false. */
-        public Builder behindProxy(boolean behindProxy) {
-            this.behindProxy = behindProxy;
+        /** Which proxies in front to believe about client addresses; default {@link TrustedProxy#NONE}. */
+        public Builder trustedProxy(TrustedProxy proxy) {
+            this.proxy = Objects.requireNonNull(proxy, "proxy");
+            return this;
+        }
+
+        /** How long a request body may take to arrive before the client gets 408; default 10 seconds. */
+        public Builder bodyTimeout(Duration timeout) {
+            this.bodyTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
+        /** Request bodies one client address may have under way at once; default 16, more get 429. */
+        public Builder bodiesPerClient(int count) {
+            this.bodiesPerClient = count;
             return this;
         }
 
@@ -204,6 +238,15 @@ public final class Server implements AutoCloseable {
             }
             if (host == null || host.isBlank()) {
                 throw new IllegalArgumentException("host is empty");
+            }
+            if (bodyTimeout.isNegative() || bodyTimeout.isZero() || bodiesPerClient < 1) {
+                throw new IllegalArgumentException("the body timeout and the bodies per client must be above 0");
+            }
+            Set<String> specs = new HashSet<>();
+            for (Route route : routes) {
+                if (!route.spec().startsWith("/") || !specs.add(route.spec())) {
+                    throw new IllegalArgumentException("route " + route.spec() + " must start with / and be given once");
+                }
             }
             return new Server(this);
         }

@@ -10,6 +10,7 @@ import dev.answerline.render.Pages;
 import dev.answerline.render.RenderCache;
 import dev.answerline.render.Renderer;
 import dev.answerline.search.SearchIndex;
+import dev.answerline.server.Lane;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,6 +35,8 @@ import org.eclipse.jetty.server.Handler;
  * <p>Changes are handled one batch at a time, on the watcher's thread.
  */
 public final class Preview implements AutoCloseable {
+    /** The live reload routes' threads: each open preview page holds one for its event stream. */
+    public static final Lane LANE = Lane.of("preview", 64, 0);
     private static final int WARM_UP_ROUNDS = 20;
 
     private final Path dir;

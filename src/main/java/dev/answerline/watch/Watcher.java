@@ -72,7 +72,8 @@ final class Watcher implements AutoCloseable {
                 if (!batch.isEmpty()) {
                     try {
                         changes.accept(batch);
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | StackOverflowError e) {
+                        // whatever a file holds, the next save must still be seen: the thread goes on
                         LOG.error("the preview could not be updated: {}", e.toString(), e);
                     }
                 }

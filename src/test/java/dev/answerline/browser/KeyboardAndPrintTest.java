@@ -87,7 +87,7 @@ class KeyboardAndPrintTest {
         focused().sendKeys(Keys.ENTER);
         WebElement success = browser.findElement(By.cssSelector(".newsletter-success"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOf(success));
-        assertThat(success.getText()).isEqualTo("You're in. Check your inbox for a welcome email.");
+        assertThat(success.getText()).isEqualTo("Almost done. Confirm with the link we just emailed you.");
     }
 
     @Test

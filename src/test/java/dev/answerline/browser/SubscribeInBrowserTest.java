@@ -73,7 +73,7 @@ class SubscribeInBrowserTest {
         WebElement block = typeAndSubscribe("browser.reader@example.com");
         WebElement success = block.findElement(By.cssSelector(".newsletter-success"));
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOf(success));
-        assertThat(success.getText()).isEqualTo("You're in. Check your inbox for a welcome email.");
+        assertThat(success.getText()).isEqualTo("Almost done. Confirm with the link we just emailed you.");
         assertThat(block.findElement(By.cssSelector(".newsletter-failure")).isDisplayed()).isFalse();
         assertThat(browser.getCurrentUrl()).endsWith(PAGE);
         assertThat(block.findElement(By.cssSelector("[role=status]")).getAttribute("aria-live")).isEqualTo("polite");
@@ -103,6 +103,6 @@ class SubscribeInBrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/newsletter/subscribe"));
         assertThat(browser.findElement(By.cssSelector("h1")).getText()).isEqualTo("Thanks for signing up");
         assertThat(browser.findElement(By.cssSelector(".lead")).getText())
-                .isEqualTo("You're in. Check your inbox for a welcome email.");
+                .isEqualTo("Almost done. Confirm with the link we just emailed you.");
     }
 }

@@ -13,7 +13,7 @@ class SiteLoaderTest {
     void aCompleteSiteLoadsWithoutProblems() {
         assertThat(site.problems()).isEmpty();
         assertThat(site.config().baseUrl()).isEqualTo("https://answers.testroll.example");
-        assertThat(site.config().newsletter().success()).isEqualTo("You're in. Check your inbox for a welcome email.");
+        assertThat(site.config().newsletter().success()).isEqualTo("Almost done. Confirm with the link we just emailed you.");
         assertThat(site.config().newsletter().minCountShown()).isEqualTo(50);
     }
 

@@ -43,6 +43,11 @@ final class Hub implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     Hub(Database db, GreenMailOperations mail, Consumer<Newsletter.Builder> settings) {
+        this(db, mail, settings, server -> { });
+    }
+
+    Hub(Database db, GreenMailOperations mail, Consumer<Newsletter.Builder> settings,
+            Consumer<Server.Builder> serverSettings) {
         this.db = db;
         this.mail = mail;
         Site site = Site.load(TestSites.fixture("small"), TestSites.TODAY);
@@ -52,8 +57,10 @@ final class Hub implements AutoCloseable {
                 .clock(clock).poll(Duration.ofMillis(200)).minFillTime(Duration.ofMillis(1500));
         settings.accept(builder);
         this.newsletter = builder.build();
-        this.server = Server.builder(Renderer.render(site)).port(0).subscribers(newsletter::count)
-                .route("/newsletter/*", newsletter::handler).build().start();
+        Server.Builder serverBuilder = Server.builder(Renderer.render(site)).port(0).subscribers(newsletter::count)
+                .route("/newsletter/*", Newsletter.LANE, newsletter::handler);
+        serverSettings.accept(serverBuilder);
+        this.server = serverBuilder.build().start();
         newsletter.start();
     }
 

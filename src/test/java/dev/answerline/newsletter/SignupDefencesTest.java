@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.answerline.server.TrustedProxy;
 import dev.answerline.store.Database;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Bad input and abuse: every refusal shows the failure text, none shows a stack trace or tells too much. */
 class SignupDefencesTest {
     private static final String FAILURE = "Something went wrong. Please try again.";
-    private static final String SUCCESS = "You're in. Check your inbox for a welcome email.";
+    private static final String SUCCESS = "Almost done. Confirm with the link we just emailed you.";
 
     @RegisterExtension
     static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
@@ -94,7 +95,7 @@ class SignupDefencesTest {
         HttpResponse<String> ok = hub.subscribe("json@example.com", "Accept", "application/json");
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(ok.headers().firstValue("content-type")).hasValue("application/json");
-        assertThat(ok.body()).contains("\"ok\":true", "\"message\":\"You're in. Check your inbox for a welcome email.\"");
+        assertThat(ok.body()).contains("\"ok\":true", "\"message\":\"Almost done. Confirm with the link we just emailed you.\"");
         HttpResponse<String> bad = hub.subscribe("not an address", "Accept", "application/json");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("\"ok\":false", "\"message\":\"Something went wrong. Please try again.\"");
@@ -151,6 +152,22 @@ class SignupDefencesTest {
         assertThat(ninth.headers().firstValueAsLong("retry-after").orElseThrow()).isBetween(1L, 600L);
         hub.clock.advance(Duration.ofMinutes(10));
         assertThat(hub.subscribe("reader10@example.com").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void behindAProxyTheLimitKeysOnTheAddressTheProxyAddedNotOnWhatTheClientWrote(@TempDir Path other) {
+        hub.close();
+        hub = new Hub(Database.open(other, null), MAIL, b -> b.signupLimit(2, Duration.ofMinutes(10)),
+                server -> server.trustedProxy(TrustedProxy.xForwardedFor(1)));
+        // the client writes a new address at the left of each request; the proxy appends the real one
+        for (int i = 0; i < 2; i++) {
+            assertThat(hub.subscribe("reader" + i + "@example.com", "X-Forwarded-For", "10.9.9." + i + ", 203.0.113.7",
+                    "Forwarded", "for=10.8.8." + i).statusCode()).isEqualTo(200);
+        }
+        thenRefusedButCounted(hub.subscribe("reader3@example.com", "X-Forwarded-For", "10.9.9.99, 203.0.113.7",
+                "Forwarded", "for=10.8.8.99"), 429);
+        assertThat(hub.subscribe("someone@example.com", "X-Forwarded-For", "198.51.100.1").statusCode())
+                .as("another client behind the same proxy").isEqualTo(200);
     }
 
     private static void thenRefusedButCounted(HttpResponse<String> response, int status) {

@@ -36,7 +36,7 @@ class SignupFlowTest {
             HttpResponse<String> signup = hub.subscribe("Reader@Example.COM");
             assertThat(signup.statusCode()).isEqualTo(200);
             assertThat(Jsoup.parse(signup.body()).select(".lead").text())
-                    .isEqualTo("You're in. Check your inbox for a welcome email.");
+                    .isEqualTo("Almost done. Confirm with the link we just emailed you.");
             assertThat(status(hub, "Reader@example.com")).isEqualTo(Subscriber.Status.PENDING);
 
             MimeMessage confirmation = hub.awaitMail(1);
@@ -61,6 +61,10 @@ class SignupFlowTest {
                     .isEqualTo("Confirm subscription");
             assertThat(status(hub, "Reader@example.com")).isEqualTo(Subscriber.Status.PENDING);
 
+            // only the button's form confirms: the token in the address, with an empty body, does not
+            HttpResponse<String> bare = hub.post("/newsletter/confirm?token=" + token, form());
+            assertThat(bare.statusCode()).isEqualTo(404);
+            assertThat(status(hub, "Reader@example.com")).isEqualTo(Subscriber.Status.PENDING);
             HttpResponse<String> confirmed = hub.post("/newsletter/confirm", form("token", token));
             assertThat(confirmed.statusCode()).isEqualTo(200);
             assertThat(Jsoup.parse(confirmed.body()).select("h1").text()).isEqualTo("You're confirmed");
@@ -101,6 +105,9 @@ class SignupFlowTest {
             // coming back means confirming again
             assertThat(hub.subscribe("Reader@example.com").statusCode()).isEqualTo(200);
             assertThat(status(hub, "Reader@example.com")).isEqualTo(Subscriber.Status.PENDING);
+            assertThat(find(hub, "Reader@example.com").confirmedAt())
+                    .as("the old confirmation was for the old consent").isNull();
+            assertThat(find(hub, "Reader@example.com").unsubscribedAt()).isNull();
             String again = Hub.token(hub.awaitMail(3), "confirm");
             assertThat(again).isNotEqualTo(token);
             hub.post("/newsletter/confirm", form("token", again));

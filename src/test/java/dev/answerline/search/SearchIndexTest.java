@@ -123,7 +123,7 @@ class SearchIndexTest {
 
     @Test
     void longQueriesAreCutAt200CharactersWithoutBreakingACharacter() {
-        String query = "lumbar ".repeat(28) + "😀".repeat(100);
+        String query = "lumbar ".repeat(20) + "😀".repeat(100);
         Results results = index.search(query, 10);
         assertThat(results.query().codePointCount(0, results.query().length())).isLessThanOrEqualTo(200);
         assertThat(results.query()).doesNotContain("\uFFFD");
@@ -131,6 +131,29 @@ class SearchIndexTest {
         assertThat(results.notice()).contains("200 characters");
         assertThat(results.answers()).isNotEmpty();
         assertThat(index.search("lumbar", 10).notice()).isNull();
+    }
+
+    @Test
+    void aQueryOfManyWordsIsSearchedAsItsFirstWords() {
+        String query = "spine back ".repeat(18);
+        Results results = index.search(query, 10);
+        assertThat(results.query().split(" ")).hasSize(SearchIndex.MAX_WORDS);
+        assertThat(results.notice()).isEqualTo("Your search was shortened to its first 24 words.");
+        assertThat(results.answers()).isNotEmpty();
+    }
+
+    @Test
+    void wordsTooLongToBeTyposAreNotCorrected(@TempDir Path dir) throws Exception {
+        // finding the words two edits from a 200-letter "word" (a run of CJK text) took 0.7 s; no real word is
+        // that long, and no typo of a word of the answers is either
+        Path copy = TestSites.copyDemo(dir);
+        Path answer = copy.resolve("answers/does-foam-rolling-help-sore-muscles.md");
+        Files.writeString(answer, Files.readString(answer) + "\nSee pneumonoultramicroscopicsilicovolcanoconiosis.\n");
+        try (SearchIndex with = SearchIndex.build(Site.load(copy))) {
+            assertThat(top(with, "pneumonoultramicroscopicsilicovolcanoconiosis")).isEqualTo("does-foam-rolling-help-sore-muscles");
+            assertThat(top(with, "pneumonoultramicroscopicsilicovolkanoconiosis")).isEqualTo("(nothing)");
+            assertThat(top(with, "sorre musles")).isEqualTo("does-foam-rolling-help-sore-muscles");
+        }
     }
 
     @Test

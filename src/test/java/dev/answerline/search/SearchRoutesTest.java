@@ -67,6 +67,24 @@ class SearchRoutesTest {
     }
 
     @Test
+    void aTenThousandCharacterQueryIsAnsweredWithJson() throws Exception {
+        HttpResponse<String> response = get("/api/search?q=" + "lumbar+".repeat(1_428) + "x");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValue("application/json; charset=utf-8");
+        JsonNode body = JSON.readTree(response.body());
+        assertThat(body.get("notice").asText()).contains("shortened");
+        assertThat(body.get("results").size()).isPositive();
+    }
+
+    @Test
+    void anAddressTooLongToReadIsRefusedShortly() throws Exception {
+        // past 16 KB Jetty stops reading before the path: nothing tells an API request from a page's
+        HttpResponse<String> response = get("/api/search?q=" + "x".repeat(40_000));
+        assertThat(response.statusCode()).isEqualTo(414);
+        assertThat(response.body()).hasSizeLessThan(1_000).doesNotContain("Exception", "\tat ");
+    }
+
+    @Test
     void postsAndProductsFollowTheAnswersWhenThereIsRoom() throws Exception {
         JsonNode results = JSON.readTree(get("/api/search?q=lumbar+spine&limit=50").body()).get("results");
         boolean others = false;
@@ -163,8 +181,10 @@ class SearchRoutesTest {
 
     @Test
     void aVeryLongQueryIsShortenedAndSaysSo() throws Exception {
-        String html = get("/search?q=" + "lumbar+".repeat(300)).body();
+        String html = get("/search?q=" + "lumbar+".repeat(20) + "x".repeat(300)).body();
         assertThat(html).contains("Your search was shortened to its first 200 characters.");
+        assertThat(get("/search?q=" + "lumbar+".repeat(30)).body())
+                .contains("Your search was shortened to its first 24 words.");
         assertThat(get("/api/search?q=" + "lumbar+".repeat(300)).statusCode()).isEqualTo(200);
     }
 }

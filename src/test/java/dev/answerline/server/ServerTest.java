@@ -167,11 +167,31 @@ class ServerTest {
     }
 
     @Test
-    void otherMethodsAreNotAllowed() throws Exception {
+    void otherMethodsAreNotAllowedAndSaySo() throws Exception {
+        for (String method : new String[] {"PUT", "DELETE", "PATCH", "TRACE"}) {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(server.uri().resolve("/answers"))
+                    .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(response.statusCode()).as(method).isEqualTo(405);
+            assertThat(response.headers().firstValue("allow")).as(method).hasValue("GET, HEAD, OPTIONS");
+            assertThat(text(response)).as(method).contains("Method Not Allowed").doesNotContain("find that page");
+        }
+    }
+
+    @Test
+    void optionsSaysWhatAPageAllows() throws Exception {
         HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(server.uri().resolve("/answers"))
-                .DELETE().build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).isEqualTo(405);
-        assertThat(response.headers().firstValue("allow")).hasValue("GET, HEAD");
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(204);
+        assertThat(response.headers().firstValue("allow")).hasValue("GET, HEAD, OPTIONS");
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void aNotModifiedAnswerHasNoContentLength() throws Exception {
+        String etag = get("/answers").headers().firstValue("etag").orElseThrow();
+        String response = raw("GET /answers HTTP/1.1\r\nHost: localhost\r\nIf-None-Match: " + etag
+                + "\r\nConnection: close\r\n\r\n");
+        assertThat(response).startsWith("HTTP/1.1 304 ").doesNotContainIgnoringCase("content-length");
     }
 
     @Test
@@ -180,7 +200,7 @@ class ServerTest {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[64 * 1024])).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(body.statusCode()).isIn(405, 413);
-        HttpResponse<byte[]> header = get("/answers", "X-Big", "x".repeat(10_000));
+        HttpResponse<byte[]> header = get("/answers", "X-Big", "x".repeat(20_000));
         assertThat(header.statusCode()).isEqualTo(431);
         assertThat(text(header)).doesNotContain("at org.eclipse", "Exception");
     }

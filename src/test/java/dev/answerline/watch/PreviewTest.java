@@ -138,6 +138,18 @@ class PreviewTest {
     }
 
     @Test
+    void aFileNestedTooDeepShowsWhyAndTheWatcherGoesOn() throws Exception {
+        edit("answers/should-you-foam-roll-your-lumbar-spine.md", "## Why the lower back is different",
+                ">".repeat(3_000) + " deep\n\n## Why the lower back is different");
+        assertThat(nextEvent()).contains("\"" + LUMBAR + "\"");
+        assertThat(get(LUMBAR)).contains("This page has errors", "nested 3,000 levels deep", "at most 64 are allowed");
+        // the watcher lives on: the next save is served like any other
+        edit("answers/should-you-foam-roll-your-lumbar-spine.md", ">".repeat(3_000) + " deep\n\n", "");
+        assertThat(nextEvent()).contains("\"" + LUMBAR + "\"");
+        assertThat(get(LUMBAR)).contains("Direct Answer").doesNotContain("preview-problems");
+    }
+
+    @Test
     void aBrokenSiteYamlShowsEverywhereUntilFixed() throws Exception {
         String yaml = Files.readString(site.resolve("site.yaml"));
         Files.writeString(site.resolve("site.yaml"), "brand: [\n");

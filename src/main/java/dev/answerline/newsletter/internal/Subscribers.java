@@ -78,9 +78,11 @@ public final class Subscribers {
                         + " updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)", email.value(), Subscriber.Status.PENDING.code(),
                         sourcePage, consentText, now, clientHash, now);
             } else {
-                // a pending address signing up again, or an unsubscribed one coming back: new consent, confirm again
+                // a pending address signing up again, or an unsubscribed one coming back: new consent, confirm
+                // again; the dates of the old consent's confirmation and end describe a consent no longer given
                 update(c, "UPDATE subscriber SET status = ?, source_page = ?, consent_text = ?, signed_up_at = ?,"
-                        + " client_hash = ?, updated_at = ? WHERE email = ?", Subscriber.Status.PENDING.code(),
+                        + " client_hash = ?, updated_at = ?, confirmed_at = NULL, unsubscribed_at = NULL"
+                        + " WHERE email = ?", Subscriber.Status.PENDING.code(),
                         sourcePage, consentText, now, clientHash, now, email.value());
             }
             update(c, "INSERT INTO token (hash, email, purpose, created_at, expires_at) VALUES (?, ?, ?, ?, ?)",

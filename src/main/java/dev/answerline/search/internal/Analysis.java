@@ -22,6 +22,7 @@ import org.apache.lucene.analysis.util.CharTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.util.CharsRefBuilder;
 
 /**
@@ -84,6 +85,27 @@ public final class Analysis {
             throw new UncheckedIOException(e);
         }
         return terms;
+    }
+
+    /**
+     * Where a text has given {@code max} words (as the index cuts them), as a character offset; the text's
+     * length when it has fewer. Stop words are not counted: they are dropped before a query is made.
+     */
+    public static int endOfWords(Analyzer analyzer, String field, String text, int max) {
+        int seen = 0;
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                if (++seen == max) {
+                    return offset.endOffset();
+                }
+            }
+            stream.end();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.length();
     }
 
     private static Analyzer english(SynonymMap synonyms) {

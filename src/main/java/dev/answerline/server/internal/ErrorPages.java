@@ -32,6 +32,11 @@ public final class ErrorPages extends ErrorHandler {
         if (status < 400) {
             status = HttpStatus.INTERNAL_SERVER_ERROR_500;
         }
+        if (Refusals.wantsJson(request)) {
+            Refusals.send(request, response, callback, status, false, status == HttpStatus.URI_TOO_LONG_414
+                    ? "The address is too long; search with fewer words." : HttpStatus.getMessage(status) + ".");
+            return true;
+        }
         ByteBuffer body;
         if (status == HttpStatus.NOT_FOUND_404) {
             body = pages.get().notFound().body("").identityView();

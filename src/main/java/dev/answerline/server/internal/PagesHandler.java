@@ -5,6 +5,7 @@ import dev.answerline.render.Pages;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
@@ -14,6 +15,7 @@ import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpStream;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -27,7 +29,19 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
     private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
     private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
     private static final HttpField BROTLI = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "br");
-    private static final HttpField ALLOW = new PreEncodedHttpField(HttpHeader.ALLOW, "GET, HEAD");
+    private static final HttpField ALLOW = new PreEncodedHttpField(HttpHeader.ALLOW, "GET, HEAD, OPTIONS");
+
+    /**
+     * Takes out the {@code Content-Length: 0} Jetty gives every response that wrote nothing: on a 304 it would
+     * say the page is empty (RFC 9110, 8.6), and caches may believe it.
+     */
+    private static final Function<HttpStream, HttpStream> WITHOUT_LENGTH = stream -> new HttpStream.Wrapper(stream) {
+        @Override
+        public void prepareResponse(HttpFields.Mutable headers) {
+            super.prepareResponse(headers);
+            headers.remove(HttpHeader.CONTENT_LENGTH);
+        }
+    };
 
     /** Header fields encoded once, by their value: a site has a handful of content types and cache rules. */
     private final Map<String, HttpField> contentTypes = new ConcurrentHashMap<>();
@@ -52,7 +66,13 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
         boolean head = HttpMethod.HEAD.is(method);
         if (!head && !HttpMethod.GET.is(method)) {
             response.getHeaders().put(ALLOW);
-            send(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, current.notFound(), current, false);
+            if (HttpMethod.OPTIONS.is(method)) {
+                response.setStatus(HttpStatus.NO_CONTENT_204);
+                callback.succeeded();
+            } else {
+                Refusals.send(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405, false,
+                        "Pages are only read here (GET or HEAD).");
+            }
             return true;
         }
         // the decoded path; there are no contexts (and PathMappingsHandler has none to give)
@@ -99,6 +119,7 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
             if (ifNoneMatch != null && matches(ifNoneMatch, body)) {
                 headers.remove(HttpHeader.CONTENT_TYPE);
                 response.setStatus(HttpStatus.NOT_MODIFIED_304);
+                request.addHttpStreamWrapper(WITHOUT_LENGTH);
                 callback.succeeded();
                 return;
             }
