@@ -44,7 +44,8 @@ public final class Checker {
         corpus.answers().parallel().forEach(answers::check);
         new SiteRules(site, corpus, links, findings).run();
         List<Problem> all = new ArrayList<>(site.problems());
-        all.addAll(findings.problems());
+        // like the loader's problems, a file's findings are listed twenty and a count (issue 14)
+        all.addAll(Problem.listable(findings.problems()));
         all.sort(Problem.BY_PLACE);
         return List.copyOf(all);
     }

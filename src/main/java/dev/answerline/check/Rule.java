@@ -21,7 +21,7 @@ public enum Rule {
     QUESTION_LENGTH("question-length", Severity.WARNING, "max", 70),
     TAKEAWAY_COUNT("takeaway-count", Severity.WARNING, "min", 3, "max", 5),
     TAKEAWAY_LENGTH("takeaway-length", Severity.WARNING, "max", 20),
-    BODY_LENGTH("body-length", Severity.WARNING, "min", 300),
+    BODY_LENGTH("body-length", Severity.WARNING, "min", 300, "max", 3000),
     SECTION_LENGTH("section-length", Severity.WARNING, "max", 300),
     PARAGRAPH_LENGTH("paragraph-length", Severity.WARNING, "max", 150),
     LONG_SENTENCES("long-sentences", Severity.WARNING, "words", 20, "max-share", 25),
@@ -35,6 +35,7 @@ public enum Rule {
     DISCLAIMER("disclaimer", Severity.WARNING),
     ORPHAN("orphan", Severity.WARNING),
     CATEGORY_SIZE("category-size", Severity.WARNING, "min", 3),
+    RELATED_COUNT("related-count", Severity.WARNING, "max", 5),
     RELATED_ANSWER_LENGTH("related-answer-length", Severity.WARNING, "min", 2, "max", 4),
     RELATED_DUPLICATE("related-duplicate", Severity.WARNING);
 

@@ -28,6 +28,10 @@ final class ConfigReader {
     SiteConfig read() {
         YamlTree tree;
         try {
+            Problem tooLarge = Limits.fileSize(FILE, Files.size(dir.resolve(FILE)));
+            if (tooLarge != null) {
+                throw new ContentException(dir, List.of(tooLarge));
+            }
             tree = YamlTree.parse(Files.readString(dir.resolve(FILE), StandardCharsets.UTF_8), 1);
         } catch (NoSuchFileException e) {
             throw new ContentException("there is no site.yaml in " + dir
@@ -77,9 +81,9 @@ final class ConfigReader {
                 f.url("logo", false), f.url("image", false), f.flag("health_content"), f.urlList("same_as"),
                 newsletter(f), ctas, defaultCta, f.optionalText("disclaimer"), checks(f));
         if (unusable) {
-            throw new ContentException(dir, found.stream().filter(Problem::isError).toList());
+            throw new ContentException(dir, Problem.listable(found.stream().filter(Problem::isError).toList()));
         }
-        problems.addAll(found);
+        problems.addAll(Problem.listable(found));
         return config;
     }
 
@@ -144,7 +148,7 @@ final class ConfigReader {
             Fields parameters = f.has(rule) && !f.isScalar(rule) ? f.object(rule) : null;
             if (parameters == null) {
                 String value = f.optionalText(rule);
-                if (value != null && (value.equals("off") || value.equals("false"))) {
+                if (value != null && value.toLowerCase(java.util.Locale.ROOT).matches("off|false|no")) {
                     checks.put(rule, new SiteConfig.CheckSetting(rule, true, Map.of(), line));
                 } else if (value != null) {
                     f.error(rule, "invalid-check", "`checks." + rule + ": " + value + "` is neither off nor a set of"

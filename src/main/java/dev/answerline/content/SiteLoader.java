@@ -139,9 +139,17 @@ final class SiteLoader {
             return List.of();
         }
         try {
+            Problem tooLarge = Limits.fileSize(Synonym.FILE, Files.size(file));
+            if (tooLarge != null) {
+                problems.add(tooLarge);
+                return List.of();
+            }
             String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)))
                     .toString();
-            return dev.answerline.content.internal.SynonymsFile.parse(text, problems);
+            List<Problem> found = new ArrayList<>();
+            List<Synonym> synonyms = dev.answerline.content.internal.SynonymsFile.parse(text, found);
+            problems.addAll(Problem.listable(found));
+            return synonyms;
         } catch (CharacterCodingException e) {
             problems.add(Problem.error(Synonym.FILE, 1, "not-utf8", "the file is not UTF-8 text",
                     "save it as UTF-8 in your editor"));
@@ -158,7 +166,11 @@ final class SiteLoader {
         T read(Fields fields, String slug, Source source);
     }
 
-    private record Parsed<T>(String file, String slug, T value, List<Problem> problems) {}
+    private record Parsed<T>(String file, String slug, T value, List<Problem> problems) {
+        Parsed {
+            problems = Problem.listable(problems);
+        }
+    }
 
     private <T> Map<String, T> loadKind(String folder, Reader<T> reader, Function<T, Source> sourceOf) {
         Path kindDir = dir.resolve(folder);
@@ -241,6 +253,11 @@ final class SiteLoader {
         }
         String text;
         try {
+            Problem tooLarge = Limits.fileSize(relative, Files.size(file));
+            if (tooLarge != null) {
+                found.add(tooLarge);
+                return new Parsed<>(relative, fileSlug, null, found);
+            }
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (CharacterCodingException e) {
             found.add(Problem.error(relative, 1, "not-utf8", "the file is not UTF-8 text",
@@ -288,6 +305,9 @@ final class SiteLoader {
     }
 
     static Problem yamlProblem(String file, YamlTree.SyntaxError e) {
+        if (!e.rule().equals("yaml-syntax")) {
+            return Problem.error(file, e.line(), e.rule(), e.getMessage(), e.fix());
+        }
         String what = file.endsWith(".yaml") ? file : "the front matter";
         return Problem.error(file, e.line(), "yaml-syntax", what + " is not valid YAML: " + e.getMessage(), e.fix());
     }
@@ -334,6 +354,7 @@ final class SiteLoader {
         f.allowOnly(List.of("question", "description", "answer", "takeaways", "category", "author", "published",
                 "bottom_line", "updated", "reviewed_by", "reviewed", "related", "cta", "more", "slug", "aliases",
                 "draft"));
+        Limits.answerLists(f);
         List<Answer.Related> related = new ArrayList<>();
         for (Fields item : f.objectList("related")) {
             item.allowOnly(List.of("question", "answer"));

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.answerline.TestSites;
 import dev.answerline.cli.Main;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.answerline.content.Problem;
+import dev.answerline.content.Severity;
 import dev.answerline.content.Site;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,6 +18,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -42,22 +46,12 @@ class CheckerTest {
 
     @Test
     void oneMistakePerRuleGivesTheExpectedReport() throws IOException {
-        Path site = withMistakes();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream saved = System.out;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        int code;
-        try {
-            code = Main.run("check", "--site", site.toString(), "--format", "json", "--today", TODAY.toString());
-        } finally {
-            System.setOut(saved);
-        }
-        String json = out.toString(StandardCharsets.UTF_8);
+        Run run = checkAsJson(withMistakes());
         if (Boolean.getBoolean("golden.update")) {
-            Files.writeString(EXPECTED, json);
+            Files.writeString(EXPECTED, run.json());
         }
-        assertThat(code).as("errors make the exit status 1").isEqualTo(Main.CONTENT_ERRORS);
-        assertThat(json).isEqualTo(Files.readString(EXPECTED));
+        assertThat(run.code()).as("errors make the exit status 1").isEqualTo(Main.CONTENT_ERRORS);
+        assertThat(run.json()).isEqualTo(Files.readString(EXPECTED));
     }
 
     @Test
@@ -90,6 +84,44 @@ class CheckerTest {
         assertThat(messages).anySatisfy(m -> assertThat(m).contains("`broken-link` finds errors, which cannot be"
                 + " switched off")).anySatisfy(m -> assertThat(m).contains("`orphan` has no threshold `limit` — it"
                         + " can only be switched off: `orphan: off`"));
+    }
+
+    @Test
+    void aFileWithManyFindingsListsTwentyAndCountsTheRestAsAWarning() throws Exception {
+        Path site = TestSites.copyDemo(dir.resolve("site"));
+        Files.writeString(site.resolve("site.yaml"), Files.readString(site.resolve("site.yaml"))
+                + "checks:\n  paragraph-length:\n    max: 1\n");
+        List<Problem> all = Checker.check(Site.load(site, TODAY));
+        Map<String, List<Problem>> byFile = all.stream().collect(Collectors.groupingBy(Problem::file));
+        assertThat(byFile.values()).allSatisfy(problems -> assertThat(problems).hasSizeLessThanOrEqualTo(21));
+        List<Problem> capped = byFile.values().stream().filter(p -> p.size() == 21).findFirst().orElseThrow();
+        Problem last = capped.get(20);
+        assertThat(last.rule()).isEqualTo("too-many-problems");
+        assertThat(last.severity()).as("only warnings were left out").isEqualTo(Severity.WARNING);
+        assertThat(last.what()).matches("\\d+ more problems? in this file, from this line on, (is|are) not listed");
+        assertThat(last.line()).isGreaterThanOrEqualTo(capped.get(19).line());
+
+        Run run = checkAsJson(site);
+        JsonNode json = new ObjectMapper().readTree(run.json());
+        assertThat(run.code()).as("warnings alone, listed or not, pass").isEqualTo(Main.OK);
+        assertThat(json.get("errors").asInt()).isZero();
+        assertThat(json.get("warnings").asInt()).as("the counts are of the lines listed").isEqualTo(all.size())
+                .isEqualTo(json.get("problems").size());
+    }
+
+    /** What {@code answerline check --format json} printed, and its exit status. */
+    private record Run(int code, String json) {}
+
+    private static Run checkAsJson(Path site) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            int code = Main.run("check", "--site", site.toString(), "--format", "json", "--today", TODAY.toString());
+            return new Run(code, out.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(saved);
+        }
     }
 
     private Path withMistakes() throws IOException {

@@ -121,10 +121,15 @@ public final class AnswerRules {
     private void body(Corpus.Entry entry, String file, Source source) {
         Scan body = entry.body();
         int min = findings.integer(Rule.BODY_LENGTH, "min");
+        int max = findings.integer(Rule.BODY_LENGTH, "max");
         if (body.words() < min) {
             findings.add(Rule.BODY_LENGTH, file, source.bodyLine(), "the body has " + count(body.words(), "word")
                     + "; " + min + " or more show the depth answer engines look for", "explain the why, the how and the"
                             + " exceptions, each in a `##` section");
+        } else if (body.words() > max) {
+            findings.add(Rule.BODY_LENGTH, file, source.bodyLine(), "the body has " + count(body.words(), "word")
+                    + "; past " + max + " a page answers more than its question, and readers stop before the end",
+                    "keep what answers this question; give each other question an answer of its own and link it");
         }
         int maxSection = findings.integer(Rule.SECTION_LENGTH, "max");
         for (Scan.Section section : body.sections()) {
@@ -217,6 +222,13 @@ public final class AnswerRules {
     }
 
     private void related(Answer answer, String file, Source source) {
+        int most = findings.integer(Rule.RELATED_COUNT, "max");
+        if (answer.related().size() > most) {
+            findings.add(Rule.RELATED_COUNT, file, source.lineOf("related"), "there are "
+                    + count(answer.related().size(), "related question") + "; " + most + " at most are read before"
+                            + " the reader moves on", "keep the questions readers ask next; answer the others in"
+                                    + " answers of their own and link them from the body");
+        }
         int min = findings.integer(Rule.RELATED_ANSWER_LENGTH, "min");
         int max = findings.integer(Rule.RELATED_ANSWER_LENGTH, "max");
         for (int i = 0; i < answer.related().size(); i++) {

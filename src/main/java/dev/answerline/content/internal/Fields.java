@@ -20,11 +20,19 @@ import java.util.regex.Pattern;
  * mistyped or invalid value records a {@link Problem} at the value's line and returns a placeholder;
  * callers build their record and then ask {@link #failed()} whether to keep it.
  *
+ * <p>Values are the texts the editor wrote ({@link YamlTree}); numbers, dates and true/false are read from
+ * that text here, strictly: {@code 0x1F} is no whole number and {@code on} is not true. A key whose value is
+ * {@code ~} or {@code null} has no value: an optional key is as if absent, a required one is reported.
+ *
  * <p>Not thread-safe: one instance reads one file.
  */
 public final class Fields {
     /** Ids and slugs: lower-case letters and digits in words joined by single hyphens. */
     public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    /** Whole numbers in decimal digits; {@code 010} is ten, as an editor means it, not YAML 1.1's eight. */
+    private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]+");
+    /** Numbers in decimal digits with an optional fraction: no exponents, hexadecimal, infinity or NaN. */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(?:[0-9]+(?:\\.[0-9]*)?|\\.[0-9]+)");
 
     private final String file;
     private final String pointer;
@@ -103,11 +111,12 @@ public final class Fields {
     /** A number, or null after recording an error when it is not one. */
     public Double number(String key) {
         JsonNode value = node.get(key);
-        if (value != null && value.isNumber()) {
-            return value.asDouble();
+        String text = value == null || !value.isValueNode() || value.isNull() ? "" : value.asText().strip();
+        if (DECIMAL.matcher(text).matches()) {
+            return Double.valueOf(text);
         }
-        error(key, "wrong-type", "`" + prefix + key + ": " + (value == null ? "" : value.asText()) + "` must be a number",
-                "write a number such as `" + key + ": 40`");
+        error(key, "wrong-type", "`" + prefix + key + ": " + text + "` must be a number",
+                "write a number in digits such as `" + key + ": 40` or `" + key + ": 2.5`");
         return null;
     }
 
@@ -182,9 +191,16 @@ public final class Fields {
             return List.of();
         }
         List<String> items = new ArrayList<>();
+        int errorsBefore = errors[0];
         for (int i = 0; i < value.size(); i++) {
             JsonNode item = value.get(i);
-            if (!item.isValueNode() || item.isNull()) {
+            if (item.isNull()) {
+                errors[0]++;
+                problems.add(Problem.error(file, lines.getOrDefault(pointer + "/" + key + "/" + i, line(key)),
+                        "empty-value", "item " + (i + 1) + " of `" + prefix + key + "` has no value (`~` and `null`"
+                                + " mean none in YAML)", "write its text after `- `; to show `~` or `null` as text,"
+                                        + " put it in quotes"));
+            } else if (!item.isValueNode()) {
                 errors[0]++;
                 problems.add(Problem.error(file, lines.getOrDefault(pointer + "/" + key + "/" + i, line(key)),
                         "wrong-type", "item " + (i + 1) + " of `" + prefix + key + "` must be a text",
@@ -193,20 +209,26 @@ public final class Fields {
                 items.add(item.asText().strip());
             }
         }
-        if (required && items.isEmpty()) {
+        if (required && items.isEmpty() && errors[0] == errorsBefore) {
             error(key, "empty-value", "`" + prefix + key + "` has no items", "add at least one `- item` line");
         }
         return items;
     }
 
-    /** A true/false value, false when absent. */
+    /** Records an error when the list at {@code key} has more than {@code max} items; {@code fix} says why. */
+    public void atMost(String key, int max, String fix) {
+        JsonNode value = node.get(key);
+        if (value != null && value.isArray() && value.size() > max) {
+            error(key, "too-many-items", String.format(java.util.Locale.ROOT, "`%s%s` has %,d items; %d at most are"
+                    + " accepted", prefix, key, value.size(), max), fix);
+        }
+    }
+
+    /** A true/false value (true, false, yes or no, in any case), false when absent. */
     public boolean flag(String key) {
         JsonNode value = node.get(key);
         if (value == null || value.isNull()) {
             return false;
-        }
-        if (value.isBoolean()) {
-            return value.asBoolean();
         }
         String text = value.asText().strip().toLowerCase(java.util.Locale.ROOT);
         if (text.equals("true") || text.equals("yes")) {
@@ -225,11 +247,18 @@ public final class Fields {
         if (value == null || value.isNull()) {
             return otherwise;
         }
-        if (value.isInt()) {
-            return value.asInt();
+        String text = value.isValueNode() ? value.asText().strip() : "";
+        if (WHOLE.matcher(text).matches()) {
+            try {
+                return Integer.parseInt(text);
+            } catch (NumberFormatException e) {
+                error(key, "wrong-type", "`" + prefix + key + ": " + text + "` is too large a number",
+                        "write a whole number below 2,147,483,648, such as `" + key + ": 10`");
+                return otherwise;
+            }
         }
-        error(key, "wrong-type", "`" + prefix + key + ": " + value.asText() + "` must be a whole number",
-                "write a number such as `" + key + ": 10`");
+        error(key, "wrong-type", "`" + prefix + key + ": " + (value.isValueNode() ? text : "...") + "` must be a whole"
+                + " number", "write it in decimal digits, such as `" + key + ": 10`");
         return otherwise;
     }
 
@@ -371,6 +400,11 @@ public final class Fields {
     }
 
     private void missing(String key, String example) {
+        if (node.has(key)) {
+            error(key, "empty-value", "`" + prefix + key + "` has no value (`~` and `null` mean none in YAML)",
+                    "write " + example + " after `" + key + ": `; to show `~` or `null` as text, put it in quotes");
+            return;
+        }
         errors[0]++;
         if (misspelled.contains(key)) {
             return;

@@ -1,13 +1,13 @@
 package dev.answerline.content.internal;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
@@ -16,12 +16,24 @@ import java.util.Map;
  * A YAML document as a Jackson tree plus the line every value sits on, read in one pass.
  * Jackson's own tree keeps no positions, and editors need the line of the key that is wrong.
  *
+ * <p>Every scalar is kept as the text the editor wrote: {@code yes}, {@code 010} or {@code 1.10} stay those
+ * words, not {@code true}, {@code 8} or {@code 1.1}, and {@link Fields} reads numbers, dates and true/false
+ * from that text itself. Only {@code ~} and {@code null} are no value (a {@code NullNode}). Aliases, anchors
+ * and tags are refused at their line: each would silently change or drop what the editor wrote
+ * (issue 14).
+ *
  * @param root the top-level mapping
  * @param lines file line of each value by JSON pointer ({@code /related/0/answer})
  */
 public record YamlTree(ObjectNode root, Map<String, Integer> lines) {
 
-    private static final YAMLFactory FACTORY = YAMLFactory.builder().build();
+    /**
+     * Front matter needs three levels ({@code related:}, an item, its {@code answer:}), site.yaml four; the
+     * tree is read recursively, so a deeper value (5,000 unclosed {@code [}) must stop the read, not the stack.
+     */
+    private static final int MAX_DEPTH = 32;
+    private static final YAMLFactory FACTORY = YAMLFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     /** The YAML parser's words, and what they mean for someone writing front matter: {parser, what, fix}. */
@@ -57,19 +69,33 @@ public record YamlTree(ObjectNode root, Map<String, Integer> lines) {
                 + " `: ` or start with a quote, [, {, *, &, !, |, >, % or @";
         private final int line;
         private final String fix;
+        private final String rule;
 
         SyntaxError(String message, int line) {
             this(message, line, USUAL_FIX);
         }
 
         SyntaxError(String message, int line, String fix) {
+            this(message, line, fix, "yaml-syntax");
+        }
+
+        SyntaxError(String message, int line, String fix, String rule) {
             super(message);
             this.line = line;
             this.fix = fix;
+            this.rule = rule;
         }
 
         public int line() {
             return line;
+        }
+
+        /**
+         * {@code yaml-syntax} for YAML that does not parse; {@code yaml-unsupported} for an alias, anchor or
+         * tag, {@code yaml-nesting} for values nested too deep: valid YAML that Answerline does not read.
+         */
+        public String rule() {
+            return rule;
         }
 
         /** How to fix it, in the editor's words. */
@@ -85,17 +111,30 @@ public record YamlTree(ObjectNode root, Map<String, Integer> lines) {
     public static YamlTree parse(String yaml, int firstLine) throws SyntaxError {
         int offset = firstLine - 1;
         Map<String, Integer> lines = new HashMap<>();
-        try (JsonParser parser = FACTORY.createParser(yaml)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) {
-                return new YamlTree(NODES.objectNode(), lines);
+        try (YAMLParser parser = (YAMLParser) FACTORY.createParser(yaml)) {
+            try {
+                JsonToken first = parser.nextToken();
+                if (first == null) {
+                    return new YamlTree(NODES.objectNode(), lines);
+                }
+                if (first != JsonToken.START_OBJECT) {
+                    throw new SyntaxError("expected `key: value` lines, found a " + describe(first), firstLine,
+                            "write every line of the block as `key: value`");
+                }
+                ObjectNode root = new YamlTreeReader(parser, yaml, offset, lines).readRoot();
+                return new YamlTree(root, lines);
+            } catch (StreamConstraintsException e) {
+                // thrown without a location: the parser still knows where it stopped
+                int line = Math.max(firstLine, Math.min(parser.currentLocation().getLineNr() + offset,
+                        lastLine(yaml) + offset));
+                if (String.valueOf(e.getMessage()).contains("nesting depth")) {
+                    throw new SyntaxError("values are nested more than " + MAX_DEPTH + " levels deep", line,
+                            "front matter needs three levels at most (`related:`, `- question: ...`, `answer: ...`);"
+                                    + " if the brackets are part of the text, put the whole value in quotes",
+                            "yaml-nesting");
+                }
+                throw new SyntaxError(firstLine(e.getOriginalMessage()), line, "shorten the key or value on this line");
             }
-            if (first != JsonToken.START_OBJECT) {
-                throw new SyntaxError("expected `key: value` lines, found a " + describe(first), firstLine,
-                        "write every line of the block as `key: value`");
-            }
-            ObjectNode root = readObject(parser, lines, offset);
-            return new YamlTree(root, lines);
         } catch (JsonProcessingException e) {
             int line = Math.max(firstLine, e.getLocation() == null ? firstLine : e.getLocation().getLineNr() + offset);
             // SnakeYAML knows where the problem is, Jackson where the construct around it started; for a
@@ -118,59 +157,6 @@ public record YamlTree(ObjectNode root, Map<String, Integer> lines) {
             throw new SyntaxError(parserSays, line);
         } catch (IOException e) {
             throw new SyntaxError(String.valueOf(e.getMessage()), firstLine);
-        }
-    }
-
-    private static ObjectNode readObject(JsonParser parser, Map<String, Integer> lines, int offset)
-            throws IOException, SyntaxError {
-        ObjectNode node = NODES.objectNode();
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String name = parser.currentName();
-            int line = parser.currentTokenLocation().getLineNr() + offset;
-            if (node.has(name)) {
-                throw new SyntaxError("the key `" + name + "` appears twice", line,
-                        "keep one of the two lines, and delete the other");
-            }
-            lines.put(parser.getParsingContext().pathAsPointer().toString(), line);
-            parser.nextToken();
-            node.set(name, readValue(parser, lines, offset));
-        }
-        return node;
-    }
-
-    private static JsonNode readValue(JsonParser parser, Map<String, Integer> lines, int offset)
-            throws IOException, SyntaxError {
-        switch (parser.currentToken()) {
-            case START_OBJECT:
-                return readObject(parser, lines, offset);
-            case START_ARRAY: {
-                ArrayNode array = NODES.arrayNode();
-                JsonToken token;
-                while ((token = parser.nextToken()) != JsonToken.END_ARRAY && token != null) {
-                    int line = parser.currentTokenLocation().getLineNr() + offset;
-                    String pointer = parser.getParsingContext().pathAsPointer().toString();
-                    if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-                        pointer = parser.getParsingContext().getParent().pathAsPointer().toString();
-                    }
-                    lines.putIfAbsent(pointer, line);
-                    array.add(readValue(parser, lines, offset));
-                }
-                return array;
-            }
-            case VALUE_TRUE:
-                return NODES.booleanNode(true);
-            case VALUE_FALSE:
-                return NODES.booleanNode(false);
-            case VALUE_NULL:
-                return NODES.nullNode();
-            case VALUE_NUMBER_INT:
-                return parser.getNumberType() == JsonParser.NumberType.INT
-                        ? NODES.numberNode(parser.getIntValue())
-                        : NODES.textNode(parser.getText());
-            case VALUE_NUMBER_FLOAT:
-                return NODES.numberNode(parser.getDoubleValue());
-            default:
-                return NODES.textNode(parser.getText());
         }
     }
 
