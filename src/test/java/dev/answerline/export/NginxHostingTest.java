@@ -107,7 +107,7 @@ class NginxHostingTest {
         String plain = "text/plain; charset=utf-8";
         String[][] expected = {
             {LUMBAR, html}, {"/answers", html}, {"/", html}, {css, "text/css; charset=utf-8"},
-            {"/images/logo.svg", "image/svg+xml"}, {"/favicon.svg", "image/svg+xml"},
+            {"/images/logo.svg", "image/svg+xml"}, {"/favicon.svg", "image/svg+xml"}, {"/favicon.ico", "image/x-icon"},
             {"/feed.xml", xml}, {"/atom.xml", xml}, {"/blog/feed.xml", xml}, {"/sitemap.xml", xml},
             {"/robots.txt", plain}, {"/llms.txt", plain}, {"/llms-full.txt", plain},
             {LUMBAR + ".md", "text/markdown; charset=utf-8"}};

@@ -87,13 +87,9 @@ public final class Views {
         List<View.Link> categories = site.categories().stream()
                 .filter(c -> !site.answersIn(c).isEmpty())
                 .map(c -> new View.Link(c.name(), c.path())).toList();
-        // browsers ask for /favicon.ico unless a page names its icon: name the one the site has
-        String favicon = site.staticFiles().stream().map(f -> f.path())
-                .filter(p -> p.equals("/favicon.svg") || p.equals("/favicon.ico") || p.equals("/favicon.png"))
-                .min(java.util.Comparator.comparing(p -> !p.endsWith(".svg"))).orElse(null);
-        String faviconType = favicon == null ? null : dev.answerline.render.MediaTypes.of(favicon);
-        return new View.Chrome(config.language(), config.brand(), config.title(), config.logo(), favicon, faviconType,
-                cssHref, jsHref, liveReload, nav, footer, categories, site.today().getYear());
+        return new View.Chrome(config.language(), config.brand(), config.title(), config.logo(),
+                new Favicons(site).links(), cssHref, jsHref, liveReload, nav, footer, categories,
+                site.today().getYear());
     }
 
     public View.Answer answer(Answer answer) {
