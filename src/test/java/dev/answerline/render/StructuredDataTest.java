@@ -8,6 +8,8 @@ import dev.answerline.TestSites;
 import dev.answerline.content.Answer;
 import dev.answerline.content.Site;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every page of the demo site says what it is, correctly, to search engines and link previews. */
 class StructuredDataTest {
@@ -31,13 +34,21 @@ class StructuredDataTest {
             "Article", List.of("headline", "datePublished", "dateModified", "author", "publisher", "mainEntityOfPage"),
             "BlogPosting", List.of("headline", "datePublished", "dateModified", "author", "publisher"),
             "Question", List.of("name", "acceptedAnswer"),
-            "Product", List.of("name", "image", "brand"));
+            "Product", List.of("name", "image", "brand", "offers"),
+            "Thing", List.of("name", "image", "url"));
     private static final Set<String> PAGE_TYPES = Set.of("WebPage", "MedicalWebPage", "CollectionPage", "ProfilePage");
 
     private final Site site = Site.load(TestSites.demo());
     private final Pages pages = Renderer.render(site);
 
+    @TempDir
+    Path dir;
+
     private Document html(String path) {
+        return html(pages, path);
+    }
+
+    private static Document html(Pages pages, String path) {
         return Jsoup.parse(new String(pages.get(path).body("").identity(), StandardCharsets.UTF_8));
     }
 
@@ -79,6 +90,92 @@ class StructuredDataTest {
             checked++;
         }
         assertThat(checked).isGreaterThan(50);
+    }
+
+    /**
+     * Every Person a graph holds is there because a node refers to it (an author, a reviewer, a profile's
+     * subject): on sites not about health the reviewer hung unreferenced before issue 14. The demo, the
+     * fixture site, and the fixture site as a site that is not about health.
+     */
+    @Test
+    void everyPersonInEveryGraphIsReferredTo() throws Exception {
+        Path general = TestSites.copy("small", dir);
+        Path yaml = general.resolve("site.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("health_content: true", "health_content: false"));
+        int people = 0;
+        for (Site each : List.of(site, Site.load(TestSites.fixture("small"), TestSites.TODAY),
+                Site.load(general, TestSites.TODAY))) {
+            Pages rendered = each == site ? pages : Renderer.render(each);
+            for (Page page : rendered.all()) {
+                if (!page.isRendered()) {
+                    continue;
+                }
+                JsonNode graph = graph(html(rendered, page.path()));
+                Map<String, JsonNode> ids = new HashMap<>();
+                List<String> references = new ArrayList<>();
+                collect(graph, ids, references);
+                for (JsonNode node : graph) {
+                    if (node.path("@type").asText().equals("Person")) {
+                        assertThat(references).as("references to %s on %s", node.path("@id"), page.path())
+                                .contains(node.path("@id").asText());
+                        people++;
+                    }
+                }
+            }
+        }
+        assertThat(people).isGreaterThan(50);
+    }
+
+    @Test
+    void theReviewerIsTheWebPagesReviewerOnSitesNotAboutHealthToo() throws Exception {
+        Path general = TestSites.copy("small", dir);
+        Path yaml = general.resolve("site.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("health_content: true", "health_content: false"));
+        Site small = Site.load(general, TestSites.TODAY);
+        Answer answer = small.answer("should-you-roll-your-lower-back").orElseThrow();
+        JsonNode graph = graph(html(Renderer.render(small), answer.path()));
+        JsonNode page = byType(graph, "WebPage");
+        String reviewer = "https://answers.testroll.example/authors/" + answer.reviewedBy() + "#person";
+        assertThat(page.path("reviewedBy").path("@id").asText()).isEqualTo(reviewer);
+        assertThat(page.path("lastReviewed").asText()).isEqualTo(answer.reviewed().toString());
+        List<String> people = new ArrayList<>();
+        graph.forEach(node -> {
+            if (node.path("@type").asText().equals("Person")) {
+                people.add(node.path("@id").asText());
+            }
+        });
+        assertThat(people).contains(reviewer);
+    }
+
+    @Test
+    void aProductWithAPriceIsAProductWithItsOffer() throws Exception {
+        JsonNode graph = graph(html("/products/foam-massage-roller"));
+        JsonNode product = byType(graph, "Product");
+        assertThat(product.path("@id").asText())
+                .isEqualTo("https://answers.northroll.example/products/foam-massage-roller#product");
+        assertThat(product.path("brand").path("@id").asText()).isEqualTo("https://answers.northroll.example/#organization");
+        JsonNode offer = product.path("offers");
+        assertThat(offer.path("@type").asText()).isEqualTo("Offer");
+        assertThat(offer.path("url").asText()).isEqualTo("https://shop.northroll.example/products/foam-massage-roller");
+        assertThat(offer.path("price").asText()).isEqualTo("39.99");
+        assertThat(offer.path("priceCurrency").asText()).isEqualTo("USD");
+        assertThat(offer.path("availability").asText()).isEqualTo("https://schema.org/InStock");
+        assertThat(byType(graph, "WebPage").path("mainEntity").path("@id").asText()).isEqualTo(product.path("@id")
+                .asText());
+        // what the structured data says, the reader sees
+        assertThat(html("/products/foam-massage-roller").select("p.price").text()).isEqualTo("39.99 USD · In stock");
+    }
+
+    @Test
+    void aProductWithoutAPriceClaimsNoProductRichResult() throws Exception {
+        JsonNode graph = graph(html("/products/massage-stick"));
+        graph.forEach(node -> assertThat(node.path("@type").asText()).isNotEqualTo("Product"));
+        JsonNode thing = byType(graph, "Thing");
+        assertThat(thing.path("name").asText()).isEqualTo("Northroll Massage Stick");
+        assertThat(thing.has("offers")).isFalse();
+        assertThat(byType(graph, "WebPage").path("mainEntity").path("@id").asText()).isEqualTo(thing.path("@id")
+                .asText());
+        assertThat(html("/products/massage-stick").select("p.price")).isEmpty();
     }
 
     /** Nodes with an {@code @id} and other properties define it; an object with only {@code @id} refers to one. */

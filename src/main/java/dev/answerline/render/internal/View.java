@@ -65,9 +65,14 @@ public final class View {
     public record Listing(Chrome chrome, Meta meta, List<Link> breadcrumbs, String title, String lead, String bodyHtml,
             List<Section> sections) {}
 
+    /**
+     * A blog post, a product or a page of the site.
+     *
+     * @param price what {@code action} buys, for how much, as the page's structured data says; null for none
+     */
     public record Article(Chrome chrome, Meta meta, List<Link> breadcrumbs, String title, String lead, Date published,
-            Date updated, Author author, String image, String bodyHtml, Link action, Newsletter newsletter,
-            List<Section> sections) {}
+            Date updated, Author author, String image, String bodyHtml, Link action, String price,
+            Newsletter newsletter, List<Section> sections) {}
 
     public record Home(Chrome chrome, Meta meta, String title, String lead, List<Card> categories, List<Card> latest,
             Newsletter newsletter) {}
