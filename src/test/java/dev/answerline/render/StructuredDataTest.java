@@ -60,24 +60,39 @@ class StructuredDataTest {
         return root.path("@graph");
     }
 
+    /** The graph of every rendered page, by path. */
+    private static Map<String, JsonNode> graphs(Pages pages) throws Exception {
+        Map<String, JsonNode> graphs = new HashMap<>();
+        for (Page page : pages.all()) {
+            if (page.isRendered()) {
+                graphs.put(page.path(), graph(html(pages, page.path())));
+            }
+        }
+        return graphs;
+    }
+
+    /** The fixture site as a site that is not about health. */
+    private Site notAboutHealth() throws Exception {
+        Path copy = TestSites.copy("small", dir);
+        Path yaml = copy.resolve("site.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("health_content: true", "health_content: false"));
+        return Site.load(copy, TestSites.TODAY);
+    }
+
     @Test
     void everyPageHasOneGraphWhoseReferencesAllResolve() throws Exception {
-        int checked = 0;
-        for (Page page : pages.all()) {
-            if (!page.isRendered()) {
-                continue;
-            }
-            JsonNode graph = graph(html(page.path()));
+        Map<String, JsonNode> graphs = graphs(pages);
+        graphs.forEach((path, graph) -> {
             Map<String, JsonNode> ids = new HashMap<>();
             List<String> references = new ArrayList<>();
             collect(graph, ids, references);
-            assertThat(ids.keySet()).as(page.path()).containsAll(references);
+            assertThat(ids.keySet()).as(path).containsAll(references);
             Set<String> types = new HashSet<>();
             for (JsonNode node : graph) {
                 String type = node.path("@type").asText();
                 types.add(type);
                 for (String property : REQUIRED.getOrDefault(type, List.of())) {
-                    assertThat(node.has(property)).as("%s on %s has %s", type, page.path(), property).isTrue();
+                    assertThat(node.has(property)).as("%s on %s has %s", type, path, property).isTrue();
                 }
                 node.fields().forEachRemaining(field -> {
                     if (field.getKey().startsWith("date") || field.getKey().equals("lastReviewed")) {
@@ -85,11 +100,10 @@ class StructuredDataTest {
                     }
                 });
             }
-            assertThat(types).as(page.path()).contains("Organization", "WebSite");
-            assertThat(types.stream().filter(PAGE_TYPES::contains)).as(page.path()).hasSize(1);
-            checked++;
-        }
-        assertThat(checked).isGreaterThan(50);
+            assertThat(types).as(path).contains("Organization", "WebSite");
+            assertThat(types.stream().filter(PAGE_TYPES::contains)).as(path).hasSize(1);
+        });
+        assertThat(graphs).hasSizeGreaterThan(50);
     }
 
     /**
@@ -99,52 +113,41 @@ class StructuredDataTest {
      */
     @Test
     void everyPersonInEveryGraphIsReferredTo() throws Exception {
-        Path general = TestSites.copy("small", dir);
-        Path yaml = general.resolve("site.yaml");
-        Files.writeString(yaml, Files.readString(yaml).replace("health_content: true", "health_content: false"));
         int people = 0;
-        for (Site each : List.of(site, Site.load(TestSites.fixture("small"), TestSites.TODAY),
-                Site.load(general, TestSites.TODAY))) {
-            Pages rendered = each == site ? pages : Renderer.render(each);
-            for (Page page : rendered.all()) {
-                if (!page.isRendered()) {
-                    continue;
-                }
-                JsonNode graph = graph(html(rendered, page.path()));
-                Map<String, JsonNode> ids = new HashMap<>();
+        for (Pages each : List.of(pages, Renderer.render(Site.load(TestSites.fixture("small"), TestSites.TODAY)),
+                Renderer.render(notAboutHealth()))) {
+            for (Map.Entry<String, JsonNode> graph : graphs(each).entrySet()) {
                 List<String> references = new ArrayList<>();
-                collect(graph, ids, references);
-                for (JsonNode node : graph) {
-                    if (node.path("@type").asText().equals("Person")) {
-                        assertThat(references).as("references to %s on %s", node.path("@id"), page.path())
-                                .contains(node.path("@id").asText());
-                        people++;
-                    }
+                collect(graph.getValue(), new HashMap<>(), references);
+                for (String person : people(graph.getValue())) {
+                    assertThat(references).as("references to %s on %s", person, graph.getKey()).contains(person);
+                    people++;
                 }
             }
         }
         assertThat(people).isGreaterThan(50);
     }
 
+    private static List<String> people(JsonNode graph) {
+        List<String> ids = new ArrayList<>();
+        graph.forEach(node -> {
+            if (node.path("@type").asText().equals("Person")) {
+                ids.add(node.path("@id").asText());
+            }
+        });
+        return ids;
+    }
+
     @Test
     void theReviewerIsTheWebPagesReviewerOnSitesNotAboutHealthToo() throws Exception {
-        Path general = TestSites.copy("small", dir);
-        Path yaml = general.resolve("site.yaml");
-        Files.writeString(yaml, Files.readString(yaml).replace("health_content: true", "health_content: false"));
-        Site small = Site.load(general, TestSites.TODAY);
+        Site small = notAboutHealth();
         Answer answer = small.answer("should-you-roll-your-lower-back").orElseThrow();
         JsonNode graph = graph(html(Renderer.render(small), answer.path()));
         JsonNode page = byType(graph, "WebPage");
         String reviewer = "https://answers.testroll.example/authors/" + answer.reviewedBy() + "#person";
         assertThat(page.path("reviewedBy").path("@id").asText()).isEqualTo(reviewer);
         assertThat(page.path("lastReviewed").asText()).isEqualTo(answer.reviewed().toString());
-        List<String> people = new ArrayList<>();
-        graph.forEach(node -> {
-            if (node.path("@type").asText().equals("Person")) {
-                people.add(node.path("@id").asText());
-            }
-        });
-        assertThat(people).contains(reviewer);
+        assertThat(people(graph)).contains(reviewer);
     }
 
     @Test
