@@ -325,9 +325,10 @@ final class SiteLoader {
     }
 
     private Product product(Fields f, String slug, Source source) {
-        f.allowOnly(List.of("name", "description", "image", "buy_url", "slug", "draft"));
+        f.allowOnly(List.of("name", "description", "image", "buy_url", "price", "currency", "availability", "slug",
+                "draft"));
         return new Product(source, slug, f.text("name"), f.text("description"), f.url("image", true),
-                f.url("buy_url", true), f.flag("draft"));
+                f.url("buy_url", true), Product.Offer.read(f), f.flag("draft"));
     }
 
     private BlogPost post(Fields f, String slug, Source source, Map<String, Author> authors) {

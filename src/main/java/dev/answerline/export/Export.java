@@ -15,19 +15,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
  * Renders a site straight into a folder any web server can host with the same URLs: {@code /answers/x} is
- * {@code answers/x.html}, {@code /} is {@code index.html}, text files get a {@code .gz} twin for servers
- * that send precompressed files, old slugs get redirect pages plus a {@code _redirects} file, and
- * {@code _headers} carries the security headers for hosts that read it.
+ * {@code answers/x.html}, a page whose path is also a folder is {@code x/index.html} ({@code /answers} is
+ * {@code answers/index.html}), {@code /} is {@code index.html} (see {@link Layout}); text files get a
+ * {@code .gz} twin for servers that send precompressed files; old slugs get redirect pages plus a
+ * {@code _redirects} file and {@value #NGINX_REDIRECTS} for nginx; {@code _headers} carries the security
+ * headers and the cache rule of the fingerprinted assets for hosts that read it.
  *
- * <p>nginx: {@code try_files $uri $uri.html $uri/index.html =404;} with {@code gzip_static on;}.
+ * <p>nginx: the server block in README.md ("Hosting the static export"), which NginxHostingTest runs.
  */
 public final class Export {
     /** Marks a folder as ours, so a rebuild may empty it; any other non-empty folder is left alone. */
     static final String MARKER = ".answerline-export";
+    /** The old slugs as nginx {@code location} blocks, for the README's server block to include. */
+    static final String NGINX_REDIRECTS = "nginx-redirects.conf";
 
     private Export() {}
 
@@ -44,11 +49,14 @@ public final class Export {
     public static Summary write(Site site, Renderer.Options options, Path out, long subscribers) {
         try {
             prepare(out);
-            Pages frame = Renderer.each(site, options, pages -> {
+            AtomicReference<Layout> layout = new AtomicReference<>();
+            Pages frame = Renderer.each(site, options, (pages, paths) -> {
+                Layout files = Layout.of(Stream.concat(paths.stream(), pages.redirects().keySet().stream()).toList());
+                layout.set(files);
                 String slot = pages.slot(subscribers);
-                return page -> writePage(out, page, slot);
+                return page -> writePage(out, page, slot, files.fileOf(page.path(), page.isRendered()));
             });
-            return finish(frame, out, frame.slot(subscribers));
+            return finish(frame, layout.get(), out, frame.slot(subscribers));
         } catch (IOException | UncheckedIOException e) {
             throw new ExportException("cannot write the site to " + out + ": " + e.getMessage()
                     + " — check that the folder is writable and the disk has room", e);
@@ -56,12 +64,13 @@ public final class Export {
     }
 
     /** The 404 page, redirects and host files; the count of files written. */
-    private static Summary finish(Pages pages, Path out, String slot) throws IOException {
+    private static Summary finish(Pages pages, Layout layout, Path out, String slot) throws IOException {
         writePage(out, pages.notFound(), slot, "404.html");
         for (Map.Entry<String, String> redirect : pages.redirects().entrySet()) {
-            write(out.resolve(fileOf(redirect.getKey(), true)), redirectPage(redirect.getValue()));
+            write(out.resolve(layout.fileOf(redirect.getKey(), true)), redirectPage(redirect.getValue()));
         }
         write(out.resolve("_redirects"), redirectsFile(pages.redirects()));
+        write(out.resolve(NGINX_REDIRECTS), nginxRedirects(pages.redirects()));
         write(out.resolve("_headers"), headersFile());
         Files.writeString(out.resolve(MARKER), "written by answerline build; the next build replaces this folder\n");
         try (Stream<Path> files = Files.walk(out)) {
@@ -90,10 +99,6 @@ public final class Export {
         Files.createDirectories(out);
     }
 
-    private static void writePage(Path out, Page page, String slot) {
-        writePage(out, page, slot, fileOf(page.path(), page.isRendered()));
-    }
-
     private static void writePage(Path out, Page page, String slot, String file) {
         Page.Body body = page.body(slot);
         Path target = out.resolve(file);
@@ -101,14 +106,6 @@ public final class Export {
         if (body.compressed()) {
             write(target.resolveSibling(target.getFileName() + ".gz"), body.gzipView());
         }
-    }
-
-    /** The file for a URL path: rendered pages get {@code .html}, the root is {@code index.html}. */
-    static String fileOf(String path, boolean rendered) {
-        if (path.equals("/")) {
-            return "index.html";
-        }
-        return path.substring(1) + (rendered ? ".html" : "");
     }
 
     private static byte[] redirectPage(String target) {
@@ -126,10 +123,25 @@ public final class Export {
         return file.toString().getBytes(StandardCharsets.UTF_8);
     }
 
+    /**
+     * One exact-match {@code location} per old slug: they win over every other location, so the redirect
+     * page the export also writes there is not served instead. The paths are made from validated slugs.
+     */
+    private static byte[] nginxRedirects(Map<String, String> redirects) {
+        StringBuilder file = new StringBuilder("# written by answerline build: old slugs (aliases) answer 301."
+                + " Included by the server block in Answerline's README; reload nginx after a build.\n");
+        redirects.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(r -> file.append("location = ").append(r.getKey()).append(" { return 301 ")
+                        .append(r.getValue()).append("$is_args$args; }\n"));
+        return file.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Netlify and Cloudflare Pages merge the headers of every rule that matches a path. */
     private static byte[] headersFile() {
         StringBuilder file = new StringBuilder("/*\n");
         SecurityHeaders.FIELDS.forEach(f -> file.append("  ").append(f.getName()).append(": ").append(f.getValue())
                 .append('\n'));
+        file.append("/assets/*\n  Cache-Control: ").append(Renderer.ASSET_CACHE).append('\n');
         return file.toString().getBytes(StandardCharsets.UTF_8);
     }
 

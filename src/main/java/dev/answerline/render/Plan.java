@@ -8,6 +8,7 @@ import dev.answerline.content.InfoPage;
 import dev.answerline.content.Product;
 import dev.answerline.content.Site;
 import dev.answerline.content.StaticFile;
+import dev.answerline.render.internal.Favicons;
 import dev.answerline.render.internal.Feeds;
 import dev.answerline.render.internal.LlmsText;
 import dev.answerline.render.internal.Markdown;
@@ -53,6 +54,7 @@ final class Plan {
     private final Feeds feeds;
     private final LlmsText llms;
     private final Sitemaps sitemaps;
+    private final Favicons favicons;
     private Map<String, StaticFile> staticFiles;
     private Map<String, BlogPost> posts;
     private Map<String, Product> products;
@@ -68,6 +70,7 @@ final class Plan {
         this.feeds = new Feeds(site, markdown);
         this.llms = new LlmsText(site, markdown, options.cache() == null ? null : options.cache().fragments);
         this.sitemaps = new Sitemaps(site);
+        this.favicons = new Favicons(site);
     }
 
     /** Every path the site serves, in a stable order. */
@@ -91,6 +94,7 @@ final class Plan {
         site.products().forEach(p -> paths.add(p.path()));
         site.pages().forEach(p -> paths.add(p.path()));
         site.staticFiles().forEach(f -> paths.add(f.path()));
+        paths.addAll(favicons.generated());
         paths.add(Feeds.ANSWERS_RSS);
         paths.add(Feeds.ANSWERS_ATOM);
         paths.addAll(sitemaps.paths());
@@ -142,6 +146,9 @@ final class Plan {
         StaticFile file = staticFiles().get(path);
         if (file != null) {
             return () -> staticPage(file);
+        }
+        if (path.startsWith("/favicon.") && favicons.generated().contains(path)) {
+            return () -> Page.of(path, MediaTypes.of(path), Renderer.STATIC_CACHE, favicons.make(path));
         }
         if (path.startsWith("/sitemap") && sitemaps.paths().contains(path)) {
             return () -> text(path, "application/xml; charset=utf-8", sitemaps.files().get(path));

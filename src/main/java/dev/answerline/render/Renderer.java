@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,15 +91,17 @@ public final class Renderer {
      * Renders every page once, in parallel, and hands each to a sink as soon as it is made, keeping none: an
      * export's memory then stays flat however large the site, and writing overlaps rendering.
      *
-     * @param sink given the pages' frame (redirects, the 404 page, the social proof) before any page; what it
-     *     returns is then called with every page, from several threads at once
+     * @param sink given the pages' frame (redirects, the 404 page, the social proof) and the path of every
+     *     page to come, before any page; what it returns is then called with every page, from several threads
+     *     at once
      * @return the frame
      */
-    public static Pages each(Site site, Options options, Function<Pages, Consumer<Page>> sink) {
+    public static Pages each(Site site, Options options, BiFunction<Pages, List<String>, Consumer<Page>> sink) {
         Plan plan = new Plan(site, options);
         Pages frame = plan.pages(Map.of(), plan.notFound());
-        Consumer<Page> each = sink.apply(frame);
-        plan.paths().parallelStream().forEach(path -> each.accept(plan.job(path).get()));
+        List<String> paths = plan.paths();
+        Consumer<Page> each = sink.apply(frame, java.util.Collections.unmodifiableList(paths));
+        paths.parallelStream().forEach(path -> each.accept(plan.job(path).get()));
         return frame;
     }
 

@@ -27,11 +27,14 @@ class ExportTest {
     void writesEveryPageUnderItsUrl() throws IOException {
         Export.Summary summary = Export.write(site, Renderer.Options.PUBLISH, out, 0);
         assertThat(out.resolve("index.html")).content().contains("<h1>Testroll Answers</h1>");
-        assertThat(out.resolve("answers.html")).content().contains("<h1>All Questions</h1>");
+        assertThat(out.resolve("answers/index.html")).content().contains("<h1>All Questions</h1>");
         assertThat(out.resolve("answers/should-you-roll-your-lower-back.html")).exists();
         assertThat(out.resolve("answers/category/back-relief.html")).exists();
+        assertThat(out.resolve("authors/index.html")).content().contains("<h1>Authors</h1>");
         assertThat(out.resolve("authors/ann-writer.html")).exists();
+        assertThat(out.resolve("blog/index.html")).exists();
         assertThat(out.resolve("blog/why-we-roll.html")).exists();
+        assertThat(out.resolve("products/index.html")).exists();
         assertThat(out.resolve("products/roller.html")).exists();
         assertThat(out.resolve("about.html")).exists();
         assertThat(out.resolve("404.html")).content().contains("We couldn't find that page");
@@ -41,6 +44,19 @@ class ExportTest {
             assertThat(assets.map(p -> p.getFileName().toString())).anyMatch(n -> n.matches("site\\.[0-9a-f]{10}\\.css"));
         }
         assertThat(summary.files()).isGreaterThan(pages.size());
+    }
+
+    /** Hosts that look for a folder before a file listed the folder at /answers next to answers.html. */
+    @Test
+    void noPageSitsNextToAFolderOfTheSameName() throws IOException {
+        Export.write(site, Renderer.Options.PUBLISH, out, 0);
+        try (var files = Files.walk(out)) {
+            assertThat(files.filter(f -> f.getFileName().toString().endsWith(".html")))
+                    .allSatisfy(f -> assertThat(f.resolveSibling(f.getFileName().toString().replaceFirst(
+                            "\\.html$", ""))).as(f.toString()).doesNotExist())
+                    .isNotEmpty();
+        }
+        assertThat(out.resolve("answers.html")).doesNotExist();
     }
 
     @Test
@@ -55,9 +71,9 @@ class ExportTest {
     @Test
     void textFilesHaveAPrecompressedTwin() throws IOException {
         Export.write(site, Renderer.Options.PUBLISH, out, 0);
-        Path html = out.resolve("answers.html");
+        Path html = out.resolve("answers/index.html");
         try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(Files.readAllBytes(
-                out.resolve("answers.html.gz"))))) {
+                out.resolve("answers/index.html.gz"))))) {
             assertThat(gzip.readAllBytes()).isEqualTo(Files.readAllBytes(html));
         }
     }
@@ -71,13 +87,18 @@ class ExportTest {
         assertThat(out.resolve("_redirects")).hasContent("""
                 /answers/lumbar-rolling /answers/should-you-roll-your-lower-back 301
                 /answers/roll-lower-back /answers/should-you-roll-your-lower-back 301""");
+        assertThat(out.resolve("nginx-redirects.conf")).content().endsWith("""
+                location = /answers/lumbar-rolling { return 301 /answers/should-you-roll-your-lower-back$is_args$args; }
+                location = /answers/roll-lower-back { return 301 /answers/should-you-roll-your-lower-back$is_args$args; }
+                """);
     }
 
     @Test
     void theHeadersFileCarriesTheSecurityHeaders() {
         Export.write(site, Renderer.Options.PUBLISH, out, 0);
         assertThat(out.resolve("_headers")).content().startsWith("/*\n  Content-Security-Policy: default-src 'self';")
-                .contains("  X-Content-Type-Options: nosniff\n");
+                .contains("  X-Content-Type-Options: nosniff\n")
+                .endsWith("\n/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n");
     }
 
     @Test

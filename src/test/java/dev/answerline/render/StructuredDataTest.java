@@ -8,6 +8,8 @@ import dev.answerline.TestSites;
 import dev.answerline.content.Answer;
 import dev.answerline.content.Site;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,6 +21,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Every page of the demo site says what it is, correctly, to search engines and link previews. */
 class StructuredDataTest {
@@ -31,13 +34,21 @@ class StructuredDataTest {
             "Article", List.of("headline", "datePublished", "dateModified", "author", "publisher", "mainEntityOfPage"),
             "BlogPosting", List.of("headline", "datePublished", "dateModified", "author", "publisher"),
             "Question", List.of("name", "acceptedAnswer"),
-            "Product", List.of("name", "image", "brand"));
+            "Product", List.of("name", "image", "brand", "offers"),
+            "Thing", List.of("name", "image", "url"));
     private static final Set<String> PAGE_TYPES = Set.of("WebPage", "MedicalWebPage", "CollectionPage", "ProfilePage");
 
     private final Site site = Site.load(TestSites.demo());
     private final Pages pages = Renderer.render(site);
 
+    @TempDir
+    Path dir;
+
     private Document html(String path) {
+        return html(pages, path);
+    }
+
+    private static Document html(Pages pages, String path) {
         return Jsoup.parse(new String(pages.get(path).body("").identity(), StandardCharsets.UTF_8));
     }
 
@@ -49,24 +60,39 @@ class StructuredDataTest {
         return root.path("@graph");
     }
 
+    /** The graph of every rendered page, by path. */
+    private static Map<String, JsonNode> graphs(Pages pages) throws Exception {
+        Map<String, JsonNode> graphs = new HashMap<>();
+        for (Page page : pages.all()) {
+            if (page.isRendered()) {
+                graphs.put(page.path(), graph(html(pages, page.path())));
+            }
+        }
+        return graphs;
+    }
+
+    /** The fixture site as a site that is not about health. */
+    private Site notAboutHealth() throws Exception {
+        Path copy = TestSites.copy("small", dir);
+        Path yaml = copy.resolve("site.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("health_content: true", "health_content: false"));
+        return Site.load(copy, TestSites.TODAY);
+    }
+
     @Test
     void everyPageHasOneGraphWhoseReferencesAllResolve() throws Exception {
-        int checked = 0;
-        for (Page page : pages.all()) {
-            if (!page.isRendered()) {
-                continue;
-            }
-            JsonNode graph = graph(html(page.path()));
+        Map<String, JsonNode> graphs = graphs(pages);
+        graphs.forEach((path, graph) -> {
             Map<String, JsonNode> ids = new HashMap<>();
             List<String> references = new ArrayList<>();
             collect(graph, ids, references);
-            assertThat(ids.keySet()).as(page.path()).containsAll(references);
+            assertThat(ids.keySet()).as(path).containsAll(references);
             Set<String> types = new HashSet<>();
             for (JsonNode node : graph) {
                 String type = node.path("@type").asText();
                 types.add(type);
                 for (String property : REQUIRED.getOrDefault(type, List.of())) {
-                    assertThat(node.has(property)).as("%s on %s has %s", type, page.path(), property).isTrue();
+                    assertThat(node.has(property)).as("%s on %s has %s", type, path, property).isTrue();
                 }
                 node.fields().forEachRemaining(field -> {
                     if (field.getKey().startsWith("date") || field.getKey().equals("lastReviewed")) {
@@ -74,11 +100,85 @@ class StructuredDataTest {
                     }
                 });
             }
-            assertThat(types).as(page.path()).contains("Organization", "WebSite");
-            assertThat(types.stream().filter(PAGE_TYPES::contains)).as(page.path()).hasSize(1);
-            checked++;
+            assertThat(types).as(path).contains("Organization", "WebSite");
+            assertThat(types.stream().filter(PAGE_TYPES::contains)).as(path).hasSize(1);
+        });
+        assertThat(graphs).hasSizeGreaterThan(50);
+    }
+
+    /**
+     * Every Person a graph holds is there because a node refers to it (an author, a reviewer, a profile's
+     * subject): on sites not about health the reviewer hung unreferenced before issue 14. The demo, the
+     * fixture site, and the fixture site as a site that is not about health.
+     */
+    @Test
+    void everyPersonInEveryGraphIsReferredTo() throws Exception {
+        int people = 0;
+        for (Pages each : List.of(pages, Renderer.render(Site.load(TestSites.fixture("small"), TestSites.TODAY)),
+                Renderer.render(notAboutHealth()))) {
+            for (Map.Entry<String, JsonNode> graph : graphs(each).entrySet()) {
+                List<String> references = new ArrayList<>();
+                collect(graph.getValue(), new HashMap<>(), references);
+                for (String person : people(graph.getValue())) {
+                    assertThat(references).as("references to %s on %s", person, graph.getKey()).contains(person);
+                    people++;
+                }
+            }
         }
-        assertThat(checked).isGreaterThan(50);
+        assertThat(people).isGreaterThan(50);
+    }
+
+    private static List<String> people(JsonNode graph) {
+        List<String> ids = new ArrayList<>();
+        graph.forEach(node -> {
+            if (node.path("@type").asText().equals("Person")) {
+                ids.add(node.path("@id").asText());
+            }
+        });
+        return ids;
+    }
+
+    @Test
+    void theReviewerIsTheWebPagesReviewerOnSitesNotAboutHealthToo() throws Exception {
+        Site small = notAboutHealth();
+        Answer answer = small.answer("should-you-roll-your-lower-back").orElseThrow();
+        JsonNode graph = graph(html(Renderer.render(small), answer.path()));
+        JsonNode page = byType(graph, "WebPage");
+        String reviewer = "https://answers.testroll.example/authors/" + answer.reviewedBy() + "#person";
+        assertThat(page.path("reviewedBy").path("@id").asText()).isEqualTo(reviewer);
+        assertThat(page.path("lastReviewed").asText()).isEqualTo(answer.reviewed().toString());
+        assertThat(people(graph)).contains(reviewer);
+    }
+
+    @Test
+    void aProductWithAPriceIsAProductWithItsOffer() throws Exception {
+        JsonNode graph = graph(html("/products/foam-massage-roller"));
+        JsonNode product = byType(graph, "Product");
+        assertThat(product.path("@id").asText())
+                .isEqualTo("https://answers.northroll.example/products/foam-massage-roller#product");
+        assertThat(product.path("brand").path("@id").asText()).isEqualTo("https://answers.northroll.example/#organization");
+        JsonNode offer = product.path("offers");
+        assertThat(offer.path("@type").asText()).isEqualTo("Offer");
+        assertThat(offer.path("url").asText()).isEqualTo("https://shop.northroll.example/products/foam-massage-roller");
+        assertThat(offer.path("price").asText()).isEqualTo("39.99");
+        assertThat(offer.path("priceCurrency").asText()).isEqualTo("USD");
+        assertThat(offer.path("availability").asText()).isEqualTo("https://schema.org/InStock");
+        assertThat(byType(graph, "WebPage").path("mainEntity").path("@id").asText()).isEqualTo(product.path("@id")
+                .asText());
+        // what the structured data says, the reader sees
+        assertThat(html("/products/foam-massage-roller").select("p.price").text()).isEqualTo("39.99 USD · In stock");
+    }
+
+    @Test
+    void aProductWithoutAPriceClaimsNoProductRichResult() throws Exception {
+        JsonNode graph = graph(html("/products/massage-stick"));
+        graph.forEach(node -> assertThat(node.path("@type").asText()).isNotEqualTo("Product"));
+        JsonNode thing = byType(graph, "Thing");
+        assertThat(thing.path("name").asText()).isEqualTo("Northroll Massage Stick");
+        assertThat(thing.has("offers")).isFalse();
+        assertThat(byType(graph, "WebPage").path("mainEntity").path("@id").asText()).isEqualTo(thing.path("@id")
+                .asText());
+        assertThat(html("/products/massage-stick").select("p.price")).isEmpty();
     }
 
     /** Nodes with an {@code @id} and other properties define it; an object with only {@code @id} refers to one. */

@@ -21,7 +21,7 @@ import java.util.Map;
  * The JSON-LD of every page: one {@code @graph} whose nodes refer to each other by {@code @id}, the way
  * Yoast links them: the Organization and the WebSite, the page, its breadcrumb, and per kind of page an
  * Article with its author, the question with its answer, a ProfilePage with its Person. Every node a page
- * refers to is in that page's graph. Built with Jackson and written with {@code <}, {@code >} and
+ * refers to is in that page's graph, and every Person in it is referred to. Built with Jackson and written with {@code <}, {@code >} and
  * {@code &} escaped, so that no text can end the script element. Thread-safe.
  */
 public final class StructuredData {
@@ -63,12 +63,12 @@ public final class StructuredData {
         date(page, "datePublished", answer.published());
         date(page, "dateModified", answer.lastModified());
         if (answer.reviewedBy() != null) {
+            // schema.org gives every WebPage these two: without them the reviewer's Person hung unreferenced
+            // in the graphs of sites that are not about health (issue 14)
             Author reviewer = site.author(answer.reviewedBy());
             graph.person(reviewer);
-            if (config.healthContent()) {
-                date(page, "lastReviewed", answer.reviewed());
-                page.set("reviewedBy", ref(personId(base, reviewer)));
-            }
+            date(page, "lastReviewed", answer.reviewed());
+            page.set("reviewedBy", ref(personId(base, reviewer)));
         }
         page.set("mainEntity", ref(graph.url + "#question"));
         ArrayNode parts = page.putArray("hasPart");
@@ -143,16 +143,30 @@ public final class StructuredData {
         return graph.json();
     }
 
-    /** A product page: its page and the Product, made by the brand. */
+    /**
+     * A product page: its page and, with a price, the Product made by the brand with its Offer. Google holds
+     * every Product node to its product snippet rules, which want an offer, a review or a rating, and reports
+     * the page otherwise (issue 14): without a price the page is about a plain Thing, of which no rich
+     * result is asked.
+     */
     public String product(Product product, List<View.Link> crumbs) {
         Graph graph = new Graph(product.path());
         ObjectNode page = graph.webPage("WebPage", product.name(), product.description(), crumbs, product.name());
-        ObjectNode node = graph.node("Product", graph.url + "#product");
+        Product.Offer offer = product.offer();
+        ObjectNode node = graph.node(offer == null ? "Thing" : "Product", graph.url + "#product");
         node.put("name", product.name());
         node.put("description", product.description());
         node.put("image", absolute(product.image()));
         node.put("url", graph.url);
-        node.set("brand", ref(organizationId()));
+        if (offer != null) {
+            node.set("brand", ref(organizationId()));
+            ObjectNode offers = node.putObject("offers");
+            offers.put("@type", "Offer");
+            offers.put("url", absolute(product.buyUrl()));
+            offers.put("priceCurrency", offer.currency());
+            offers.put("price", offer.price());
+            offers.put("availability", CONTEXT + "/" + offer.availability().schemaName());
+        }
         page.set("mainEntity", ref(graph.url + "#product"));
         return graph.json();
     }

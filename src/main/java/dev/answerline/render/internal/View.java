@@ -9,11 +9,13 @@ import java.util.List;
 public final class View {
     private View() {}
 
-    /** The frame around every page: header, navigation, footer. */
-    /** {@code favicon} and {@code faviconType} are null when the site has no favicon file. */
-    public record Chrome(String language, String brand, String siteTitle, String logo, String favicon,
-            String faviconType, String css, String js, boolean liveReload, List<Link> nav, List<Link> footer,
+    /** The frame around every page: header, navigation, footer, and the icons the head names. */
+    public record Chrome(String language, String brand, String siteTitle, String logo, List<Icon> icons,
+            String css, String js, boolean liveReload, List<Link> nav, List<Link> footer,
             List<Link> categories, int year) {}
+
+    /** A {@code <link rel="icon">}; {@code type} and {@code sizes} are left out when null. */
+    public record Icon(String href, String type, String sizes) {}
 
     /**
      * The head of a page, for browsers, search engines and link previews. {@code canonical} and {@code image}
@@ -63,9 +65,14 @@ public final class View {
     public record Listing(Chrome chrome, Meta meta, List<Link> breadcrumbs, String title, String lead, String bodyHtml,
             List<Section> sections) {}
 
+    /**
+     * A blog post, a product or a page of the site.
+     *
+     * @param price what {@code action} buys, for how much, as the page's structured data says; null for none
+     */
     public record Article(Chrome chrome, Meta meta, List<Link> breadcrumbs, String title, String lead, Date published,
-            Date updated, Author author, String image, String bodyHtml, Link action, Newsletter newsletter,
-            List<Section> sections) {}
+            Date updated, Author author, String image, String bodyHtml, Link action, String price,
+            Newsletter newsletter, List<Section> sections) {}
 
     public record Home(Chrome chrome, Meta meta, String title, String lead, List<Card> categories, List<Card> latest,
             Newsletter newsletter) {}

@@ -87,13 +87,9 @@ public final class Views {
         List<View.Link> categories = site.categories().stream()
                 .filter(c -> !site.answersIn(c).isEmpty())
                 .map(c -> new View.Link(c.name(), c.path())).toList();
-        // browsers ask for /favicon.ico unless a page names its icon: name the one the site has
-        String favicon = site.staticFiles().stream().map(f -> f.path())
-                .filter(p -> p.equals("/favicon.svg") || p.equals("/favicon.ico") || p.equals("/favicon.png"))
-                .min(java.util.Comparator.comparing(p -> !p.endsWith(".svg"))).orElse(null);
-        String faviconType = favicon == null ? null : dev.answerline.render.MediaTypes.of(favicon);
-        return new View.Chrome(config.language(), config.brand(), config.title(), config.logo(), favicon, faviconType,
-                cssHref, jsHref, liveReload, nav, footer, categories, site.today().getYear());
+        return new View.Chrome(config.language(), config.brand(), config.title(), config.logo(),
+                new Favicons(site).links(), cssHref, jsHref, liveReload, nav, footer, categories,
+                site.today().getYear());
     }
 
     public View.Answer answer(Answer answer) {
@@ -191,7 +187,7 @@ public final class Views {
                 post.lastModified(), data.post(post, crumbs), blogFeeds);
         return new View.Article(chrome, meta, crumbs, post.title(), null,
                 date(post.published()), date(post.updated()), authors.get(post.author()), null,
-                markdown.block(post.source().body()), null, newsletter(post.path()), List.of());
+                markdown.block(post.source().body()), null, null, newsletter(post.path()), List.of());
     }
 
     public View.Listing products() {
@@ -207,9 +203,13 @@ public final class Views {
         List<View.Link> crumbs = List.of(new View.Link("Home", "/"), new View.Link("Products", "/products"));
         View.Meta meta = head(product.name(), product.description(), product.path(), "product", product.image(), null,
                 null, data.product(product, crumbs), feeds);
+        // search engines want a price in structured data to be one the reader sees too
+        Product.Offer offer = product.offer();
+        String price = offer == null ? null
+                : offer.price() + " " + offer.currency() + " · " + offer.availability().label();
         return new View.Article(chrome, meta, crumbs, product.name(),
                 product.description(), null, null, null, product.image(), markdown.block(product.source().body()),
-                new View.Link("Buy the " + product.name(), product.buyUrl()), null, List.of());
+                new View.Link("Buy the " + product.name(), product.buyUrl()), price, null, List.of());
     }
 
     public View.Article page(InfoPage page) {
@@ -217,7 +217,7 @@ public final class Views {
         View.Meta meta = head(page.title(), page.description(), page.path(), "website", null, null, null,
                 data.page(page.path(), "WebPage", page.title(), page.description(), crumbs), feeds);
         return new View.Article(chrome, meta, crumbs, page.title(), null, null, null, null, null,
-                markdown.block(page.source().body()), null, null, List.of());
+                markdown.block(page.source().body()), null, null, null, List.of());
     }
 
     public View.Home home() {

@@ -1,0 +1,217 @@
+package dev.answerline.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.answerline.TestSites;
+import dev.answerline.content.Site;
+import dev.answerline.render.Renderer;
+import dev.answerline.server.SecurityHeaders;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The demo site's export in a real nginx: configured with the {@code nginx} block of README.md, read from
+ * the README itself with only its folder replaced, and on a plain nginx that only maps {@code /x} to
+ * {@code x.html} or to a folder's {@code index.html} (with folder listings on, as some hosts have them).
+ */
+class NginxHostingTest {
+    /** The folder the README's block names; a user changes it, and so does this test, nothing else. */
+    private static final String README_ROOT = "/srv/answers/build";
+    private static final String LUMBAR = "/answers/should-you-foam-roll-your-lumbar-spine";
+
+    @TempDir
+    static Path dir;
+    private static Path out;
+    private static Site site;
+    private static Nginx readme;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeAll
+    static void exportTheDemoAndStartTheReadmesNginx() throws IOException {
+        Nginx.assumeInstalled();
+        // nginx's worker runs as another user than the test
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        site = Site.load(TestSites.demo());
+        out = dir.resolve("build");
+        Export.write(site, Renderer.Options.PUBLISH, out, 0);
+        String block = readmeBlock();
+        assertThat(block.split(Pattern.quote(README_ROOT), -1)).as("the README block names %s twice", README_ROOT)
+                .hasSize(3);
+        readme = Nginx.start(Files.createDirectory(dir.resolve("readme-nginx")), block.replace(README_ROOT,
+                out.toString()));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (readme != null) {
+            readme.close();
+        }
+    }
+
+    /** The one {@code nginx} code block of README.md. */
+    private static String readmeBlock() throws IOException {
+        Matcher block = Pattern.compile("```nginx\n(.*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(Path.of("README.md")));
+        assertThat(block.find()).as("README.md has an nginx block").isTrue();
+        String text = block.group(1);
+        assertThat(block.find()).as("README.md has one nginx block").isFalse();
+        return text;
+    }
+
+    private HttpResponse<byte[]> get(Nginx nginx, String path, String... headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(nginx.uri(path));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElse(null);
+    }
+
+    private static String text(HttpResponse<byte[]> response) {
+        return new String(response.body(), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void everyKindOfFileHasItsContentType() throws Exception {
+        Document answer = Jsoup.parse(text(get(readme, LUMBAR)));
+        String css = answer.select("link[rel=stylesheet]").attr("href");
+        String js = answer.select("script[src^=/assets/]").attr("src");
+        assertThat(css).startsWith("/assets/");
+        String html = "text/html; charset=utf-8";
+        String xml = "text/xml; charset=utf-8";
+        String plain = "text/plain; charset=utf-8";
+        String[][] expected = {
+            {LUMBAR, html}, {"/answers", html}, {"/", html}, {css, "text/css; charset=utf-8"},
+            {"/images/logo.svg", "image/svg+xml"}, {"/favicon.svg", "image/svg+xml"}, {"/favicon.ico", "image/x-icon"},
+            {"/feed.xml", xml}, {"/atom.xml", xml}, {"/blog/feed.xml", xml}, {"/sitemap.xml", xml},
+            {"/robots.txt", plain}, {"/llms.txt", plain}, {"/llms-full.txt", plain},
+            {LUMBAR + ".md", "text/markdown; charset=utf-8"}};
+        for (String[] file : expected) {
+            HttpResponse<byte[]> response = get(readme, file[0]);
+            assertThat(response.statusCode()).as(file[0]).isEqualTo(200);
+            assertThat(header(response, "content-type")).as(file[0]).isEqualTo(file[1]);
+        }
+        // mime.types of nginx 1.22 says application/javascript, later ones text/javascript
+        assertThat(header(get(readme, js), "content-type")).matches("(application|text)/javascript; charset=utf-8");
+    }
+
+    @Test
+    void pagesGoOutGzippedWhenAskedAndVaryOnIt() throws Exception {
+        HttpResponse<byte[]> gzipped = get(readme, LUMBAR, "Accept-Encoding", "gzip");
+        assertThat(header(gzipped, "content-encoding")).isEqualTo("gzip");
+        assertThat(header(gzipped, "vary")).isEqualTo("Accept-Encoding");
+        try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            assertThat(gzip.readAllBytes()).isEqualTo(Files.readAllBytes(out.resolve(LUMBAR.substring(1) + ".html")));
+        }
+        HttpResponse<byte[]> plain = get(readme, LUMBAR);
+        assertThat(header(plain, "content-encoding")).isNull();
+        assertThat(header(plain, "vary")).isEqualTo("Accept-Encoding");
+        assertThat(text(plain)).contains("<h1>Should you foam roll your lumbar spine?</h1>");
+    }
+
+    @Test
+    void fingerprintedAssetsAreCachedForGoodAndPagesRevalidate() throws Exception {
+        Document answer = Jsoup.parse(text(get(readme, LUMBAR)));
+        for (String asset : List.of(answer.select("link[rel=stylesheet]").attr("href"),
+                answer.select("script[src^=/assets/]").attr("src"))) {
+            HttpResponse<byte[]> response = get(readme, asset, "Accept-Encoding", "gzip");
+            assertThat(response.statusCode()).as(asset).isEqualTo(200);
+            assertThat(header(response, "cache-control")).as(asset).isEqualTo(Renderer.ASSET_CACHE);
+        }
+        for (String page : List.of(LUMBAR, "/answers", "/images/logo.svg")) {
+            assertThat(header(get(readme, page), "cache-control")).as(page).isEqualTo(Renderer.PAGE_CACHE);
+        }
+    }
+
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        Document answer = Jsoup.parse(text(get(readme, LUMBAR)));
+        String oldSlug = "/answers/" + site.aliases().keySet().iterator().next();
+        List<String> paths = new ArrayList<>(List.of(LUMBAR, "/answers", "/", LUMBAR + ".md", "/images/logo.svg",
+                "/robots.txt", "/no-such-page", oldSlug, answer.select("link[rel=stylesheet]").attr("href"),
+                answer.select("script[src^=/assets/]").attr("src")));
+        for (String path : paths) {
+            for (String encoding : new String[] {"gzip", "identity"}) {
+                HttpResponse<byte[]> response = get(readme, path, "Accept-Encoding", encoding);
+                SecurityHeaders.FIELDS.forEach(field -> assertThat(response.headers().allValues(field.getName()))
+                        .as("%s on %s (%s)", field.getName(), path, encoding).containsExactly(field.getValue()));
+            }
+        }
+    }
+
+    @Test
+    void anUnknownPathGetsTheSites404PageWithStatus404() throws Exception {
+        HttpResponse<byte[]> response = get(readme, "/answers/no-such-answer");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(header(response, "content-type")).isEqualTo("text/html; charset=utf-8");
+        assertThat(text(response)).contains("<h1>We couldn't find that page</h1>");
+    }
+
+    @Test
+    void anOldSlugAnswers301WithItsNewAddress() throws Exception {
+        var alias = site.aliases().entrySet().iterator().next();
+        HttpResponse<byte[]> response = get(readme, "/answers/" + alias.getKey() + "?utm_source=mail");
+        assertThat(response.statusCode()).isEqualTo(301);
+        assertThat(header(response, "location"))
+                .isEqualTo(readme.uri("/answers/" + alias.getValue() + "?utm_source=mail").toString());
+    }
+
+    @Test
+    void theBlockKeepsSearchAndTheNewsletterOnServe() throws IOException {
+        assertThat(readmeBlock()).contains("location ~ ^/(search|api/|newsletter/) { proxy_pass http://127.0.0.1:8080; }");
+    }
+
+    /**
+     * Hosts that know nothing of Answerline: {@code /x} is the file, {@code x.html} or the folder {@code x/}
+     * with its {@code index.html}, looked for in either order; a folder without one is listed.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"$uri $uri.html $uri/", "$uri $uri/ $uri.html"})
+    void everyAddressWorksOnAPlainHost(String lookups) throws Exception {
+        List<String> paths = new ArrayList<>(List.of("/", "/answers", "/authors", "/blog", "/products"));
+        Matcher loc = Pattern.compile("<loc>([^<]+)</loc>").matcher(Files.readString(out.resolve("sitemap.xml")));
+        String base = site.config().baseUrl();
+        while (loc.find()) {
+            assertThat(loc.group(1)).startsWith(base);
+            paths.add(loc.group(1).substring(base.length()));
+        }
+        assertThat(paths).hasSizeGreaterThan(40);
+        HttpClient following = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        Path work = Files.createTempDirectory(dir, "plain-nginx");
+        try (Nginx plain = Nginx.start(work, "root " + out + ";\nindex index.html;\nautoindex on;\n"
+                + "try_files " + lookups + " =404;\n")) {
+            for (String path : paths) {
+                HttpResponse<String> response = following.send(HttpRequest.newBuilder(plain.uri(path)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(response.statusCode()).as(path).isEqualTo(200);
+                assertThat(response.body()).as(path).doesNotContain("<title>Index of ");
+            }
+        }
+    }
+}
