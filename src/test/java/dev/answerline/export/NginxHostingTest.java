@@ -5,9 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.answerline.TestSites;
 import dev.answerline.content.Site;
 import dev.answerline.render.Renderer;
+import dev.answerline.newsletter.Newsletter;
+import dev.answerline.search.SearchIndex;
 import dev.answerline.server.SecurityHeaders;
+import dev.answerline.server.Server;
+import dev.answerline.server.TrustedProxy;
+import dev.answerline.store.Database;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -15,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -181,9 +189,38 @@ class NginxHostingTest {
                 .isEqualTo(readme.uri("/answers/" + alias.getValue() + "?utm_source=mail").toString());
     }
 
+    /**
+     * Search and the newsletter go through to serve, which believes only the address this nginx appended:
+     * a client that writes a new X-Forwarded-For into every signup is still one client to the limit, and a
+     * browser's form passes the origin check through the proxy.
+     */
     @Test
-    void theBlockKeepsSearchAndTheNewsletterOnServe() throws IOException {
-        assertThat(readmeBlock()).contains("location ~ ^/(search|api/|newsletter/) { proxy_pass http://127.0.0.1:8080; }");
+    void signupsThroughTheProxyAreLimitedByTheAddressNginxSaw() throws Exception {
+        Site small = Site.load(TestSites.fixture("small"), TestSites.TODAY);
+        try (Database db = Database.open(dir.resolve("data"), null);
+                Newsletter newsletter = Newsletter.builder(db, () -> small).outboxDir(dir.resolve("outbox"))
+                        .publicUrl(() -> "https://answers.testroll.example")
+                        .console(new PrintStream(OutputStream.nullOutputStream())).signupLimit(2, Duration.ofMinutes(10))
+                        .build();
+                SearchIndex search = SearchIndex.build(small);
+                Server serve = Server.builder(Renderer.render(small)).port(0).trustedProxy(TrustedProxy.xForwardedFor(1))
+                        .route("/search", SearchIndex.LANE, search::handler)
+                        .route("/api/search", SearchIndex.LANE, search::handler)
+                        .route("/newsletter/*", Newsletter.LANE, newsletter::handler).build().start();
+                Nginx proxy = Nginx.start(Files.createDirectory(dir.resolve("proxy-nginx")), readmeBlock()
+                        .replace(README_ROOT, out.toString()).replace("127.0.0.1:8080", "127.0.0.1:" + serve.port()))) {
+            assertThat(text(get(proxy, "/api/search?q=lower+back"))).contains("should-you-roll-your-lower-back");
+            List<Integer> statuses = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                statuses.add(http.send(HttpRequest.newBuilder(proxy.uri("/newsletter/subscribe"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Origin", "http://127.0.0.1:" + proxy.uri("/").getPort())
+                        .header("X-Forwarded-For", "10.9.9." + i)
+                        .POST(HttpRequest.BodyPublishers.ofString("email=reader" + i + "%40example.com")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode());
+            }
+            assertThat(statuses).containsExactly(200, 200, 429);
+        }
     }
 
     /**

@@ -1,0 +1,107 @@
+package dev.answerline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.answerline.TestSites;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code answerline serve} as a user starts it, in its own process, behind a (pretend) reverse proxy. */
+class ServeCommandTest {
+    @TempDir
+    Path dir;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Process serve;
+    private int port;
+
+    @AfterEach
+    void stop() {
+        if (serve != null) {
+            serve.destroyForcibly();
+        }
+    }
+
+    private void serve(String... options) throws IOException {
+        port = freePort();
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), "dev.answerline.cli.Main", "serve", "--site",
+                TestSites.fixture("small").toString(), "--data", dir.resolve("data").toString(), "--port",
+                String.valueOf(port)));
+        command.addAll(List.of(options));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("serve.log").toFile());
+        builder.environment().keySet().removeIf(key -> key.startsWith("ANSWERLINE_"));
+        serve = builder.start();
+        await().atMost(Duration.ofSeconds(60)).ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+            if (!serve.isAlive()) {
+                throw new AssertionError("serve ended: " + Files.readString(dir.resolve("serve.log")));
+            }
+            return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        });
+    }
+
+    private int signUp(String email, String forwardedFor) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/newsletter/subscribe"))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-Forwarded-For", forwardedFor)
+                .POST(HttpRequest.BodyPublishers.ofString("email=" + email)).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    @Test
+    void behindAProxyTheClientIsTheAddressTheProxyAppended() throws Exception {
+        serve("--behind-proxy", "--signup-limit", "2/10m");
+        assertThat(signUp("a%40example.com", "10.0.0.1, 198.51.100.7")).isEqualTo(200);
+        assertThat(signUp("b%40example.com", "10.0.0.2, 198.51.100.7")).isEqualTo(200);
+        assertThat(signUp("c%40example.com", "10.0.0.3, 198.51.100.7")).as("the same client, whatever it wrote")
+                .isEqualTo(429);
+        assertThat(signUp("d%40example.com", "198.51.100.8")).as("another client").isEqualTo(200);
+    }
+
+    @Test
+    void withTwoTrustedProxiesTheClientIsTheSecondFromTheRight() throws Exception {
+        serve("--behind-proxy", "--trusted-hops", "2", "--signup-limit", "1/10m");
+        assertThat(signUp("a%40example.com", "6.6.6.1, 198.51.100.7, 10.0.0.9")).isEqualTo(200);
+        assertThat(signUp("b%40example.com", "6.6.6.2, 198.51.100.7, 10.0.0.9")).isEqualTo(429);
+        assertThat(signUp("c%40example.com", "6.6.6.3, 198.51.100.8, 10.0.0.9")).isEqualTo(200);
+    }
+
+    @Test
+    void proxyOptionsThatMakeNoSenseAreUsageErrors() {
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream saved = System.err;
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(Main.run("serve", "--behind-proxy", "--client-header", "Via")).isEqualTo(Main.USAGE);
+            assertThat(Main.run("serve", "--behind-proxy", "--trusted-hops", "0")).isEqualTo(Main.USAGE);
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(err.toString(StandardCharsets.UTF_8))
+                .contains("--client-header Via is not a header a proxy writes the client address into",
+                        "--trusted-hops 0 must be from 1 to 16");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
