@@ -1,5 +1,7 @@
 package dev.answerline.cli;
 
+import dev.answerline.content.Address;
+import dev.answerline.content.Address.Kind;
 import dev.answerline.content.Site;
 import dev.answerline.newsletter.MailSettings;
 import dev.answerline.newsletter.Newsletter;
@@ -105,9 +107,10 @@ final class ServeCommand implements Callable<Integer> {
         Pages pages = preview != null ? preview.pages()
                 : Renderer.render(loaded, Renderer.Options.publish(search.similar()));
         Server.Builder server = Server.builder(pages).host(host).port(port).trustedProxy(proxy)
-                .route("/search", SearchIndex.LANE, search::handler).route("/api/search", SearchIndex.LANE, search::handler);
+                .route(Kind.SEARCH.spec(), SearchIndex.LANE, search::handler)
+                .route(Address.of(Kind.API, "search").path(), SearchIndex.LANE, search::handler);
         if (preview != null) {
-            server.route("/_answerline/*", Preview.LANE, ignored -> preview.liveReload());
+            server.route(Kind.PREVIEW.spec(), Preview.LANE, ignored -> preview.liveReload());
         }
         MailSettings mail = MailSettings.fromEnvironment(System.getenv());
         AtomicReference<Server> running = new AtomicReference<>();
@@ -119,7 +122,7 @@ final class ServeCommand implements Callable<Integer> {
                     : mail != null ? () -> current.get().config().baseUrl() : () -> running.get().uri().toString();
             newsletter = Newsletter.builder(db, current).mail(mail).outboxDir(storage.data().resolve("outbox"))
                     .publicUrl(links).signupLimit(limit.count(), limit.window()).build();
-            server.subscribers(newsletter::count).route("/newsletter/*", Newsletter.LANE, newsletter::handler);
+            server.subscribers(newsletter::count).route(Kind.NEWSLETTER.spec(), Newsletter.LANE, newsletter::handler);
         }
         try (Server serving = server.build().start()) {
             running.set(serving);

@@ -27,7 +27,7 @@ public record Answer(
         String cta,
         List<String> more,
         List<String> aliases,
-        boolean draft) {
+        boolean draft) implements Content {
 
     public Answer {
         takeaways = List.copyOf(takeaways);
@@ -36,13 +36,16 @@ public record Answer(
         aliases = List.copyOf(aliases);
     }
 
+    /** The path of the answer with this slug. */
     public static String pathOf(String slug) {
-        return "/answers/" + slug;
+        return Address.of(Address.Kind.ANSWER, slug).path();
     }
 
-    public String path() {
-        return pathOf(slug);
+    @Override
+    public Address address() {
+        return Address.of(Address.Kind.ANSWER, slug);
     }
+
 
     /** The date the content last changed: {@code updated} when set, else {@code published}. */
     public LocalDate lastModified() {

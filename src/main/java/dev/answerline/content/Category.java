@@ -1,9 +1,11 @@
 package dev.answerline.content;
 
 /** An answer category, {@code categories/*.md}, served at {@code /answers/category/{id}}. */
-public record Category(Source source, String id, String name, String description, int order) {
+public record Category(Source source, String id, String name, String description, int order) implements Content {
 
-    public String path() {
-        return "/answers/category/" + id;
+    @Override
+    public Address address() {
+        return Address.of(Address.Kind.CATEGORY, id);
     }
+
 }

@@ -1,9 +1,11 @@
 package dev.answerline.content;
 
 /** A stand-alone page such as about or disclaimer, {@code pages/*.md}, served at {@code /{slug}}. */
-public record InfoPage(Source source, String slug, String title, String description, boolean draft) {
+public record InfoPage(Source source, String slug, String title, String description, boolean draft) implements Content {
 
-    public String path() {
-        return "/" + slug;
+    @Override
+    public Address address() {
+        return Address.of(Address.Kind.PAGE, slug);
     }
+
 }

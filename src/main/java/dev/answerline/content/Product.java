@@ -12,11 +12,13 @@ import java.util.regex.Pattern;
  * @param offer what it sells for at {@code buyUrl}; null when the file gives no price
  */
 public record Product(Source source, String slug, String name, String description, String image, String buyUrl,
-        Offer offer, boolean draft) {
+        Offer offer, boolean draft) implements Content {
 
-    public String path() {
-        return "/products/" + slug;
+    @Override
+    public Address address() {
+        return Address.of(Address.Kind.PRODUCT, slug);
     }
+
 
     /**
      * The price of a product and whether it can be bought.

@@ -200,25 +200,31 @@ public final class Site {
 
     /** The title a reader sees for a site path ({@code /answers/x} gives its question), if it is a page. */
     public Optional<String> titleOf(String path) {
-        if (path.equals("/")) {
-            return Optional.of(config.title());
+        Address address = Address.of(path);
+        String id = address.id();
+        return switch (address.kind()) {
+            case HOME -> Optional.of(config.title());
+            case ANSWERS -> Optional.of("All Questions");
+            case CATEGORY -> Optional.ofNullable(categoriesById.get(id)).map(Category::name);
+            case ANSWER -> answer(id).map(Answer::question);
+            case AUTHOR -> Optional.ofNullable(authorsById.get(id)).map(Author::name);
+            case POST -> posts.stream().filter(p -> p.slug().equals(id)).map(BlogPost::title).findFirst();
+            case PRODUCT -> products.stream().filter(p -> p.slug().equals(id)).map(Product::name).findFirst();
+            case PAGE -> page(id).map(InfoPage::title);
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * The addresses of what a content file became in this site ({@code answers/x.md} may have set another
+     * {@code slug:}); empty when the file is not part of it.
+     */
+    public List<Address> addressesOf(String file) {
+        List<Address> found = new java.util.ArrayList<>();
+        for (List<? extends Content> items : List.of(answers, categories, authors, posts, products, pages)) {
+            items.stream().filter(item -> item.source().file().equals(file)).forEach(item -> found.add(item.address()));
         }
-        if (path.equals("/answers")) {
-            return Optional.of("All Questions");
-        }
-        if (path.startsWith("/answers/category/")) {
-            return Optional.ofNullable(categoriesById.get(path.substring("/answers/category/".length())))
-                    .map(Category::name);
-        }
-        if (path.startsWith("/answers/")) {
-            return answer(path.substring("/answers/".length())).map(Answer::question);
-        }
-        if (path.startsWith("/authors/")) {
-            return Optional.ofNullable(authorsById.get(path.substring("/authors/".length()))).map(Author::name);
-        }
-        return posts.stream().filter(p -> p.path().equals(path)).map(BlogPost::title).findFirst()
-                .or(() -> products.stream().filter(p -> p.path().equals(path)).map(Product::name).findFirst())
-                .or(() -> pages.stream().filter(p -> p.path().equals(path)).map(InfoPage::title).findFirst());
+        return found;
     }
 
     /** Everything wrong with the content, by file and line. */

@@ -29,14 +29,6 @@ import java.util.stream.Stream;
 
 /** Reads a site folder into a {@link Site}, collecting problems instead of failing on bad files. */
 final class SiteLoader {
-    /** Page slugs that would shadow Answerline's own URLs. */
-    static final Set<String> RESERVED_PAGE_SLUGS =
-            Set.of("answers", "authors", "blog", "products", "assets", "newsletter", "search", "api", "index", "404");
-
-    /** Files Answerline writes itself; a static file cannot take their place. */
-    static final Set<String> GENERATED = Set.of("/robots.txt", "/sitemap.xml", "/feed.xml", "/atom.xml",
-            "/blog/feed.xml", "/blog/atom.xml", "/llms.txt", "/llms-full.txt");
-
     private final Path dir;
     private final LocalDate today;
     private final List<Problem> problems = new ArrayList<>();
@@ -103,7 +95,7 @@ final class SiteLoader {
                     "`disclaimer` is set, and every answer links to /disclaimer, but there is no pages/disclaimer.md",
                     "add pages/disclaimer.md with the full disclaimer, or remove `disclaimer` from site.yaml"));
         }
-        List<StaticFile> staticFiles = staticFiles(answers, posts, products, pages);
+        List<StaticFile> staticFiles = staticFiles(answers, posts, products, pages, categories, authors);
         return new Site(dir, today, config, List.copyOf(answers.values()), List.copyOf(categories.values()),
                 List.copyOf(authors.values()), List.copyOf(products.values()), List.copyOf(posts.values()),
                 List.copyOf(pages.values()), staticFiles, synonyms(), hidden, problems);
@@ -316,7 +308,7 @@ final class SiteLoader {
         f.allowOnly(List.of("name", "role", "image", "same_as", "story_url"));
         String storyUrl = f.url("story_url", false);
         return new Author(source, id, f.text("name"), f.text("role"), f.url("image", true), f.urlList("same_as"),
-                storyUrl == null ? "/about" : storyUrl);
+                storyUrl == null ? Address.of(Address.Kind.PAGE, "about").path() : storyUrl);
     }
 
     private Category category(Fields f, String id, Source source) {
@@ -342,10 +334,9 @@ final class SiteLoader {
 
     private InfoPage page(Fields f, String slug, Source source) {
         f.allowOnly(List.of("title", "description", "slug", "draft"));
-        if (slug != null && RESERVED_PAGE_SLUGS.contains(slug)) {
+        if (slug != null && Address.reservedSlugs().contains(slug)) {
             f.error("slug", "reserved-slug", "the page URL `/" + slug + "` is one Answerline makes itself",
-                    "rename the file or set another `slug:`; reserved are "
-                            + String.join(", ", RESERVED_PAGE_SLUGS.stream().sorted().toList()));
+                    "rename the file or set another `slug:`; reserved are " + String.join(", ", Address.reservedSlugs()));
         }
         return new InfoPage(source, slug, f.text("title"), f.text("description"), f.flag("draft"));
     }
@@ -488,20 +479,25 @@ final class SiteLoader {
         return result;
     }
 
-    /** Whether content already has this URL; asked per static file rather than listing every content URL. */
-    private static boolean taken(String path, Map<String, Answer> answers, Map<String, BlogPost> posts,
-            Map<String, Product> products, Map<String, InfoPage> pages) {
-        String[] parts = path.substring(1).split("/");
-        if (parts.length == 1) {
-            return pages.containsKey(parts[0]);
-        }
-        return parts.length == 2 && (parts[0].equals("answers") && answers.containsKey(parts[1])
-                || parts[0].equals("blog") && posts.containsKey(parts[1])
-                || parts[0].equals("products") && products.containsKey(parts[1]));
+    /** Whether the site has content at a content address; asked per static file rather than listing them all. */
+    private static boolean exists(Address address, Map<String, Answer> answers, Map<String, BlogPost> posts,
+            Map<String, Product> products, Map<String, InfoPage> pages, Map<String, Category> categories,
+            Map<String, Author> authors) {
+        Map<String, ?> items = switch (address.kind()) {
+            case ANSWER -> answers;
+            case POST -> posts;
+            case PRODUCT -> products;
+            case PAGE -> pages;
+            case CATEGORY -> categories;
+            case AUTHOR -> authors;
+            default -> Map.of();
+        };
+        return items.containsKey(address.id());
     }
 
     private List<StaticFile> staticFiles(Map<String, Answer> answers, Map<String, BlogPost> posts,
-            Map<String, Product> products, Map<String, InfoPage> pages) {
+            Map<String, Product> products, Map<String, InfoPage> pages, Map<String, Category> categories,
+            Map<String, Author> authors) {
         Path staticDir = dir.resolve("static");
         Problem folderLink = bounds.escapeFolder(staticDir, "static");
         if (folderLink != null) {
@@ -553,8 +549,7 @@ final class SiteLoader {
             } else if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 continue;
             }
-            if (taken(path, answers, posts, products, pages) || path.startsWith("/assets/") || GENERATED.contains(path)
-                    || path.matches("/sitemap-\\d+\\.xml|/answers/.*\\.md")) {
+            if (Address.clashes(path, a -> exists(a, answers, posts, products, pages, categories, authors))) {
                 problems.add(Problem.error(relative(file), 1, "static-clash",
                         "the static file would be served at " + path + ", a URL Answerline already uses",
                         "move or rename the file under static/"));

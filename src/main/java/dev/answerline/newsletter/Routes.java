@@ -1,5 +1,7 @@
 package dev.answerline.newsletter;
 
+import dev.answerline.content.Address;
+import dev.answerline.content.Address.Kind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.answerline.content.SiteConfig;
 import dev.answerline.newsletter.internal.RateLimiter;
@@ -32,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * same whether an address is new, pending, confirmed or unsubscribed.
  */
 final class Routes extends Handler.Abstract {
-    static final String SUBSCRIBE = "/newsletter/subscribe";
-    static final String CONFIRM = "/newsletter/confirm";
-    static final String UNSUBSCRIBE = "/newsletter/unsubscribe";
+    static final String CONFIRM = Address.of(Kind.NEWSLETTER, "confirm").path();
+    static final String UNSUBSCRIBE = Address.of(Kind.NEWSLETTER, "unsubscribe").path();
+    private static final String ANSWERS = Address.of(Kind.ANSWERS).path();
     /** Forms are a few hundred bytes; anything much larger is not one. */
     static final int MAX_FORM_BYTES = 4 * 1024;
     /** A bot fills the hidden field that people never see. */
@@ -57,19 +59,22 @@ final class Routes extends Handler.Abstract {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
-        // the decoded path; there are no contexts (and PathMappingsHandler has none to give)
-        String path = request.getHttpURI().getDecodedPath();
+        // the decoded path; there are no contexts
+        Address address = Address.of(request.getHttpURI().getDecodedPath());
+        if (address.kind() != Kind.NEWSLETTER) {
+            return false;
+        }
         boolean post = HttpMethod.POST.is(request.getMethod());
         boolean get = HttpMethod.GET.is(request.getMethod()) || HttpMethod.HEAD.is(request.getMethod());
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        switch (path) {
-            case SUBSCRIBE -> {
+        switch (address.id()) {
+            case "subscribe" -> {
                 if (!post) {
                     return notAllowed(response, callback, "POST");
                 }
                 subscribe(request, response, callback);
             }
-            case CONFIRM -> {
+            case "confirm" -> {
                 if (post) {
                     confirm(request, response, callback);
                 } else if (get) {
@@ -78,7 +83,7 @@ final class Routes extends Handler.Abstract {
                     return notAllowed(response, callback, "GET, POST");
                 }
             }
-            case UNSUBSCRIBE -> {
+            case "unsubscribe" -> {
                 if (post) {
                     unsubscribe(request, response, callback);
                 } else if (get) {
@@ -172,7 +177,7 @@ final class Routes extends Handler.Abstract {
         }
         page(request, response, callback, HttpStatus.OK_200, new Message("Subscription confirmed",
                 "You're confirmed", "Welcome to the " + newsletter.brand() + " newsletter. A welcome email is on its"
-                        + " way.", null, new Message.Link("Read the latest answers", "/answers")));
+                        + " way.", null, new Message.Link("Read the latest answers", ANSWERS)));
     }
 
     private void unsubscribePage(Request request, Response response, Callback callback) {
@@ -205,7 +210,7 @@ final class Routes extends Handler.Abstract {
         LOG.info("a subscriber unsubscribed");
         page(request, response, callback, HttpStatus.OK_200, new Message("Unsubscribed", "You're unsubscribed",
                 "You will get no more newsletters from " + newsletter.brand() + ". Changed your mind? Sign up again"
-                        + " on any page.", null, new Message.Link("Back to the answers", "/answers")));
+                        + " on any page.", null, new Message.Link("Back to the answers", ANSWERS)));
     }
 
     private void succeed(Request request, Response response, Callback callback, String source) {

@@ -1,5 +1,7 @@
 package dev.answerline.render;
 
+import dev.answerline.content.Address;
+import dev.answerline.content.Address.Kind;
 import dev.answerline.content.Answer;
 import dev.answerline.content.Author;
 import dev.answerline.content.BlogPost;
@@ -44,7 +46,6 @@ final class Plan {
     private static final String RSS = "application/rss+xml; charset=utf-8";
     private static final String ATOM = "application/atom+xml; charset=utf-8";
     private static final String TEXT = "text/plain; charset=utf-8";
-    private static final String CATEGORY = "/answers/category/";
 
     final Site site;
     final Views views;
@@ -76,112 +77,97 @@ final class Plan {
     /** Every path the site serves, in a stable order. */
     List<String> paths() {
         List<String> paths = new ArrayList<>(site.answers().size() * 2 + 64);
-        paths.add("/");
-        paths.add("/answers");
+        paths.add(path(Kind.HOME));
+        paths.add(path(Kind.ANSWERS));
         site.answers().forEach(a -> paths.add(a.path()));
         site.categories().stream().filter(c -> !site.answersIn(c).isEmpty()).forEach(c -> paths.add(c.path()));
-        paths.add("/authors");
+        paths.add(path(Kind.AUTHORS));
         site.authors().forEach(a -> paths.add(a.path()));
         if (!site.posts().isEmpty()) {
-            paths.add("/blog");
-            paths.add(Feeds.BLOG_RSS);
-            paths.add(Feeds.BLOG_ATOM);
+            paths.add(path(Kind.BLOG));
+            paths.add(path(Kind.BLOG_RSS));
+            paths.add(path(Kind.BLOG_ATOM));
         }
         site.posts().forEach(p -> paths.add(p.path()));
         if (!site.products().isEmpty()) {
-            paths.add("/products");
+            paths.add(path(Kind.PRODUCTS));
         }
         site.products().forEach(p -> paths.add(p.path()));
         site.pages().forEach(p -> paths.add(p.path()));
         site.staticFiles().forEach(f -> paths.add(f.path()));
         paths.addAll(favicons.generated());
-        paths.add(Feeds.ANSWERS_RSS);
-        paths.add(Feeds.ANSWERS_ATOM);
+        paths.add(path(Kind.ANSWERS_RSS));
+        paths.add(path(Kind.ANSWERS_ATOM));
         paths.addAll(sitemaps.paths());
-        paths.add(Sitemaps.ROBOTS);
-        paths.add(LlmsText.INDEX);
-        paths.add(LlmsText.FULL);
-        site.answers().forEach(a -> paths.add(LlmsText.twinPath(a)));
+        paths.add(path(Kind.ROBOTS));
+        paths.add(path(Kind.LLMS));
+        paths.add(path(Kind.LLMS_FULL));
+        site.answers().forEach(a -> paths.add(Address.of(Kind.ANSWER_MARKDOWN, a.slug()).path()));
         paths.add(cssPath);
         paths.add(JS_PATH);
         return paths;
     }
 
+    private static String path(Kind kind) {
+        return Address.of(kind).path();
+    }
+
     /** How to make the file at {@code path}, or null when the site has none there. */
     Supplier<Page> job(String path) {
-        switch (path) {
-            case "/":
-                return () -> html(path, "home", views.home());
-            case "/answers":
-                return () -> html(path, "listing", views.allQuestions());
-            case "/authors":
-                return () -> html(path, "listing", views.authors());
-            case "/blog":
-                return site.posts().isEmpty() ? null : () -> html(path, "listing", views.blog());
-            case "/products":
-                return site.products().isEmpty() ? null : () -> html(path, "listing", views.products());
-            case Feeds.ANSWERS_RSS:
-                return () -> text(path, RSS, feeds.answersRss());
-            case Feeds.ANSWERS_ATOM:
-                return () -> text(path, ATOM, feeds.answersAtom());
-            case Feeds.BLOG_RSS:
-                return site.posts().isEmpty() ? null : () -> text(path, RSS, feeds.blogRss());
-            case Feeds.BLOG_ATOM:
-                return site.posts().isEmpty() ? null : () -> text(path, ATOM, feeds.blogAtom());
-            case Sitemaps.ROBOTS:
-                return () -> text(path, TEXT, sitemaps.robots());
-            case LlmsText.INDEX:
-                return () -> text(path, TEXT, llms.index());
-            case LlmsText.FULL:
-                return () -> text(path, TEXT, llms.full());
-            default:
-                break;
-        }
-        if (path.equals(cssPath)) {
-            return () -> Page.of(cssPath, MediaTypes.of(cssPath), Renderer.ASSET_CACHE, css);
-        }
-        if (path.equals(JS_PATH)) {
-            return () -> Page.of(JS_PATH, MediaTypes.of(JS_PATH), Renderer.ASSET_CACHE, JS);
-        }
+        // a static file may have any path the engine leaves free, even one shaped like a page's
         StaticFile file = staticFiles().get(path);
         if (file != null) {
             return () -> staticPage(file);
         }
-        if (path.startsWith("/favicon.") && favicons.generated().contains(path)) {
-            return () -> Page.of(path, MediaTypes.of(path), Renderer.STATIC_CACHE, favicons.make(path));
-        }
-        if (path.startsWith("/sitemap") && sitemaps.paths().contains(path)) {
-            return () -> text(path, "application/xml; charset=utf-8", sitemaps.files().get(path));
-        }
-        if (path.startsWith(CATEGORY)) {
-            Category category = site.category(path.substring(CATEGORY.length()));
-            return category == null || site.answersIn(category).isEmpty() ? null
-                    : () -> html(path, "listing", views.category(category));
-        }
-        if (path.startsWith("/answers/")) {
-            String rest = path.substring("/answers/".length());
-            boolean twin = rest.endsWith(".md");
-            Answer answer = site.answer(twin ? rest.substring(0, rest.length() - 3) : rest).orElse(null);
-            if (answer == null) {
-                return null;
+        Address address = Address.of(path);
+        String id = address.id();
+        return switch (address.kind()) {
+            case HOME -> () -> html(path, "home", views.home());
+            case ANSWERS -> () -> html(path, "listing", views.allQuestions());
+            case AUTHORS -> () -> html(path, "listing", views.authors());
+            case BLOG -> site.posts().isEmpty() ? null : () -> html(path, "listing", views.blog());
+            case PRODUCTS -> site.products().isEmpty() ? null : () -> html(path, "listing", views.products());
+            case ANSWERS_RSS -> () -> text(path, RSS, feeds.answersRss());
+            case ANSWERS_ATOM -> () -> text(path, ATOM, feeds.answersAtom());
+            case BLOG_RSS -> site.posts().isEmpty() ? null : () -> text(path, RSS, feeds.blogRss());
+            case BLOG_ATOM -> site.posts().isEmpty() ? null : () -> text(path, ATOM, feeds.blogAtom());
+            case ROBOTS -> () -> text(path, TEXT, sitemaps.robots());
+            case LLMS -> () -> text(path, TEXT, llms.index());
+            case LLMS_FULL -> () -> text(path, TEXT, llms.full());
+            case SITEMAP, SITEMAP_PART -> sitemaps.paths().contains(path)
+                    ? () -> text(path, "application/xml; charset=utf-8", sitemaps.files().get(path)) : null;
+            case ASSET -> path.equals(cssPath) ? () -> Page.of(cssPath, MediaTypes.of(cssPath), Renderer.ASSET_CACHE, css)
+                    : path.equals(JS_PATH) ? () -> Page.of(JS_PATH, MediaTypes.of(JS_PATH), Renderer.ASSET_CACHE, JS)
+                    : null;
+            case CATEGORY -> {
+                Category category = site.category(id);
+                yield category == null || site.answersIn(category).isEmpty() ? null
+                        : () -> html(path, "listing", views.category(category));
             }
-            return twin ? () -> text(path, "text/markdown; charset=utf-8", llms.twin(answer))
-                    : () -> html(path, "answer", views.answer(answer));
-        }
-        if (path.startsWith("/authors/")) {
-            Author author = site.author(path.substring("/authors/".length()));
-            return author == null ? null : () -> html(path, "profile", views.author(author));
-        }
-        if (path.startsWith("/blog/")) {
-            BlogPost post = bySlug().posts.get(path.substring("/blog/".length()));
-            return post == null ? null : () -> html(path, "article", views.post(post));
-        }
-        if (path.startsWith("/products/")) {
-            Product product = bySlug().products.get(path.substring("/products/".length()));
-            return product == null ? null : () -> html(path, "article", views.product(product));
-        }
-        InfoPage page = bySlug().pages.get(path.substring(1));
-        return page == null ? null : () -> html(path, "article", views.page(page));
+            case ANSWER -> site.answer(id).<Supplier<Page>>map(a -> () -> html(path, "answer", views.answer(a)))
+                    .orElse(null);
+            case ANSWER_MARKDOWN -> site.answer(id)
+                    .<Supplier<Page>>map(a -> () -> text(path, "text/markdown; charset=utf-8", llms.twin(a))).orElse(null);
+            case AUTHOR -> {
+                Author author = site.author(id);
+                yield author == null ? null : () -> html(path, "profile", views.author(author));
+            }
+            case POST -> {
+                BlogPost post = bySlug().posts.get(id);
+                yield post == null ? null : () -> html(path, "article", views.post(post));
+            }
+            case PRODUCT -> {
+                Product product = bySlug().products.get(id);
+                yield product == null ? null : () -> html(path, "article", views.product(product));
+            }
+            case PAGE -> {
+                InfoPage page = bySlug().pages.get(id);
+                yield page == null ? null : () -> html(path, "article", views.page(page));
+            }
+            case STATIC -> favicons.generated().contains(path)
+                    ? () -> Page.of(path, MediaTypes.of(path), Renderer.STATIC_CACHE, favicons.make(path)) : null;
+            case SEARCH, API, NEWSLETTER, PREVIEW -> null;
+        };
     }
 
     private synchronized Map<String, StaticFile> staticFiles() {

@@ -1,5 +1,7 @@
 package dev.answerline.search;
 
+import dev.answerline.content.Address;
+import dev.answerline.content.Address.Kind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.answerline.render.Pages;
@@ -27,8 +29,8 @@ import org.eclipse.jetty.util.Fields;
  * without a query or with a limit out of range.
  */
 final class Routes extends Handler.Abstract {
-    static final String PAGE = "/search";
-    static final String API = "/api/search";
+    static final String PAGE = Address.of(Kind.SEARCH).path();
+    static final String API = Address.of(Kind.API, "search").path();
     private static final int PAGE_RESULTS = 20;
     private static final int DEFAULT_LIMIT = 10;
     private static final ObjectMapper JSON = new ObjectMapper();

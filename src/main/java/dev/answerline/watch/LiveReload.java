@@ -1,5 +1,7 @@
 package dev.answerline.watch;
 
+import dev.answerline.content.Address;
+import dev.answerline.content.Address.Kind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,8 +27,8 @@ import org.eclipse.jetty.util.Callback;
  * mounted by {@code serve --watch}; published pages never load the script.
  */
 public final class LiveReload extends Handler.Abstract {
-    public static final String EVENTS = "/_answerline/events";
-    public static final String SCRIPT = "/_answerline/live.js";
+    public static final String EVENTS = Address.of(Kind.PREVIEW, "events").path();
+    public static final String SCRIPT = Address.of(Kind.PREVIEW, "live.js").path();
     private static final long PING_SECONDS = 15;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final byte[] SCRIPT_BYTES = script();

@@ -1,6 +1,6 @@
 package dev.answerline.watch;
 
-import dev.answerline.content.Answer;
+import dev.answerline.content.Address;
 import dev.answerline.content.ContentException;
 import dev.answerline.content.ParseCache;
 import dev.answerline.content.Problem;
@@ -213,26 +213,17 @@ public final class Preview implements AutoCloseable {
         return pages;
     }
 
-    /** The addresses a content file has or had: from its folder and name, and from the last good load. */
+    /**
+     * The addresses a content file has or had: by its folder and name, and what it was in the last good load
+     * (its {@code slug:} may say otherwise than its name).
+     */
     private static List<String> pathsOf(String file, Site before) {
         List<String> paths = new ArrayList<>();
-        int slash = file.indexOf('/');
-        if (slash < 0 || !file.endsWith(".md")) {
-            return paths;
+        Address byName = Address.ofFile(file);
+        if (byName != null) {
+            paths.add(byName.path());
         }
-        String folder = file.substring(0, slash);
-        String name = file.substring(slash + 1, file.length() - ".md".length());
-        switch (folder) {
-            case "answers" -> paths.add(Answer.pathOf(name));
-            case "blog" -> paths.add("/blog/" + name);
-            case "products" -> paths.add("/products/" + name);
-            case "pages" -> paths.add("/" + name);
-            case "categories" -> paths.add("/answers/category/" + name);
-            case "authors" -> paths.add("/authors/" + name);
-            default -> { }
-        }
-        before.answers().stream().filter(a -> a.source().file().equals(file)).forEach(a -> paths.add(a.path()));
-        before.posts().stream().filter(p -> p.source().file().equals(file)).forEach(p -> paths.add(p.path()));
+        before.addressesOf(file).forEach(address -> paths.add(address.path()));
         return paths;
     }
 

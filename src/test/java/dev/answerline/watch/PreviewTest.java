@@ -150,6 +150,16 @@ class PreviewTest {
     }
 
     @Test
+    void aProductWithItsOwnSlugShowsItsErrorsAtItsAddress() throws Exception {
+        edit("products/massage-stick.md", "name: Northroll Massage Stick", "slug: the-stick\nname: Northroll Massage Stick");
+        assertThat(nextEvent()).contains("\"/products/the-stick\"");
+        assertThat(get("/products/the-stick")).contains("Northroll Massage Stick");
+        edit("products/massage-stick.md", "name: Northroll Massage Stick", "name: Northroll Massage Stick\ncolour: red");
+        assertThat(nextEvent()).contains("\"/products/the-stick\"");
+        assertThat(get("/products/the-stick")).contains("This page has errors", "unknown key `colour`");
+    }
+
+    @Test
     void aBrokenSiteYamlShowsEverywhereUntilFixed() throws Exception {
         String yaml = Files.readString(site.resolve("site.yaml"));
         Files.writeString(site.resolve("site.yaml"), "brand: [\n");

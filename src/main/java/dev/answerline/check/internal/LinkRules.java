@@ -1,5 +1,7 @@
 package dev.answerline.check.internal;
 
+import dev.answerline.content.Address;
+import dev.answerline.content.Address.Kind;
 import dev.answerline.check.Rule;
 import dev.answerline.content.Author;
 import dev.answerline.content.Cta;
@@ -19,8 +21,6 @@ import java.util.Set;
  * following it would arrive.
  */
 public final class LinkRules {
-    /** Routes the server answers beside the rendered pages. */
-    private static final List<String> DYNAMIC = List.of("/newsletter/", "/search", "/api/");
 
     private final Site site;
     private final LinkTargets pages;
@@ -92,7 +92,7 @@ public final class LinkRules {
 
     private void check(String file, int line, String from, String destination) {
         Links.Target target = links.internal(from, destination);
-        if (target == null || DYNAMIC.stream().anyMatch(target.path()::startsWith)) {
+        if (target == null || Address.of(target.path()).kind().dynamic()) {
             return;
         }
         String path = target.path();

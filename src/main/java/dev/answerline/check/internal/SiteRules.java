@@ -1,5 +1,7 @@
 package dev.answerline.check.internal;
 
+import dev.answerline.content.Address;
+import dev.answerline.content.Address.Kind;
 import dev.answerline.check.Rule;
 import dev.answerline.content.Answer;
 import dev.answerline.content.Category;
@@ -110,7 +112,7 @@ public final class SiteRules {
         site.aliases().forEach((alias, slug) -> aliasTargets.put(Answer.pathOf(alias), Answer.pathOf(slug)));
         Set<String> linked = new HashSet<>();
         for (Corpus.Entry entry : corpus.entries()) {
-            boolean counts = entry.answer() != null || entry.path().startsWith("/blog/");
+            boolean counts = entry.answer() != null || Address.of(entry.path()).kind() == Kind.POST;
             if (!counts) {
                 continue;
             }

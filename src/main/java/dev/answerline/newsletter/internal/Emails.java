@@ -1,5 +1,7 @@
 package dev.answerline.newsletter.internal;
 
+import dev.answerline.content.Address;
+import dev.answerline.content.Address.Kind;
 import dev.answerline.newsletter.EmailAddress;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -45,7 +47,7 @@ public final class Emails {
         MailView view = new MailView(brand, "Please confirm your subscription",
                 List.of("You asked to get the " + brand + " newsletter on the page \u201C" + pageTitle + "\u201D.",
                         "Press the button to confirm. Until you do, we will not send you anything else."),
-                "Confirm my subscription", letterhead.publicUrl() + "/newsletter/confirm?token=" + token,
+                "Confirm my subscription", letterhead.publicUrl() + Address.of(Kind.NEWSLETTER, "confirm").path() + "?token=" + token,
                 List.of("The link works for 48 hours. If you did not ask for this, ignore this email: you will not"
                         + " hear from us again."), null);
         return compose(letterhead, to, "Confirm your subscription to " + brand, view, null);
@@ -54,10 +56,11 @@ public final class Emails {
     /** The welcome email after confirmation; it can unsubscribe in one click. */
     public byte[] welcome(Letterhead letterhead, EmailAddress to, String unsubscribeToken, String pitch) {
         String brand = letterhead.brand();
-        String unsubscribe = letterhead.publicUrl() + "/newsletter/unsubscribe?token=" + unsubscribeToken;
+        String unsubscribe = letterhead.publicUrl() + Address.of(Kind.NEWSLETTER, "unsubscribe").path() + "?token="
+                + unsubscribeToken;
         MailView view = new MailView(brand, "You're in. Welcome!",
                 List.of("Thanks for confirming your subscription to the " + brand + " newsletter.", pitch),
-                "Read the latest answers", letterhead.publicUrl() + "/answers",
+                "Read the latest answers", letterhead.publicUrl() + Address.of(Kind.ANSWERS).path(),
                 List.of("You can unsubscribe at any time with the link below, or with your mail program's"
                         + " unsubscribe button."), unsubscribe);
         return compose(letterhead, to, "Welcome to the " + brand + " newsletter", view, unsubscribe);

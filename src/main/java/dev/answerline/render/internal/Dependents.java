@@ -1,5 +1,7 @@
 package dev.answerline.render.internal;
 
+import dev.answerline.content.Address;
+import dev.answerline.content.Address.Kind;
 import dev.answerline.content.Answer;
 import dev.answerline.content.BlogPost;
 import dev.answerline.content.InfoPage;
@@ -48,14 +50,14 @@ public final class Dependents {
         Set<String> paths = new HashSet<>();
         answers(old, now, oldSimilar, newSimilar, paths);
         for (BlogPost post : changed(old.posts(), now.posts(), BlogPost::slug, paths, BlogPost::path)) {
-            paths.add("/blog");
+            paths.add(Address.of(Kind.BLOG).path());
             paths.add(Feeds.BLOG_RSS);
             paths.add(Feeds.BLOG_ATOM);
-            paths.add(post.author() == null ? "" : "/authors/" + post.author());
+            paths.add(post.author() == null ? "" : Address.of(Kind.AUTHOR, post.author()).path());
             allFiles(paths);
         }
         for (Product ignored : changed(old.products(), now.products(), Product::slug, paths, Product::path)) {
-            paths.add("/products");
+            paths.add(Address.of(Kind.PRODUCTS).path());
             allFiles(paths);
         }
         for (InfoPage ignored : changed(old.pages(), now.pages(), InfoPage::slug, paths, InfoPage::path)) {
@@ -78,8 +80,8 @@ public final class Dependents {
             if (same(was, is)) {
                 continue;
             }
-            paths.add(Answer.pathOf(slug));
-            paths.add(Answer.pathOf(slug) + ".md");
+            paths.add(Address.of(Kind.ANSWER, slug).path());
+            paths.add(Address.of(Kind.ANSWER_MARKDOWN, slug).path());
             if (was == null || is == null || !summary(was).equals(summary(is))) {
                 // llms-full.txt and the feeds show the direct answer and takeaways
                 paths.add(LlmsText.FULL);
@@ -95,18 +97,18 @@ public final class Dependents {
                 for (Answer answer : new Answer[] {was, is}) {
                     if (answer != null) {
                         categories.add(answer.category());
-                        paths.add("/answers/category/" + answer.category());
-                        paths.add("/authors/" + answer.author());
+                        paths.add(Address.of(Kind.CATEGORY, answer.category()).path());
+                        paths.add(Address.of(Kind.AUTHOR, answer.author()).path());
                         if (answer.reviewedBy() != null) {
-                            paths.add("/authors/" + answer.reviewedBy());
+                            paths.add(Address.of(Kind.AUTHOR, answer.reviewedBy()).path());
                         }
                     }
                 }
             }
         }
         if (listed) {
-            paths.add("/");
-            paths.add("/answers");
+            paths.add(Address.of(Kind.HOME).path());
+            paths.add(Address.of(Kind.ANSWERS).path());
         }
         boxes(old, now, oldSimilar, newSimilar, categories, cardChanged, paths);
     }
@@ -199,7 +201,7 @@ public final class Dependents {
                 changed.add(item);
                 if (was != null && is != null && was instanceof BlogPost p && is instanceof BlogPost q
                         && !p.author().equals(q.author())) {
-                    paths.add("/authors/" + p.author());
+                    paths.add(Address.of(Kind.AUTHOR, p.author()).path());
                 }
             }
         }

@@ -1,5 +1,7 @@
 package dev.answerline.render.internal;
 
+import dev.answerline.content.Address;
+import dev.answerline.content.Address.Kind;
 import dev.answerline.content.Answer;
 import dev.answerline.content.BlogPost;
 import dev.answerline.content.Site;
@@ -18,10 +20,12 @@ import javax.xml.stream.XMLStreamWriter;
  * that every text is escaped. Dates come from the content, so a feed only changes when the content does.
  */
 public final class Feeds {
-    public static final String ANSWERS_RSS = "/feed.xml";
-    public static final String ANSWERS_ATOM = "/atom.xml";
-    public static final String BLOG_RSS = "/blog/feed.xml";
-    public static final String BLOG_ATOM = "/blog/atom.xml";
+    public static final String ANSWERS_RSS = Address.of(Kind.ANSWERS_RSS).path();
+    public static final String ANSWERS_ATOM = Address.of(Kind.ANSWERS_ATOM).path();
+    public static final String BLOG_RSS = Address.of(Kind.BLOG_RSS).path();
+    public static final String BLOG_ATOM = Address.of(Kind.BLOG_ATOM).path();
+    private static final String ANSWERS = Address.of(Kind.ANSWERS).path();
+    private static final String BLOG = Address.of(Kind.BLOG).path();
     /** Entries per feed. */
     static final int NEWEST = 20;
 
@@ -56,19 +60,19 @@ public final class Feeds {
     }
 
     public String answersRss() {
-        return rss(config.title() + ": newest answers", "/answers", ANSWERS_RSS, answers());
+        return rss(config.title() + ": newest answers", ANSWERS, ANSWERS_RSS, answers());
     }
 
     public String answersAtom() {
-        return atom(config.title() + ": newest answers", "/answers", ANSWERS_ATOM, answers());
+        return atom(config.title() + ": newest answers", ANSWERS, ANSWERS_ATOM, answers());
     }
 
     public String blogRss() {
-        return rss(config.title() + ": blog", "/blog", BLOG_RSS, posts());
+        return rss(config.title() + ": blog", BLOG, BLOG_RSS, posts());
     }
 
     public String blogAtom() {
-        return atom(config.title() + ": blog", "/blog", BLOG_ATOM, posts());
+        return atom(config.title() + ": blog", BLOG, BLOG_ATOM, posts());
     }
 
     private String rss(String title, String page, String self, List<Entry> entries) {

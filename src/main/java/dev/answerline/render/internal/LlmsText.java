@@ -1,5 +1,7 @@
 package dev.answerline.render.internal;
 
+import dev.answerline.content.Address;
+import dev.answerline.content.Address.Kind;
 import dev.answerline.content.Answer;
 import dev.answerline.content.Author;
 import dev.answerline.content.Category;
@@ -15,8 +17,8 @@ import java.util.Map;
  * since these files are read away from the site.
  */
 public final class LlmsText {
-    public static final String INDEX = "/llms.txt";
-    public static final String FULL = "/llms-full.txt";
+    public static final String INDEX = Address.of(Kind.LLMS).path();
+    public static final String FULL = Address.of(Kind.LLMS_FULL).path();
 
     private final Site site;
     private final SiteConfig config;
@@ -29,11 +31,6 @@ public final class LlmsText {
         this.config = site.config();
         this.markdown = markdown;
         this.fragments = fragments;
-    }
-
-    /** The path of an answer's Markdown twin. */
-    public static String twinPath(Answer answer) {
-        return answer.path() + ".md";
     }
 
     public String index() {
@@ -139,7 +136,7 @@ public final class LlmsText {
                 .append('\n');
         if (config.disclaimer() != null) {
             text.append("\n---\n\n").append(line(config.disclaimer())).append(" Full disclaimer: ")
-                    .append(config.absolute("/disclaimer")).append('\n');
+                    .append(config.absolute(Address.of(Kind.PAGE, "disclaimer").path())).append('\n');
         }
         return text.toString();
     }

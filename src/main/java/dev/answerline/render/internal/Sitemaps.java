@@ -1,5 +1,7 @@
 package dev.answerline.render.internal;
 
+import dev.answerline.content.Address;
+import dev.answerline.content.Address.Kind;
 import dev.answerline.content.Answer;
 import dev.answerline.content.Author;
 import dev.answerline.content.BlogPost;
@@ -22,8 +24,8 @@ import java.util.stream.Stream;
  * and the robots.txt that points to it.
  */
 public final class Sitemaps {
-    public static final String SITEMAP = "/sitemap.xml";
-    public static final String ROBOTS = "/robots.txt";
+    public static final String SITEMAP = Address.of(Kind.SITEMAP).path();
+    public static final String ROBOTS = Address.of(Kind.ROBOTS).path();
     /** The protocol's limit of URLs per sitemap file. */
     public static final int MAX_URLS = 50_000;
     private static final String NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -63,7 +65,7 @@ public final class Sitemaps {
         List<Answer> answers = site.answers();
         urls.add(new Url("/", newest(Stream.concat(answers.stream().map(Answer::lastModified),
                 site.posts().stream().map(BlogPost::lastModified)))));
-        urls.add(new Url("/answers", newest(answers.stream().map(Answer::lastModified))));
+        urls.add(new Url(Address.of(Kind.ANSWERS).path(), newest(answers.stream().map(Answer::lastModified))));
         for (Category category : site.categories()) {
             List<Answer> in = site.answersIn(category);
             if (!in.isEmpty()) {
@@ -72,7 +74,7 @@ public final class Sitemaps {
         }
         answers.stream().sorted(java.util.Comparator.comparing(Answer::slug))
                 .forEach(a -> urls.add(new Url(a.path(), a.lastModified())));
-        urls.add(new Url("/authors", null));
+        urls.add(new Url(Address.of(Kind.AUTHORS).path(), null));
         Map<String, LocalDate> newestByAuthor = new java.util.HashMap<>();
         answers.forEach(a -> newestByAuthor.merge(a.author(), a.lastModified(), Sitemaps::later));
         site.posts().forEach(p -> newestByAuthor.merge(p.author(), p.lastModified(), Sitemaps::later));
@@ -80,11 +82,11 @@ public final class Sitemaps {
             urls.add(new Url(author.path(), newestByAuthor.get(author.id())));
         }
         if (!site.posts().isEmpty()) {
-            urls.add(new Url("/blog", newest(site.posts().stream().map(BlogPost::lastModified))));
+            urls.add(new Url(Address.of(Kind.BLOG).path(), newest(site.posts().stream().map(BlogPost::lastModified))));
             site.posts().forEach(p -> urls.add(new Url(p.path(), p.lastModified())));
         }
         if (!site.products().isEmpty()) {
-            urls.add(new Url("/products", null));
+            urls.add(new Url(Address.of(Kind.PRODUCTS).path(), null));
             site.products().forEach((Product p) -> urls.add(new Url(p.path(), null)));
         }
         site.pages().forEach((InfoPage p) -> urls.add(new Url(p.path(), null)));
@@ -106,7 +108,7 @@ public final class Sitemaps {
         paths.add(SITEMAP);
         if (count > MAX_URLS) {
             for (int n = 1; n <= (count + MAX_URLS - 1) / MAX_URLS; n++) {
-                paths.add("/sitemap-" + n + ".xml");
+                paths.add(Address.of(Kind.SITEMAP_PART, String.valueOf(n)).path());
             }
         }
         return paths;
@@ -120,7 +122,7 @@ public final class Sitemaps {
         }
         List<String> parts = new ArrayList<>();
         for (int from = 0, n = 1; from < urls.size(); from += perFile, n++) {
-            String path = "/sitemap-" + n + ".xml";
+            String path = Address.of(Kind.SITEMAP_PART, String.valueOf(n)).path();
             List<Url> part = urls.subList(from, Math.min(urls.size(), from + perFile));
             files.put(path, urlset(part));
             parts.add(path);

@@ -1,5 +1,7 @@
 package dev.answerline.render.internal;
 
+import dev.answerline.content.Address;
+import dev.answerline.content.Address.Kind;
 import dev.answerline.content.Answer;
 import dev.answerline.content.Author;
 import dev.answerline.content.BlogPost;
@@ -25,6 +27,13 @@ import java.util.Set;
  * Thread-safe after construction: the renderer calls it from several threads.
  */
 public final class Views {
+    private static final String HOME = Address.of(Kind.HOME).path();
+    private static final String ANSWERS = Address.of(Kind.ANSWERS).path();
+    private static final String AUTHORS = Address.of(Kind.AUTHORS).path();
+    private static final String BLOG = Address.of(Kind.BLOG).path();
+    private static final String PRODUCTS = Address.of(Kind.PRODUCTS).path();
+    /** The brand's about page, which the footer lists apart. */
+    private static final String ABOUT = Address.of(Kind.PAGE, "about").path();
     /** Ids the answer template uses; body headings must not take them. */
     public static final Set<String> ANSWER_IDS = Set.of("main", "direct-answer", "key-takeaways", "related-questions",
             "the-bottom-line", "newsletter-heading", "newsletter-email", "cta-heading", "more-questions",
@@ -71,18 +80,18 @@ public final class Views {
 
     private View.Chrome chrome(String cssHref, String jsHref, boolean liveReload) {
         List<View.Link> nav = new ArrayList<>();
-        nav.add(new View.Link("Answers", "/answers"));
+        nav.add(new View.Link("Answers", ANSWERS));
         if (!site.posts().isEmpty()) {
-            nav.add(new View.Link("Blog", "/blog"));
+            nav.add(new View.Link("Blog", BLOG));
         }
         if (!site.products().isEmpty()) {
-            nav.add(new View.Link("Products", "/products"));
+            nav.add(new View.Link("Products", PRODUCTS));
         }
         site.page("about").ifPresent(about -> nav.add(new View.Link("About", about.path())));
         List<View.Link> footer = new ArrayList<>();
-        footer.add(new View.Link("All Questions", "/answers"));
-        footer.add(new View.Link("Authors", "/authors"));
-        nav.stream().skip(1).filter(l -> !l.href().equals("/about")).forEach(footer::add);
+        footer.add(new View.Link("All Questions", ANSWERS));
+        footer.add(new View.Link("Authors", AUTHORS));
+        nav.stream().skip(1).filter(l -> !l.href().equals(ABOUT)).forEach(footer::add);
         site.pages().forEach(p -> footer.add(new View.Link(p.title(), p.path())));
         List<View.Link> categories = site.categories().stream()
                 .filter(c -> !site.answersIn(c).isEmpty())
@@ -94,7 +103,7 @@ public final class Views {
 
     public View.Answer answer(Answer answer) {
         Category category = site.category(answer.category());
-        List<View.Link> crumbs = List.of(new View.Link("Home", "/"), new View.Link("Answers", "/answers"),
+        List<View.Link> crumbs = List.of(new View.Link("Home", HOME), new View.Link("Answers", ANSWERS),
                 new View.Link(category.name(), category.path()));
         List<View.Related> related = answer.related().stream()
                 .map(r -> new View.Related(r.question(), markdown.inline(r.answer()))).toList();
@@ -106,7 +115,7 @@ public final class Views {
         }
         View.Meta meta = head(answer.question(), answer.description(), answer.path(), "article", null,
                 answer.published(), answer.lastModified(), data.answer(answer, crumbs), concat(feeds, List.of(
-                        new View.Alternate("text/markdown", answer.question(), answer.path() + ".md"))));
+                        new View.Alternate("text/markdown", answer.question(), Address.of(Kind.ANSWER_MARKDOWN, answer.slug()).path()))));
         return new View.Answer(chrome, meta, crumbs,
                 answer.question(), markdown.inline(answer.answer()),
                 answer.takeaways().stream().map(markdown::inline).toList(), markdown.block(answer.source().body()),
@@ -125,15 +134,15 @@ public final class Views {
             }
         }
         String lead = site.answers().size() + " questions answered by the " + config.brand() + " team.";
-        List<View.Link> crumbs = List.of(new View.Link("Home", "/"));
+        List<View.Link> crumbs = List.of(new View.Link("Home", HOME));
         String description = "Every question answered on " + config.title() + ", by topic.";
-        return new View.Listing(chrome, listing("All Questions", description, "/answers", crumbs), crumbs,
+        return new View.Listing(chrome, listing("All Questions", description, ANSWERS, crumbs), crumbs,
                 "All Questions", lead, null, sections);
     }
 
     public View.Listing category(Category category) {
         List<View.Card> cards = site.answersIn(category).stream().map(Views::card).toList();
-        List<View.Link> crumbs = List.of(new View.Link("Home", "/"), new View.Link("Answers", "/answers"));
+        List<View.Link> crumbs = List.of(new View.Link("Home", HOME), new View.Link("Answers", ANSWERS));
         return new View.Listing(chrome, listing(category.name() + " Questions", category.description(), category.path(),
                 crumbs), crumbs, category.name(), category.description(), markdown.block(category.source().body()),
                 List.of(new View.Section(cards.size() + " questions", null, null, cards)));
@@ -156,7 +165,7 @@ public final class Views {
         if (!posts.isEmpty()) {
             sections.add(new View.Section("Blog posts by " + author.name(), null, null, posts));
         }
-        List<View.Link> crumbs = List.of(new View.Link("Home", "/"), new View.Link("Authors", "/authors"));
+        List<View.Link> crumbs = List.of(new View.Link("Home", HOME), new View.Link("Authors", AUTHORS));
         View.Meta meta = head(author.name() + ", " + author.role(), markdown.plain(firstParagraph(author)),
                 author.path(), "profile", author.image(), null, null, data.author(author, crumbs), feeds);
         return new View.Profile(chrome, meta, crumbs, authors.get(author.id()), sections);
@@ -164,25 +173,25 @@ public final class Views {
 
     public View.Listing authors() {
         List<View.Card> cards = site.authors().stream().map(a -> new View.Card(a.path(), a.name(), a.role())).toList();
-        List<View.Link> crumbs = List.of(new View.Link("Home", "/"));
+        List<View.Link> crumbs = List.of(new View.Link("Home", HOME));
         return new View.Listing(chrome, listing("Authors", "The people who write and review " + config.title() + ".",
-                "/authors", crumbs), crumbs, "Authors", "The people who write and review our answers.", null,
+                AUTHORS, crumbs), crumbs, "Authors", "The people who write and review our answers.", null,
                 List.of(new View.Section("Writers and reviewers", null, null, cards)));
     }
 
     public View.Listing blog() {
         List<View.Card> cards = site.posts().stream().map(p -> new View.Card(p.path(), p.title(), p.description()))
                 .toList();
-        List<View.Link> crumbs = List.of(new View.Link("Home", "/"));
+        List<View.Link> crumbs = List.of(new View.Link("Home", HOME));
         String lead = "Articles from the " + config.brand() + " team.";
-        View.Meta meta = head("Blog", lead, "/blog", "website", null, null, null,
-                data.page("/blog", "CollectionPage", "Blog", lead, crumbs), blogFeeds);
+        View.Meta meta = head("Blog", lead, BLOG, "website", null, null, null,
+                data.page(BLOG, "CollectionPage", "Blog", lead, crumbs), blogFeeds);
         return new View.Listing(chrome, meta, crumbs, "Blog", lead, null,
                 List.of(new View.Section("Latest posts", null, null, cards)));
     }
 
     public View.Article post(BlogPost post) {
-        List<View.Link> crumbs = List.of(new View.Link("Home", "/"), new View.Link("Blog", "/blog"));
+        List<View.Link> crumbs = List.of(new View.Link("Home", HOME), new View.Link("Blog", BLOG));
         View.Meta meta = head(post.title(), post.description(), post.path(), "article", null, post.published(),
                 post.lastModified(), data.post(post, crumbs), blogFeeds);
         return new View.Article(chrome, meta, crumbs, post.title(), null,
@@ -193,14 +202,14 @@ public final class Views {
     public View.Listing products() {
         List<View.Card> cards = site.products().stream().map(p -> new View.Card(p.path(), p.name(), p.description()))
                 .toList();
-        List<View.Link> crumbs = List.of(new View.Link("Home", "/"));
+        List<View.Link> crumbs = List.of(new View.Link("Home", HOME));
         String lead = "Recovery tools by " + config.brand() + ".";
-        return new View.Listing(chrome, listing("Products", lead, "/products", crumbs), crumbs, "Products", lead,
+        return new View.Listing(chrome, listing("Products", lead, PRODUCTS, crumbs), crumbs, "Products", lead,
                 null, List.of(new View.Section("All products", null, null, cards)));
     }
 
     public View.Article product(Product product) {
-        List<View.Link> crumbs = List.of(new View.Link("Home", "/"), new View.Link("Products", "/products"));
+        List<View.Link> crumbs = List.of(new View.Link("Home", HOME), new View.Link("Products", PRODUCTS));
         View.Meta meta = head(product.name(), product.description(), product.path(), "product", product.image(), null,
                 null, data.product(product, crumbs), feeds);
         // search engines want a price in structured data to be one the reader sees too
@@ -213,7 +222,7 @@ public final class Views {
     }
 
     public View.Article page(InfoPage page) {
-        List<View.Link> crumbs = List.of(new View.Link("Home", "/"));
+        List<View.Link> crumbs = List.of(new View.Link("Home", HOME));
         View.Meta meta = head(page.title(), page.description(), page.path(), "website", null, null, null,
                 data.page(page.path(), "WebPage", page.title(), page.description(), crumbs), feeds);
         return new View.Article(chrome, meta, crumbs, page.title(), null, null, null, null, null,
@@ -226,9 +235,9 @@ public final class Views {
         List<View.Card> latest = site.answers().stream().limit(LATEST_ON_HOME).map(Views::card).toList();
         String description = config.description() != null ? config.description()
                 : "Expert answers from " + config.brand() + ".";
-        View.Meta meta = head(config.title(), config.title(), description, "/", "website", null, null, null,
-                data.page("/", "CollectionPage", config.title(), description, List.of()), feeds);
-        return new View.Home(chrome, meta, config.title(), config.description(), categories, latest, newsletter("/"));
+        View.Meta meta = head(config.title(), config.title(), description, HOME, "website", null, null, null,
+                data.page(HOME, "CollectionPage", config.title(), description, List.of()), feeds);
+        return new View.Home(chrome, meta, config.title(), config.description(), categories, latest, newsletter(HOME));
     }
 
     public View.NotFound notFound() {

@@ -1,5 +1,7 @@
 package dev.answerline.server.internal;
 
+import dev.answerline.content.Address;
+import dev.answerline.content.Address.Kind;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +49,8 @@ public final class Refusals {
     public static boolean wantsJson(Request request) {
         String path = request.getHttpURI().getPath();
         String accept = request.getHeaders().get(HttpHeader.ACCEPT);
-        return path != null && path.startsWith("/api/") || accept != null && accept.contains("application/json");
+        return path != null && Address.of(path).kind() == Kind.API
+                || accept != null && accept.contains("application/json");
     }
 
     /** A minimal page for a status; {@code message} is plain text. */
