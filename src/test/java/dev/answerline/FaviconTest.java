@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.answerline.content.Site;
 import dev.answerline.export.Export;
 import dev.answerline.render.Renderer;
+import dev.answerline.render.Similar;
 import dev.answerline.server.Server;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -71,7 +72,7 @@ class FaviconTest {
                     + l.attr("sizes")).containsExactly("/favicon.ico  32x32", "/favicon.svg image/svg+xml ");
         }
         Path out = dir.resolve("build");
-        Export.write(site, Renderer.Options.PUBLISH, out, 0);
+        Export.write(site, Similar.NONE, out, 0);
         assertThat(icoImage(Files.readAllBytes(out.resolve("favicon.ico"))).getWidth()).isEqualTo(32);
         assertThat(out.resolve("favicon.svg")).content().contains(">T</text>");
     }
@@ -100,7 +101,7 @@ class FaviconTest {
                     .containsExactly("/favicon.ico ");
         }
         Path out = dir.resolve("build");
-        Export.write(withIco, Renderer.Options.PUBLISH, out, 0);
+        Export.write(withIco, Similar.NONE, out, 0);
         assertThat(out.resolve("favicon.ico")).hasBinaryContent(own);
         assertThat(out.resolve("favicon.svg")).doesNotExist();
     }

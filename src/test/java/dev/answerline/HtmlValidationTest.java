@@ -33,9 +33,8 @@ class HtmlValidationTest {
         assertThat(vnu.resolve("validator-26.5.2.jar")).as("the Nu HTML checker, copied by mvn test").exists();
         Site site = Site.load(TestSites.demo());
         try (SearchIndex index = SearchIndex.build(site)) {
-            Renderer.Options options = Renderer.Options.publish(index.similar());
-            Export.write(site, options, out, 10_432);
-            Pages pages = Renderer.render(site, options);   // the frame of the pages made at request time
+            Export.write(site, index.similar(), out, 10_432);
+            Pages pages = Renderer.render(site, Renderer.Options.serve(index.similar()));   // the frame of the pages made at request time
             // the search page, with results and with none
             for (String query : new String[] {"lumbr spine", "xqlumbarx", ""}) {
                 Results found = index.search(query, 20);

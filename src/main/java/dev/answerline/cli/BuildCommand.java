@@ -2,7 +2,6 @@ package dev.answerline.cli;
 
 import dev.answerline.content.Site;
 import dev.answerline.export.Export;
-import dev.answerline.render.Renderer;
 import dev.answerline.search.SearchIndex;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -34,8 +33,7 @@ final class BuildCommand implements Callable<Integer> {
         Site loaded = Site.load(site.dir());
         long errors = Report.problems(loaded, spec.commandLine().getErr());
         // the static export has no search: only the similar answers are needed from Lucene
-        Renderer.Options options = Renderer.Options.publish(SearchIndex.similar(loaded));
-        Export.Summary summary = Export.write(loaded, options, out, 0);
+        Export.Summary summary = Export.write(loaded, SearchIndex.similar(loaded), out, 0);
         stdout.printf("Built %d files into %s in %d ms.%n", summary.files(), out,
                 (System.nanoTime() - started) / 1_000_000);
         stdout.flush();

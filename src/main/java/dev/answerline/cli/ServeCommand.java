@@ -1,13 +1,10 @@
 package dev.answerline.cli;
 
-import dev.answerline.content.Address;
 import dev.answerline.content.Address.Kind;
-import dev.answerline.content.Site;
 import dev.answerline.newsletter.MailSettings;
 import dev.answerline.newsletter.Newsletter;
-import dev.answerline.render.Pages;
-import dev.answerline.render.Renderer;
-import dev.answerline.search.SearchIndex;
+import dev.answerline.publish.Publication;
+import dev.answerline.publish.Published;
 import dev.answerline.server.Server;
 import dev.answerline.server.TrustedProxy;
 import dev.answerline.store.Database;
@@ -99,28 +96,20 @@ final class ServeCommand implements Callable<Integer> {
         long started = System.nanoTime();
         Limit limit = Limit.parse(signupLimit, spec);
         TrustedProxy proxy = proxy();
-        Preview preview = watch ? Preview.open(site.dir(), drafts, out) : null;
-        Site loaded = preview != null ? preview.site() : Site.load(site.dir(), LocalDate.now(), drafts, null);
-        Supplier<Site> current = preview != null ? preview::site : () -> loaded;
-        Report.problems(loaded, spec.commandLine().getErr());
-        SearchIndex search = preview != null ? preview.search() : SearchIndex.build(loaded);
-        Pages pages = preview != null ? preview.pages()
-                : Renderer.render(loaded, Renderer.Options.publish(search.similar()));
-        Server.Builder server = Server.builder(pages).host(host).port(port).trustedProxy(proxy)
-                .route(Kind.SEARCH.spec(), SearchIndex.LANE, search::handler)
-                .route(Address.of(Kind.API, "search").path(), SearchIndex.LANE, search::handler);
-        if (preview != null) {
-            server.route(Kind.PREVIEW.spec(), Preview.LANE, ignored -> preview.liveReload());
-        }
+        Publication published = watch ? Preview.open(site.dir(), drafts, out)
+                : Published.load(site.dir(), LocalDate.now(), drafts);
+        Report.problems(published.site(), spec.commandLine().getErr());
+        Server.Builder server = Server.builder(published.pages()).host(host).port(port).trustedProxy(proxy);
+        published.mount(server);
         MailSettings mail = MailSettings.fromEnvironment(System.getenv());
         AtomicReference<Server> running = new AtomicReference<>();
         Database db = null;
         Newsletter newsletter = null;
-        if (loaded.config().newsletter() != null) {
+        if (published.site().config().newsletter() != null) {
             db = storage.open();
             Supplier<String> links = publicUrl != null ? () -> publicUrl
-                    : mail != null ? () -> current.get().config().baseUrl() : () -> running.get().uri().toString();
-            newsletter = Newsletter.builder(db, current).mail(mail).outboxDir(storage.data().resolve("outbox"))
+                    : mail != null ? () -> published.site().config().baseUrl() : () -> running.get().uri().toString();
+            newsletter = Newsletter.builder(db, published::site).mail(mail).outboxDir(storage.data().resolve("outbox"))
                     .publicUrl(links).signupLimit(limit.count(), limit.window()).build();
             server.subscribers(newsletter::count).route(Kind.NEWSLETTER.spec(), Newsletter.LANE, newsletter::handler);
         }
@@ -129,21 +118,15 @@ final class ServeCommand implements Callable<Integer> {
             if (newsletter != null) {
                 newsletter.start();
             }
-            if (preview != null) {
-                preview.watch(serving::update);
-                out.println("Watching " + site.dir() + ": saved files show at once, and open pages reload.");
-            }
-            out.printf("Serving %s (%d pages, ready in %d ms) at %s%n", loaded.config().title(), pages.size(),
-                    (System.nanoTime() - started) / 1_000_000, serving.uri());
+            published.follow(serving::update);
+            out.println(published.describe());
+            out.printf("Serving %s (%d pages, ready in %d ms) at %s%n", published.site().config().title(),
+                    published.pages().size(), (System.nanoTime() - started) / 1_000_000, serving.uri());
             out.println("Press Ctrl+C to stop.");
             out.flush();
             serving.join();
         } finally {
-            if (preview != null) {
-                preview.close();
-            } else {
-                search.close();
-            }
+            published.close();
             if (newsletter != null) {
                 newsletter.close();
             }

@@ -4,6 +4,7 @@ import dev.answerline.content.Site;
 import dev.answerline.render.Page;
 import dev.answerline.render.Pages;
 import dev.answerline.render.Renderer;
+import dev.answerline.render.Similar;
 import dev.answerline.server.SecurityHeaders;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,14 +44,15 @@ public final class Export {
      * Renders the site and writes each page as soon as it is rendered, replacing an earlier export in
      * {@code out}: no page is kept, so a site of any size is exported in little memory.
      *
+     * @param similar the answers most like each answer, for the "More ... Questions" boxes
      * @param subscribers the count shown in newsletter blocks of the exported pages
      * @throws ExportException when {@code out} holds other files or cannot be written
      */
-    public static Summary write(Site site, Renderer.Options options, Path out, long subscribers) {
+    public static Summary write(Site site, Similar similar, Path out, long subscribers) {
         try {
             prepare(out);
             AtomicReference<Layout> layout = new AtomicReference<>();
-            Pages frame = Renderer.each(site, options, (pages, paths) -> {
+            Pages frame = Renderer.each(site, Renderer.Options.export(similar), (pages, paths) -> {
                 Layout files = Layout.of(Stream.concat(paths.stream(), pages.redirects().keySet().stream()).toList());
                 layout.set(files);
                 String slot = pages.slot(subscribers);

@@ -46,6 +46,8 @@ public final class Page {
     private final int[] slots;
     private final boolean rendered;
     private final Function<byte[], ByteBuffer> keep;
+    /** Whether bodies get brotli too: the pages of a served site ({@link Mode#brotli()}). */
+    private final boolean brotli;
     private volatile Body body;
 
     /**
@@ -128,7 +130,7 @@ public final class Page {
     }
 
     private Page(String path, String contentType, String cacheControl, ByteBuffer template, int[] slots,
-            boolean rendered, Function<byte[], ByteBuffer> keep) {
+            boolean rendered, Function<byte[], ByteBuffer> keep, boolean brotli) {
         this.path = path;
         this.contentType = contentType;
         this.cacheControl = cacheControl;
@@ -136,18 +138,19 @@ public final class Page {
         this.slots = slots;
         this.rendered = rendered;
         this.keep = keep;
+        this.brotli = brotli;
     }
 
     /** A page of fixed bytes: a static file, a stylesheet. */
     public static Page of(String path, String contentType, String cacheControl, byte[] bytes) {
-        return new Page(path, contentType, cacheControl, ByteBuffer.wrap(bytes), NO_SLOTS, false, ON_HEAP);
+        return new Page(path, contentType, cacheControl, ByteBuffer.wrap(bytes), NO_SLOTS, false, ON_HEAP, false);
     }
 
     /** An HTML page; every {@link #SLOT} in it is filled at serving time. */
     public static Page html(String path, String html, String cacheControl) {
         if (!html.contains(SLOT)) {
             return new Page(path, "text/html; charset=utf-8", cacheControl,
-                    ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8)), NO_SLOTS, true, ON_HEAP);
+                    ByteBuffer.wrap(html.getBytes(StandardCharsets.UTF_8)), NO_SLOTS, true, ON_HEAP, false);
         }
         ByteArrayOutputStream without = new ByteArrayOutputStream(html.length() + 64);
         List<Integer> at = new ArrayList<>();
@@ -159,16 +162,17 @@ public final class Page {
         }
         without.writeBytes(html.substring(from).getBytes(StandardCharsets.UTF_8));
         return new Page(path, "text/html; charset=utf-8", cacheControl, ByteBuffer.wrap(without.toByteArray()),
-                at.stream().mapToInt(Integer::intValue).toArray(), true, ON_HEAP);
+                at.stream().mapToInt(Integer::intValue).toArray(), true, ON_HEAP, false);
     }
 
     /**
-     * This page with its bytes, and those of every body it makes from now on, outside the heap; its body for
-     * {@code slot} encoded at once. Only the body is kept: the bytes without slots are the body's bytes with
-     * the slot text taken out again, so a page is not kept twice.
+     * This page as a served site keeps it ({@link Mode#SERVE}): its bytes, and those of every body it makes from
+     * now on, outside the heap, with brotli beside gzip; its body for {@code slot} encoded at once. Only the
+     * body is kept: the bytes without slots are the body's bytes with the slot text taken out again, so a page
+     * is not kept twice.
      */
     Page keptIn(MappedStore store, String slot) {
-        Page kept = new Page(path, contentType, cacheControl, null, slots, rendered, store::keep);
+        Page kept = new Page(path, contentType, cacheControl, null, slots, rendered, store::keep, true);
         byte[] without = bytes(template);
         kept.body = kept.encode(slot, without, filled(without, slot));
         return kept;
@@ -213,16 +217,14 @@ public final class Page {
         if (gzip != null && gzip.length >= bytes.length) {
             gzip = null;
         }
-        // a kept (served) page has no template of its own and also gets brotli: a preview's or an export's
-        // page would only pay for it
-        byte[] brotli = gzip != null && template == null ? Compression.brotli(bytes) : null;
-        if (brotli != null && brotli.length >= gzip.length) {
-            brotli = null;
+        byte[] brotliBytes = gzip != null && brotli ? Compression.brotli(bytes) : null;
+        if (brotliBytes != null && brotliBytes.length >= gzip.length) {
+            brotliBytes = null;
         }
         // a page on the heap whose bytes are its template shares the array
         ByteBuffer identity = template != null && bytes == without ? template : keep.apply(bytes);
         return new Body(slot, identity, gzip == null ? null : keep.apply(gzip),
-                brotli == null ? null : keep.apply(brotli), etag(bytes));
+                brotliBytes == null ? null : keep.apply(brotliBytes), etag(bytes));
     }
 
     /** The template filled with a slot text; the template itself when there is nothing to fill. */

@@ -67,9 +67,9 @@ final class Plan {
         this.similar = options.similar();
         this.css = css(site.config().baseUrl());
         this.cssPath = fingerprinted("site", css, "css");
-        this.views = new Views(site, markdown, cssPath, JS_PATH, options.liveReload(), similar);
+        this.views = new Views(site, markdown, cssPath, JS_PATH, options.mode().liveReload(), similar);
         this.feeds = new Feeds(site, markdown);
-        this.llms = new LlmsText(site, markdown, options.cache() == null ? null : options.cache().fragments);
+        this.llms = new LlmsText(site, markdown, options.mode().incremental() ? options.cache().fragments : null);
         this.sitemaps = new Sitemaps(site);
         this.favicons = new Favicons(site);
     }

@@ -33,24 +33,42 @@ public final class Renderer {
     private Renderer() {}
 
     /**
-     * How to render: for a preview with live reload, and with a cache shared by the renders of one preview.
+     * How to render.
      *
-     * @param liveReload whether pages load the script that reloads them when their file changes
-     * @param cache what a preview keeps between renders, or null
+     * @param mode what the pages are for
      * @param similar the answers most like each answer, for its "More ... Questions" box
+     * @param cache what renders of a preview keep between them; null in the other modes
      */
-    public record Options(boolean liveReload, RenderCache cache, Similar similar) {
-        /** A site to serve or export, with boxes of the newest answers of each category. */
-        public static final Options PUBLISH = new Options(false, null, Similar.NONE);
+    public record Options(Mode mode, Similar similar, RenderCache cache) {
+        /** A site to serve, with boxes of the newest answers of each category. */
+        public static final Options SERVE = serve(Similar.NONE);
+        /** A site to export, with boxes of the newest answers of each category. */
+        public static final Options EXPORT = export(Similar.NONE);
 
-        /** A site to serve or export, with the boxes showing the most similar answers. */
-        public static Options publish(Similar similar) {
-            return new Options(false, null, similar);
+        public Options {
+            if (mode.incremental() != (cache != null)) {
+                throw new IllegalArgumentException(mode + (cache == null ? " needs" : " takes no") + " render cache");
+            }
+        }
+
+        /** A site to serve, with the boxes showing the most similar answers. */
+        public static Options serve(Similar similar) {
+            return new Options(Mode.SERVE, similar, null);
+        }
+
+        /** A site to export, with the boxes showing the most similar answers. */
+        public static Options export(Similar similar) {
+            return new Options(Mode.EXPORT, similar, null);
+        }
+
+        /** A preview, keeping what it can in {@code cache} from one render to the next. */
+        public static Options preview(RenderCache cache) {
+            return new Options(Mode.PREVIEW, Similar.NONE, cache);
         }
 
         /** These options with other similar answers. */
         public Options with(Similar newSimilar) {
-            return new Options(liveReload, cache, newSimilar);
+            return new Options(mode, newSimilar, cache);
         }
     }
 
@@ -63,7 +81,7 @@ public final class Renderer {
      * @throws RenderException when a template fails, which is a bug, not a content problem
      */
     public static Pages render(Site site) {
-        return render(site, Options.PUBLISH);
+        return render(site, Options.SERVE);
     }
 
     /**
@@ -73,7 +91,7 @@ public final class Renderer {
      */
     public static Pages render(Site site, Options options) {
         Plan plan = new Plan(site, options);
-        MappedStore store = options.cache() == null ? MappedStore.temporary() : null;
+        MappedStore store = options.mode().offHeap() ? MappedStore.temporary() : null;
         Map<String, Page> byPath = new ConcurrentHashMap<>();
         plan.paths().parallelStream().forEach(path -> {
             Page page = plan.job(path).get();
@@ -115,7 +133,7 @@ public final class Renderer {
      */
     public static Update update(Pages before, Site old, Site now, Set<String> changedStatic, Options options) {
         if (Dependents.wholeSite(old, now)) {
-            if (options.cache() != null) {
+            if (options.mode().incremental()) {
                 options.cache().clear();
             }
             return new Update(render(now, options), Set.of("*"));
@@ -143,7 +161,7 @@ public final class Renderer {
      * for one of their sections. For {@code answerline check}.
      */
     public static LinkTargets linkTargets(Site site) {
-        Plan plan = new Plan(site, Options.PUBLISH);
+        Plan plan = new Plan(site, Options.EXPORT);
         Map<String, String> redirects = plan.redirects();
         Map<String, Page> rendered = new ConcurrentHashMap<>();
         return new LinkTargets(Set.copyOf(plan.paths()), redirects::get, path -> {

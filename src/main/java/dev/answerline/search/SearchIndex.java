@@ -50,7 +50,7 @@ import org.eclipse.jetty.server.Handler;
  * <pre>{@code
  * SearchIndex index = SearchIndex.build(site);
  * Results results = index.search("lumbr spine", 10);   // finds the answer about the lumbar spine
- * Pages pages = Renderer.render(site, Renderer.Options.publish(index.similar()));
+ * Pages pages = Renderer.render(site, Renderer.Options.serve(index.similar()));
  * }</pre>
  *
  * <p>Searching never fails on what a reader typed: quotes make phrases, every other character is text, and

@@ -1,16 +1,20 @@
 package dev.answerline.watch;
 
 import dev.answerline.content.Address;
+import dev.answerline.content.Address.Kind;
 import dev.answerline.content.ContentException;
 import dev.answerline.content.ParseCache;
 import dev.answerline.content.Problem;
 import dev.answerline.content.Site;
+import dev.answerline.publish.Publication;
+import dev.answerline.render.Mode;
 import dev.answerline.render.Page;
 import dev.answerline.render.Pages;
 import dev.answerline.render.RenderCache;
 import dev.answerline.render.Renderer;
 import dev.answerline.search.SearchIndex;
 import dev.answerline.server.Lane;
+import dev.answerline.server.Server;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,7 +38,7 @@ import org.eclipse.jetty.server.Handler;
  *
  * <p>Changes are handled one batch at a time, on the watcher's thread.
  */
-public final class Preview implements AutoCloseable {
+public final class Preview implements Publication {
     /** The live reload routes' threads: each open preview page holds one for its event stream. */
     public static final Lane LANE = Lane.of("preview", 64, 0);
     private static final int WARM_UP_ROUNDS = 20;
@@ -59,7 +63,7 @@ public final class Preview implements AutoCloseable {
         this.dir = dir.toAbsolutePath().normalize();
         this.drafts = drafts;
         this.console = console;
-        this.options = new Renderer.Options(true, renderCache, dev.answerline.render.Similar.NONE);
+        this.options = Renderer.Options.preview(renderCache);
     }
 
     /**
@@ -79,17 +83,25 @@ public final class Preview implements AutoCloseable {
         return preview;
     }
 
+    @Override
+    public Mode mode() {
+        return Mode.PREVIEW;
+    }
+
     /** The pages to serve now. */
+    @Override
     public Pages pages() {
         return served;
     }
 
     /** The site as last loaded without a fatal error. */
+    @Override
     public Site site() {
         return site;
     }
 
     /** The search index, kept up to date with the site. */
+    @Override
     public SearchIndex search() {
         return search;
     }
@@ -97,6 +109,23 @@ public final class Preview implements AutoCloseable {
     /** The live reload routes, {@code /_answerline/*}, for the server. */
     public Handler liveReload() {
         return live;
+    }
+
+    /** Search, and the live reload routes on their own lane. */
+    @Override
+    public void mount(Server.Builder server) {
+        Publication.super.mount(server);
+        server.route(Kind.PREVIEW.spec(), LANE, pages -> live);
+    }
+
+    @Override
+    public void follow(Consumer<Pages> publish) {
+        watch(publish);
+    }
+
+    @Override
+    public String describe() {
+        return "Watching " + dir + ": saved files show at once, and open pages reload.";
     }
 
     /** Starts watching the folder; every update is handed to {@code publish} (e.g. the server's update). */

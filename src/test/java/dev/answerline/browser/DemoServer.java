@@ -33,7 +33,7 @@ final class DemoServer implements AutoCloseable {
         newsletter = Newsletter.builder(db, () -> site).outboxDir(Files.createTempDirectory("answerline-outbox-"))
                 .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
                 .signupLimit(0, Duration.ofMinutes(1)).build();
-        server = Server.builder(Renderer.render(site, Renderer.Options.publish(index.similar()))).port(0)
+        server = Server.builder(Renderer.render(site, Renderer.Options.serve(index.similar()))).port(0)
                 .subscribers(newsletter::count).route("/newsletter/*", newsletter::handler)
                 .route("/search", index::handler).route("/api/search", index::handler).build().start();
         newsletter.start();

@@ -7,6 +7,7 @@ import dev.answerline.TestSites;
 import dev.answerline.content.Site;
 import dev.answerline.render.Pages;
 import dev.answerline.render.Renderer;
+import dev.answerline.render.Similar;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ class ExportTest {
 
     @Test
     void writesEveryPageUnderItsUrl() throws IOException {
-        Export.Summary summary = Export.write(site, Renderer.Options.PUBLISH, out, 0);
+        Export.Summary summary = Export.write(site, Similar.NONE, out, 0);
         assertThat(out.resolve("index.html")).content().contains("<h1>Testroll Answers</h1>");
         assertThat(out.resolve("answers/index.html")).content().contains("<h1>All Questions</h1>");
         assertThat(out.resolve("answers/should-you-roll-your-lower-back.html")).exists();
@@ -49,7 +50,7 @@ class ExportTest {
     /** Hosts that look for a folder before a file listed the folder at /answers next to answers.html. */
     @Test
     void noPageSitsNextToAFolderOfTheSameName() throws IOException {
-        Export.write(site, Renderer.Options.PUBLISH, out, 0);
+        Export.write(site, Similar.NONE, out, 0);
         try (var files = Files.walk(out)) {
             assertThat(files.filter(f -> f.getFileName().toString().endsWith(".html")))
                     .allSatisfy(f -> assertThat(f.resolveSibling(f.getFileName().toString().replaceFirst(
@@ -61,7 +62,7 @@ class ExportTest {
 
     @Test
     void draftsAndFutureContentAreNotExported() {
-        Export.write(site, Renderer.Options.PUBLISH, out, 0);
+        Export.write(site, Similar.NONE, out, 0);
         assertThat(out.resolve("answers/a-draft-answer.html")).doesNotExist();
         assertThat(out.resolve("answers/a-future-answer.html")).doesNotExist();
         assertThat(out.resolve("blog/coming-soon.html")).doesNotExist();
@@ -70,7 +71,7 @@ class ExportTest {
 
     @Test
     void textFilesHaveAPrecompressedTwin() throws IOException {
-        Export.write(site, Renderer.Options.PUBLISH, out, 0);
+        Export.write(site, Similar.NONE, out, 0);
         Path html = out.resolve("answers/index.html");
         try (GZIPInputStream gzip = new GZIPInputStream(new ByteArrayInputStream(Files.readAllBytes(
                 out.resolve("answers/index.html.gz"))))) {
@@ -80,7 +81,7 @@ class ExportTest {
 
     @Test
     void oldSlugsGetRedirectPagesAndARedirectsFile() {
-        Export.write(site, Renderer.Options.PUBLISH, out, 0);
+        Export.write(site, Similar.NONE, out, 0);
         assertThat(out.resolve("answers/roll-lower-back.html")).content()
                 .contains("<meta http-equiv=\"refresh\" content=\"0; url=/answers/should-you-roll-your-lower-back\">")
                 .contains("<link rel=\"canonical\" href=\"/answers/should-you-roll-your-lower-back\">");
@@ -95,7 +96,7 @@ class ExportTest {
 
     @Test
     void theHeadersFileCarriesTheSecurityHeaders() {
-        Export.write(site, Renderer.Options.PUBLISH, out, 0);
+        Export.write(site, Similar.NONE, out, 0);
         assertThat(out.resolve("_headers")).content().startsWith("/*\n  Content-Security-Policy: default-src 'self';")
                 .contains("  X-Content-Type-Options: nosniff\n")
                 .endsWith("\n/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n");
@@ -103,16 +104,16 @@ class ExportTest {
 
     @Test
     void theSubscriberCountIsFilledIn() {
-        Export.write(site, Renderer.Options.PUBLISH, out, 5000);
+        Export.write(site, Similar.NONE, out, 5000);
         assertThat(out.resolve("answers/can-you-roll-every-day.html")).content()
                 .contains("Join <strong>5,000+</strong> readers.").doesNotContain("answerline:social-proof");
     }
 
     @Test
     void aRebuildReplacesTheEarlierExport() throws IOException {
-        Export.write(site, Renderer.Options.PUBLISH, out, 0);
+        Export.write(site, Similar.NONE, out, 0);
         Files.writeString(out.resolve("answers/stale.html"), "left over");
-        Export.write(site, Renderer.Options.PUBLISH, out, 0);
+        Export.write(site, Similar.NONE, out, 0);
         assertThat(out.resolve("answers/stale.html")).doesNotExist();
         assertThat(out.resolve("index.html")).exists();
     }
@@ -120,7 +121,7 @@ class ExportTest {
     @Test
     void aFolderWithOtherFilesIsLeftAlone() throws IOException {
         Files.writeString(out.resolve("thesis.docx"), "precious");
-        assertThatThrownBy(() -> Export.write(site, Renderer.Options.PUBLISH, out, 0)).isInstanceOf(ExportException.class)
+        assertThatThrownBy(() -> Export.write(site, Similar.NONE, out, 0)).isInstanceOf(ExportException.class)
                 .hasMessage(out + " is not empty and was not made by answerline build — choose an empty or new folder"
                         + " with --out");
         assertThat(out.resolve("thesis.docx")).hasContent("precious");

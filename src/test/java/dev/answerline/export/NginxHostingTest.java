@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.answerline.TestSites;
 import dev.answerline.content.Site;
 import dev.answerline.render.Renderer;
+import dev.answerline.render.Similar;
 import dev.answerline.newsletter.Newsletter;
 import dev.answerline.search.SearchIndex;
 import dev.answerline.server.SecurityHeaders;
@@ -62,7 +63,7 @@ class NginxHostingTest {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         site = Site.load(TestSites.demo());
         out = dir.resolve("build");
-        Export.write(site, Renderer.Options.PUBLISH, out, 0);
+        Export.write(site, Similar.NONE, out, 0);
         String block = readmeBlock();
         assertThat(block.split(Pattern.quote(README_ROOT), -1)).as("the README block names %s twice", README_ROOT)
                 .hasSize(3);

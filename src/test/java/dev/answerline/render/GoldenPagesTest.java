@@ -31,7 +31,7 @@ class GoldenPagesTest {
     /** As serve and build render: with the similar answers the search index finds. */
     private static Pages render(Site site) {
         try (SearchIndex index = SearchIndex.build(site)) {
-            return Renderer.render(site, Renderer.Options.publish(index.similar()));
+            return Renderer.render(site, Renderer.Options.serve(index.similar()));
         }
     }
 

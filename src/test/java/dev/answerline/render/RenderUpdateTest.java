@@ -113,12 +113,12 @@ class RenderUpdateTest {
         ParseCache cache = new ParseCache();
         Site before = Site.load(site, TODAY, false, cache);
         try (SearchIndex index = SearchIndex.build(before)) {
-            Pages pages = Renderer.render(before, Renderer.Options.publish(index.similar()));
+            Pages pages = Renderer.render(before, Renderer.Options.serve(index.similar()));
             Set<String> changedStatic = edit.apply(site);
             cache.clear();
             Site after = Site.load(site, TODAY, false, cache);
             index.update(after);
-            Renderer.Options options = Renderer.Options.publish(index.similar());
+            Renderer.Options options = Renderer.Options.serve(index.similar());
             Renderer.Update update = Renderer.update(pages, before, after, changedStatic, options);
             Pages full = Renderer.render(after, options);
             assertSame(update, full);
@@ -129,11 +129,11 @@ class RenderUpdateTest {
     void anUpdateFollowsNewSimilarAnswersAlone() throws IOException {
         Path site = TestSites.copyDemo(dir.resolve("site"));
         Site now = Site.load(site, TODAY);
-        Pages pages = Renderer.render(now, Renderer.Options.PUBLISH);
+        Pages pages = Renderer.render(now, Renderer.Options.SERVE);
         java.util.Map<String, java.util.List<String>> similar = new java.util.HashMap<>();
         similar.put("should-you-foam-roll-your-lumbar-spine", java.util.List.of("how-do-you-foam-roll-your-upper-back",
                 "when-should-back-pain-stop-you-foam-rolling"));
-        Renderer.Options options = Renderer.Options.publish(new Similar(similar));
+        Renderer.Options options = Renderer.Options.serve(new Similar(similar));
         Renderer.Update update = Renderer.update(pages, now, now, Set.of(), options);
         assertThat(update.changed()).containsExactly("/answers/should-you-foam-roll-your-lumbar-spine");
         assertSame(update, Renderer.render(now, options));
@@ -156,7 +156,7 @@ class RenderUpdateTest {
         replace(LUMBAR, "## Why the lower back is different", "## Why the lower back differs").apply(site);
         cache.invalidate(site.resolve(LUMBAR));
         Site after = Site.load(site, TODAY, false, cache);
-        Renderer.Update update = Renderer.update(pages, before, after, Set.of(), Renderer.Options.PUBLISH);
+        Renderer.Update update = Renderer.update(pages, before, after, Set.of(), Renderer.Options.SERVE);
         assertThat(update.changed()).containsExactlyInAnyOrder("/answers/should-you-foam-roll-your-lumbar-spine",
                 "/answers/should-you-foam-roll-your-lumbar-spine.md");
         assertThat(update.pages().get("/answers")).isSameAs(pages.get("/answers"));

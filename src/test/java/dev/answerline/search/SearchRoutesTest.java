@@ -30,7 +30,7 @@ class SearchRoutesTest {
     static void start() {
         Site site = Site.load(TestSites.demo());
         index = SearchIndex.build(site);
-        Pages pages = Renderer.render(site, Renderer.Options.publish(index.similar()));
+        Pages pages = Renderer.render(site, Renderer.Options.serve(index.similar()));
         server = Server.builder(pages).port(0).route("/search", index::handler).route("/api/search", index::handler)
                 .build().start();
     }

@@ -42,9 +42,10 @@ class PreviewTest {
     void start() throws Exception {
         site = TestSites.copyDemo(dir.resolve("site"));
         preview = Preview.open(site, true, new PrintWriter(console, true));
-        server = Server.builder(preview.pages()).port(0).route("/_answerline/*", pages -> preview.liveReload())
-                .build().start();
-        preview.watch(server::update);
+        Server.Builder builder = Server.builder(preview.pages()).port(0);
+        preview.mount(builder);
+        server = builder.build().start();
+        preview.follow(server::update);
         HttpResponse<InputStream> stream = http.send(HttpRequest.newBuilder(server.uri().resolve(LiveReload.EVENTS))
                 .build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.headers().firstValue("content-type")).hasValue("text/event-stream; charset=utf-8");

@@ -1,0 +1,48 @@
+package dev.answerline.publish;
+
+import dev.answerline.content.Address;
+import dev.answerline.content.Address.Kind;
+import dev.answerline.content.Site;
+import dev.answerline.render.Mode;
+import dev.answerline.render.Pages;
+import dev.answerline.search.SearchIndex;
+import dev.answerline.server.Server;
+import java.util.function.Consumer;
+
+/**
+ * A site being served: its pages, its search and the content they were made from, kept as first made (a
+ * {@link Published} site) or in step with its folder (the preview of {@code serve --watch}). {@code serve}
+ * asks one of these for everything and never which kind it has.
+ */
+public interface Publication extends AutoCloseable {
+    /** How the pages were rendered. */
+    Mode mode();
+
+    /** The content now. */
+    Site site();
+
+    /** The pages now. */
+    Pages pages();
+
+    /** The search over the content now. */
+    SearchIndex search();
+
+    /** Mounts what this publication answers beside its pages: search, on its lane, and what a mode adds. */
+    default void mount(Server.Builder server) {
+        SearchIndex search = search();
+        server.route(Kind.SEARCH.spec(), SearchIndex.LANE, pages -> search.handler(pages))
+                .route(Address.of(Kind.API, "search").path(), SearchIndex.LANE, pages -> search.handler(pages));
+    }
+
+    /**
+     * Starts keeping the pages in step with the content, handing every new set of pages to {@code publish};
+     * a published site never changes, and ignores it.
+     */
+    void follow(Consumer<Pages> publish);
+
+    /** One line for the console about what is served, after the server has started. */
+    String describe();
+
+    @Override
+    void close();
+}
