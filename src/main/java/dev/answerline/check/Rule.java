@@ -11,6 +11,7 @@ import java.util.Map;
 public enum Rule {
     BROKEN_LINK("broken-link", Severity.ERROR),
     BROKEN_ANCHOR("broken-anchor", Severity.ERROR),
+    UNSAFE_LINK("unsafe-link", Severity.ERROR),
     LINK_TO_DRAFT("link-to-draft", Severity.ERROR),
     IMAGE_ALT("image-alt", Severity.ERROR),
     DUPLICATE_QUESTION("duplicate-question", Severity.ERROR),

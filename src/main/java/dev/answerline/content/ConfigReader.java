@@ -1,7 +1,8 @@
 package dev.answerline.content;
 
 import dev.answerline.content.internal.Fields;
-import dev.answerline.content.internal.Nesting;
+import dev.answerline.content.internal.Depths;
+import dev.answerline.memory.TextStore;
 import dev.answerline.content.internal.YamlTree;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -42,7 +43,7 @@ final class ConfigReader {
             throw new ContentException(dir, List.of(SiteLoader.yamlProblem(FILE, e)));
         }
         List<Problem> found = new ArrayList<>();
-        if (Nesting.check(tree, FILE, found)) {
+        if (Depths.check(tree, FILE, found)) {
             // its texts are in every page: nothing can be rendered with them
             throw new ContentException(dir, found);
         }
@@ -76,7 +77,7 @@ final class ConfigReader {
             f.error("ctas", "missing-key", "`ctas` is set but `default_cta` is not",
                     "add `default_cta: " + ctas.keySet().iterator().next() + "` to say which one answers show");
         }
-        SiteConfig config = new SiteConfig(new Source(FILE, tree.lines(), "", 1), brand, title,
+        SiteConfig config = new SiteConfig(new Source(FILE, tree.lines(), "", 1, null, TextStore.HEAP), brand, title,
                 baseUrl == null ? "" : trimSlash(baseUrl), language, f.optionalText("description"),
                 f.url("logo", false), f.url("image", false), f.flag("health_content"), f.urlList("same_as"),
                 newsletter(f), ctas, defaultCta, f.optionalText("disclaimer"), checks(f));

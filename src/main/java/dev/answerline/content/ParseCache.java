@@ -4,52 +4,89 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What an earlier load read from each content file, so that loading a site again reads only the files that
- * changed. A file's entry stays good until {@link #invalidate(Path)} says it changed, which the file
+ * What an earlier load read from each file of a site folder, so that loading it again reads only the files
+ * that changed. A file's entry stays good until {@link #invalidate(Path)} says it changed, which the file
  * watcher of {@code serve --watch} does for every file it sees change. Answers and blog posts are read
- * again as well whenever the categories, authors or site.yaml they refer to change.
+ * again as well whenever what they were checked against changes (categories, authors, calls to action, the
+ * base URL).
  *
  * <p>Thread-safe; one cache belongs to one site folder.
  */
 public final class ParseCache {
-    final Map<Path, Object> parsed = new ConcurrentHashMap<>();
+    /** One content file as read: what it became (null when it had errors) and the problems found in it. */
+    record Read(String file, String slug, Content value, List<Problem> problems) {
+        Read {
+            problems = Problem.listable(problems);
+        }
+    }
+
+    /** site.yaml as read. */
+    record Config(Path file, SiteConfig config, List<Problem> problems) {}
+
+    /** What answers and blog posts were checked against when they were read. */
+    record References(String baseUrl, Set<String> ctas, String defaultCta, Set<String> authors, Set<String> categories,
+            Map<String, Map<String, String>> rejected) {}
+
+    private final Map<Path, Read> files = new ConcurrentHashMap<>();
     /** The content files of each folder as last listed; dropped when a file there appears or goes away. */
-    final Map<Path, List<Path>> listings = new ConcurrentHashMap<>();
-    /** The categories, authors and calls to action that cached answers and posts were checked against. */
-    volatile Object references;
+    private final Map<Path, List<Path>> listings = new ConcurrentHashMap<>();
+    private volatile Config config;
+    private volatile References references;
 
     /** Forgets a file: the next load reads it again (and lists its folder again if it is new or gone). */
     public void invalidate(Path file) {
         Path absolute = file.toAbsolutePath().normalize();
-        boolean known = parsed.remove(absolute) != null;
-        if (!known || !Files.exists(absolute)) {
+        Config known = config;
+        if (known != null && known.file().equals(absolute)) {
+            config = null;
+        }
+        boolean read = files.remove(absolute) != null;
+        if (!read || !Files.exists(absolute)) {
             listings.remove(absolute.getParent());
         }
     }
 
     /** Forgets everything. */
     public void clear() {
-        parsed.clear();
+        files.clear();
         listings.clear();
+        config = null;
         references = null;
     }
 
     /** @param file absolute and normalised, as the loader's paths are */
-    Object get(Path file) {
-        return parsed.get(file);
+    Read read(Path file) {
+        return files.get(file);
     }
 
-    void put(Path file, Object value) {
-        parsed.put(file, value);
+    void read(Path file, Read read) {
+        files.put(file, read);
     }
 
-    /** Forgets the files of one folder, e.g. {@code answers}. */
-    void invalidateFolder(Path folder) {
-        Path absolute = folder.toAbsolutePath().normalize();
-        parsed.keySet().removeIf(path -> path.startsWith(absolute));
+    Config config() {
+        return config;
+    }
+
+    void config(Config read) {
+        config = read;
+    }
+
+    /**
+     * Keeps what answers and posts are checked against; when it differs from what they were read with, forgets
+     * the files of {@code folders}, to be read again.
+     */
+    void references(References now, List<Path> folders) {
+        if (!now.equals(references)) {
+            for (Path folder : folders) {
+                Path absolute = folder.toAbsolutePath().normalize();
+                files.keySet().removeIf(path -> path.startsWith(absolute));
+            }
+            references = now;
+        }
     }
 
     List<Path> listing(Path folder) {

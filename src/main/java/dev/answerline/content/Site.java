@@ -1,5 +1,6 @@
 package dev.answerline.content;
 
+import dev.answerline.memory.TextStore;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -95,7 +96,7 @@ public final class Site {
      * @throws ContentException when there is no such folder or its {@code site.yaml} is unusable
      */
     public static Site load(Path dir, LocalDate today) {
-        return new SiteLoader(dir, today, false, null).load();
+        return new SiteLoader(dir, today, false, null, TextStore.HEAP).load();
     }
 
     /**
@@ -106,7 +107,15 @@ public final class Site {
      * @throws ContentException when there is no such folder or its {@code site.yaml} is unusable
      */
     public static Site load(Path dir, LocalDate today, boolean drafts, ParseCache cache) {
-        return new SiteLoader(dir, today, drafts, cache).load();
+        return load(dir, today, drafts, cache, TextStore.HEAP);
+    }
+
+    /**
+     * As {@link #load(Path, LocalDate, boolean, ParseCache)}, keeping the Markdown bodies and what they read as
+     * in {@code store}: outside the heap for a site to serve or export, on it for anything else.
+     */
+    public static Site load(Path dir, LocalDate today, boolean drafts, ParseCache cache, TextStore store) {
+        return new SiteLoader(dir, today, drafts, cache, store).load();
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {

@@ -3,7 +3,10 @@ package dev.answerline.content;
 import dev.answerline.content.internal.Bounds;
 import dev.answerline.content.internal.Fields;
 import dev.answerline.content.internal.FrontMatter;
-import dev.answerline.content.internal.Nesting;
+import dev.answerline.content.internal.Depths;
+import dev.answerline.markdown.Markdown;
+import dev.answerline.markdown.Prose;
+import dev.answerline.memory.TextStore;
 import dev.answerline.content.internal.YamlTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -38,18 +41,21 @@ final class SiteLoader {
 
     private final boolean drafts;
     private final ParseCache cache;
+    private final TextStore store;
     private Bounds bounds;
+    private SiteConfig config;
 
     /**
      * @param drafts whether drafts and future-dated content are loaded as if published (for previews)
      * @param cache earlier reads to reuse, or null to read every file
      */
-    SiteLoader(Path dir, LocalDate today, boolean drafts, ParseCache cache) {
+    SiteLoader(Path dir, LocalDate today, boolean drafts, ParseCache cache, TextStore store) {
         // absolute and normalised once, so that every file path below is too (the cache's keys are)
         this.dir = dir.toAbsolutePath().normalize();
         this.today = today;
         this.drafts = drafts;
         this.cache = cache;
+        this.store = store;
     }
 
     Site load() {
@@ -66,27 +72,25 @@ final class SiteLoader {
             throw new ContentException(dir, List.of(configLink));
         }
         SiteConfig config = config();
-        Map<String, Author> authors = loadKind("authors", this::author, Author::source);
-        Map<String, Category> categories = loadKind("categories", this::category, Category::source);
+        this.config = config;
+        Map<String, Author> authors = loadKind("authors", Author.class, this::author);
+        Map<String, Category> categories = loadKind("categories", Category.class, this::category);
         if (cache != null) {
-            // answers and posts were checked against these: when they change, read those again too
-            Object references = List.of(Set.copyOf(config.ctas().keySet()), String.valueOf(config.defaultCta()),
-                    Set.copyOf(authors.keySet()), Set.copyOf(categories.keySet()), Map.copyOf(rejected));
-            if (!references.equals(cache.references)) {
-                cache.invalidateFolder(dir.resolve("answers"));
-                cache.invalidateFolder(dir.resolve("blog"));
-                cache.references = references;
-            }
+            // answers and posts were checked against these, and an answer's Markdown for readers outside was
+            // made with the base URL: when they change, those are read again too
+            cache.references(new ParseCache.References(config.baseUrl(), Set.copyOf(config.ctas().keySet()),
+                    String.valueOf(config.defaultCta()), Set.copyOf(authors.keySet()), Set.copyOf(categories.keySet()),
+                    Map.copyOf(rejected)), List.of(dir.resolve("answers"), dir.resolve("blog")));
         }
-        Map<String, Product> products = published(loadKind("products", this::product, Product::source),
+        Map<String, Product> products = published(loadKind("products", Product.class, this::product),
                 Product::draft, p -> null, Product::path, Product::source);
         Map<String, BlogPost> posts = published(
-                loadKind("blog", (f, slug, src) -> post(f, slug, src, authors), BlogPost::source),
+                loadKind("blog", BlogPost.class, (f, slug, src) -> post(f, slug, src, authors)),
                 BlogPost::draft, BlogPost::published, BlogPost::path, BlogPost::source);
-        Map<String, InfoPage> pages = published(loadKind("pages", this::page, InfoPage::source),
+        Map<String, InfoPage> pages = published(loadKind("pages", InfoPage.class, this::page),
                 InfoPage::draft, p -> null, InfoPage::path, InfoPage::source);
-        Map<String, Answer> answers = loadKind("answers",
-                (f, slug, src) -> answer(f, slug, src, config, categories, authors), Answer::source);
+        Map<String, Answer> answers = loadKind("answers", Answer.class,
+                (f, slug, src) -> answer(f, slug, src, config, categories, authors));
         checkAliases(answers);
         checkMore(answers);
         answers = published(answers, Answer::draft, Answer::published, Answer::path, Answer::source);
@@ -102,18 +106,17 @@ final class SiteLoader {
     }
 
     /** site.yaml read, or as read before when it has not changed since. */
-    private record ConfigRead(SiteConfig config, List<Problem> problems) {}
-
     private SiteConfig config() {
         Path file = dir.resolve("site.yaml");
-        if (cache != null && cache.get(file) instanceof ConfigRead known) {
+        ParseCache.Config known = cache == null ? null : cache.config();
+        if (known != null) {
             problems.addAll(known.problems());
             return known.config();
         }
         List<Problem> found = new ArrayList<>();
         SiteConfig config = new ConfigReader(dir, found).read();
         if (cache != null) {
-            cache.put(file, new ConfigRead(config, List.copyOf(found)));
+            cache.config(new ParseCache.Config(file, config, List.copyOf(found)));
         }
         problems.addAll(found);
         return config;
@@ -158,13 +161,7 @@ final class SiteLoader {
         T read(Fields fields, String slug, Source source);
     }
 
-    private record Parsed<T>(String file, String slug, T value, List<Problem> problems) {
-        Parsed {
-            problems = Problem.listable(problems);
-        }
-    }
-
-    private <T> Map<String, T> loadKind(String folder, Reader<T> reader, Function<T, Source> sourceOf) {
+    private <T extends Content> Map<String, T> loadKind(String folder, Class<T> type, Reader<T> reader) {
         Path kindDir = dir.resolve(folder);
         Problem link = bounds.escapeFolder(kindDir, folder);
         if (link != null) {
@@ -182,24 +179,25 @@ final class SiteLoader {
             }
         }
         // parsing is independent per file; merging (duplicates, order) stays sequential and deterministic
-        List<Parsed<T>> parsed = files.parallelStream().map(file -> cached(file, reader)).toList();
+        List<ParseCache.Read> parsed = files.parallelStream().map(file -> cached(file, reader)).toList();
         Map<String, T> result = new LinkedHashMap<>();
         Map<String, String> fileOfSlug = new HashMap<>();
-        for (Parsed<T> p : parsed) {
+        for (ParseCache.Read p : parsed) {
             problems.addAll(p.problems());
             if (p.value() == null) {
                 rejected.computeIfAbsent(folder, k -> new HashMap<>()).put(p.slug(), p.file());
                 continue;
             }
-            String previous = fileOfSlug.putIfAbsent(p.slug(), sourceOf.apply(p.value()).file());
+            T value = type.cast(p.value());
+            String previous = fileOfSlug.putIfAbsent(p.slug(), value.source().file());
             if (previous != null) {
-                Source source = sourceOf.apply(p.value());
+                Source source = value.source();
                 problems.add(Problem.error(source.file(), source.lineOf("slug"), "duplicate-slug",
                         "the slug `" + p.slug() + "` is already used by " + previous,
                         "rename one of the files, or set a different `slug:` in one of them"));
                 continue;
             }
-            result.put(p.slug(), p.value());
+            result.put(p.slug(), value);
         }
         return result;
     }
@@ -220,45 +218,44 @@ final class SiteLoader {
         return name.endsWith(".md") && !name.startsWith(".") && !name.startsWith("_");
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> Parsed<T> cached(Path file, Reader<T> reader) {
+    private ParseCache.Read cached(Path file, Reader<? extends Content> reader) {
         if (cache == null) {
             return parse(file, reader);
         }
-        Object known = cache.get(file);
+        ParseCache.Read known = cache.read(file);
         if (known != null) {
-            return (Parsed<T>) known;
+            return known;
         }
-        Parsed<T> parsed = parse(file, reader);
-        cache.put(file, parsed);
+        ParseCache.Read parsed = parse(file, reader);
+        cache.read(file, parsed);
         return parsed;
     }
 
-    private <T> Parsed<T> parse(Path file, Reader<T> reader) {
+    private ParseCache.Read parse(Path file, Reader<? extends Content> reader) {
         String relative = relative(file);
         String fileSlug = file.getFileName().toString().replaceFirst("\\.md$", "");
         List<Problem> found = new ArrayList<>();
         Problem link = bounds.escape(file, relative, dir);
         if (link != null) {
             found.add(link);
-            return new Parsed<>(relative, fileSlug, null, found);
+            return new ParseCache.Read(relative, fileSlug, null, found);
         }
         String text;
         try {
             Problem tooLarge = Limits.fileSize(relative, Files.size(file));
             if (tooLarge != null) {
                 found.add(tooLarge);
-                return new Parsed<>(relative, fileSlug, null, found);
+                return new ParseCache.Read(relative, fileSlug, null, found);
             }
             text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         } catch (CharacterCodingException e) {
             found.add(Problem.error(relative, 1, "not-utf8", "the file is not UTF-8 text",
                     "save it as UTF-8 in your editor"));
-            return new Parsed<>(relative, fileSlug, null, found);
+            return new ParseCache.Read(relative, fileSlug, null, found);
         } catch (IOException e) {
             found.add(Problem.error(relative, 1, "unreadable", "the file cannot be read: " + e.getMessage(),
                     "check the file's permissions"));
-            return new Parsed<>(relative, fileSlug, null, found);
+            return new ParseCache.Read(relative, fileSlug, null, found);
         }
         FrontMatter frontMatter;
         YamlTree tree;
@@ -267,16 +264,14 @@ final class SiteLoader {
             tree = YamlTree.parse(frontMatter.yaml(), frontMatter.yamlLine());
         } catch (FrontMatter.Missing e) {
             found.add(Problem.error(relative, e.line(), "front-matter", e.getMessage(), e.fix()));
-            return new Parsed<>(relative, fileSlug, null, found);
+            return new ParseCache.Read(relative, fileSlug, null, found);
         } catch (YamlTree.SyntaxError e) {
             found.add(yamlProblem(relative, e));
-            return new Parsed<>(relative, fileSlug, null, found);
+            return new ParseCache.Read(relative, fileSlug, null, found);
         }
         // before anything reads the Markdown: every reader after the parser recurses through its nesting
-        boolean tooDeep = Nesting.check(tree, relative, found);
-        tooDeep |= Nesting.check(frontMatter.body(), relative, frontMatter.bodyLine(), found);
-        if (tooDeep) {
-            return new Parsed<>(relative, fileSlug, null, found);
+        if (Depths.check(tree, relative, found)) {
+            return new ParseCache.Read(relative, fileSlug, null, found);
         }
         Fields fields = Fields.of(relative, tree, found);
         String slug = fields.optionalSlug("slug");
@@ -285,15 +280,29 @@ final class SiteLoader {
                     "the file name `" + fileSlug + ".md` does not make a valid URL",
                     "rename the file to `" + Fields.slugify(fileSlug) + ".md`, or set `slug: "
                             + Fields.slugify(fileSlug) + "`"));
-            return new Parsed<>(relative, fileSlug, null, found);
+            return new ParseCache.Read(relative, fileSlug, null, found);
         }
         if (slug == null) {
             // no slug, or an invalid one already reported: the file name stands in
             slug = fileSlug;
         }
-        Source source = new Source(relative, tree.lines(), frontMatter.body(), frontMatter.bodyLine());
-        T value = reader.read(fields, slug, source);
-        return new Parsed<>(relative, slug, fields.failed() ? null : value, found);
+        // the body is read once, here, into every form render, search and check use
+        Prose prose = Markdown.block(frontMatter.body(), frontMatter.bodyLine(), outside(file, slug), store);
+        if (prose.tooDeep()) {
+            found.add(Depths.problem(relative, frontMatter.bodyLine() + prose.depth().line(), prose.depth().levels()));
+            return new ParseCache.Read(relative, fileSlug, null, found);
+        }
+        Source source = new Source(relative, tree.lines(), frontMatter.body(), frontMatter.bodyLine(), prose, store);
+        Content value = reader.read(fields, slug, source);
+        return new ParseCache.Read(relative, slug, fields.failed() ? null : value, found);
+    }
+
+    /** Where an answer's body is published, for its Markdown for readers outside; null for other content. */
+    private Markdown.Outside outside(Path file, String slug) {
+        if (!file.getParent().getFileName().toString().equals(Address.Kind.ANSWER.folder())) {
+            return null;
+        }
+        return new Markdown.Outside(config.baseUrl(), config.absolute(Address.of(Address.Kind.ANSWER, slug).path()));
     }
 
     static Problem yamlProblem(String file, YamlTree.SyntaxError e) {

@@ -1,32 +1,27 @@
 package dev.answerline.content;
 
-import dev.answerline.memory.MappedStore;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
+import dev.answerline.markdown.Prose;
+import dev.answerline.memory.KeptText;
+import dev.answerline.memory.TextStore;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * Where a content file's values came from: the file, the line of every front matter key, and the
- * Markdown body with the line it starts on. Checks use it to point editors at the right line.
+ * Markdown body with the line it starts on and the {@link Prose} it reads as. Checks use it to point editors
+ * at the right line.
  *
- * <p>A long body is kept outside the heap, as UTF-8, and made into a string again each time it is asked
- * for: bodies are most of a site's text (~400 MB at 100,000 answers), and after a site is rendered and
- * indexed they are read again only for search snippets.
+ * <p>The body and its prose are kept where the caller of {@link Site#load} asked ({@link TextStore}): bodies
+ * are most of a site's text (~400 MB at 100,000 answers), and after a site is rendered and indexed they are
+ * read again only for search snippets, so a served site keeps them outside the heap.
  */
 public final class Source {
-    /** Bodies shorter than this stay on the heap: a view costs about as much as a short text. */
-    private static final int KEPT_FROM = 512;
-    private static final MappedStore BODIES = MappedStore.temporary();
-
     private final String file;
     private final Map<String, Integer> lines;
-    private final String shortBody;
-    private final ByteBuffer longBody;
+    private final KeptText body;
     private final int bodyLine;
-    /** Made when first asked for, as String does: answers are map keys, and hashing a body reads all of it. */
-    private int hash;
+    private final Prose prose;
 
     /**
      * @param file the file relative to the site folder, with forward slashes ({@code answers/x.md})
@@ -34,21 +29,18 @@ public final class Source {
      *     {@code /related/0/answer})
      * @param body the Markdown after the front matter
      * @param bodyLine the line the body starts on
+     * @param prose the body read as Markdown; null for a file without one (site.yaml)
+     * @param store where the body is kept
      */
-    public Source(String file, Map<String, Integer> lines, String body, int bodyLine) {
+    public Source(String file, Map<String, Integer> lines, String body, int bodyLine, Prose prose, TextStore store) {
         this.file = Objects.requireNonNull(file);
         // every answer has the same keys: one copy of each saves ~100 MB at 100,000 answers
         Map<String, Integer> shared = new HashMap<>(lines.size() * 2);
         lines.forEach((key, line) -> shared.put(key.intern(), line));
         this.lines = Map.copyOf(shared);
-        if (body.length() < KEPT_FROM) {
-            this.shortBody = body;
-            this.longBody = null;
-        } else {
-            this.shortBody = null;
-            this.longBody = BODIES.keep(body.getBytes(StandardCharsets.UTF_8));
-        }
+        this.body = store.keep(body);
         this.bodyLine = bodyLine;
+        this.prose = prose;
     }
 
     /** The file relative to the site folder, with forward slashes ({@code answers/x.md}). */
@@ -63,12 +55,12 @@ public final class Source {
 
     /** The Markdown after the front matter. */
     public String body() {
-        if (shortBody != null) {
-            return shortBody;
-        }
-        byte[] bytes = new byte[longBody.remaining()];
-        longBody.duplicate().get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+        return body.text();
+    }
+
+    /** The body as read: its HTML, text, links and blocks. */
+    public Prose prose() {
+        return prose;
     }
 
     /** The line the body starts on. */
@@ -82,20 +74,16 @@ public final class Source {
         return lines.getOrDefault(pointer, 1);
     }
 
+    /** Equal when the file, its lines and its body are: the prose is made from them. */
     @Override
     public boolean equals(Object other) {
         return other instanceof Source s && bodyLine == s.bodyLine && file.equals(s.file) && lines.equals(s.lines)
-                && Objects.equals(shortBody, s.shortBody) && Objects.equals(longBody, s.longBody);
+                && body.equals(s.body);
     }
 
     @Override
     public int hashCode() {
-        int h = hash;
-        if (h == 0) {
-            h = Objects.hash(file, lines, shortBody, longBody, bodyLine);
-            hash = h;
-        }
-        return h;
+        return Objects.hash(file, lines, body, bodyLine);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.answerline.publish;
 
 import dev.answerline.content.Site;
+import dev.answerline.memory.MappedStore;
+import dev.answerline.memory.TextStore;
 import dev.answerline.render.Mode;
 import dev.answerline.render.Pages;
 import dev.answerline.render.Renderer;
@@ -30,7 +32,8 @@ public final class Published implements Publication {
      * @param drafts whether drafts and content dated after {@code today} are published too
      */
     public static Published load(Path dir, LocalDate today, boolean drafts) {
-        return of(Site.load(dir, today, drafts, null));
+        // a served site's bodies and what they read as stay outside the heap with its pages
+        return of(Site.load(dir, today, drafts, null, TextStore.mapped(MappedStore.temporary())));
     }
 
     /** Indexes and renders a loaded site. */

@@ -13,7 +13,6 @@ import dev.answerline.content.StaticFile;
 import dev.answerline.render.internal.Favicons;
 import dev.answerline.render.internal.Feeds;
 import dev.answerline.render.internal.LlmsText;
-import dev.answerline.render.internal.Markdown;
 import dev.answerline.render.internal.Sitemaps;
 import dev.answerline.render.internal.Views;
 import gg.jte.ContentType;
@@ -63,13 +62,12 @@ final class Plan {
 
     Plan(Site site, Renderer.Options options) {
         this.site = site;
-        Markdown markdown = new Markdown(Views.ANSWER_IDS);
         this.similar = options.similar();
         this.css = css(site.config().baseUrl());
         this.cssPath = fingerprinted("site", css, "css");
-        this.views = new Views(site, markdown, cssPath, JS_PATH, options.mode().liveReload(), similar);
-        this.feeds = new Feeds(site, markdown);
-        this.llms = new LlmsText(site, markdown, options.mode().incremental() ? options.cache().fragments : null);
+        this.views = new Views(site, cssPath, JS_PATH, options.mode().liveReload(), similar);
+        this.feeds = new Feeds(site);
+        this.llms = new LlmsText(site, options.mode().incremental() ? options.cache().fragments : null);
         this.sitemaps = new Sitemaps(site);
         this.favicons = new Favicons(site);
     }

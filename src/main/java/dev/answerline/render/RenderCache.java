@@ -1,28 +1,25 @@
 package dev.answerline.render;
 
-import dev.answerline.content.Answer;
+import dev.answerline.content.Address.Kind;
+import dev.answerline.content.SiteChange;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a preview keeps between renders of a changing site, so that an edit costs what it changes: the
- * llms-full.txt entry of each answer, by the answer's content. Thread-safe.
+ * llms-full.txt entry of each answer, by slug, until a change touches that answer. Thread-safe.
  */
 public final class RenderCache {
-    /**
-     * By identity: an unchanged answer is the same object from load to load (the parse cache keeps it), and
-     * hashing 10,000 answers by content on every save cost more than rendering the page.
-     */
-    final Map<Answer, String> fragments = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    final Map<String, String> fragments = new ConcurrentHashMap<>();
 
     /** Forgets everything: what the entries say of authors and categories may have changed. */
     void clear() {
         fragments.clear();
     }
 
-    /** Drops the entries of answers no longer on the site, so that the cache does not grow with every edit. */
-    public void keepOnly(java.util.Collection<Answer> answers) {
-        java.util.Set<Answer> current = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        current.addAll(answers);
-        fragments.keySet().retainAll(current);
+    /** Forgets the entries of the answers a change added, changed or removed. */
+    void forget(SiteChange change) {
+        fragments.keySet().removeAll(change.changed(Kind.ANSWER));
+        fragments.keySet().removeAll(change.removed(Kind.ANSWER));
     }
 }

@@ -1,6 +1,7 @@
 package dev.answerline.render;
 
 import dev.answerline.content.Site;
+import dev.answerline.content.SiteChange;
 import dev.answerline.render.internal.Dependents;
 import dev.answerline.memory.MappedStore;
 import java.util.HashMap;
@@ -124,23 +125,27 @@ public final class Renderer {
     }
 
     /**
-     * Renders again only what a change from {@code old} to {@code now} touches: the pages of changed content,
-     * the pages that list or show them (indexes, category and author pages, cards), and the files made from
-     * every answer (sitemap, feeds, llms.txt). A change to site.yaml, a category, an author or what every
-     * page shows (the navigation, the footer) renders everything. Pages are compressed when first asked for.
+     * Renders again only what a change touches: the pages of changed content, the pages that list or show
+     * them (indexes, category and author pages, cards), and the files made from every answer (sitemap, feeds,
+     * llms.txt). A change to site.yaml, a category, an author or what every page shows (the navigation, the
+     * footer) renders everything. Pages are compressed when first asked for.
      *
-     * @param changedStatic paths of static files that changed, appeared or went away
+     * @param before the pages of {@code change.before()}
      */
-    public static Update update(Pages before, Site old, Site now, Set<String> changedStatic, Options options) {
-        if (Dependents.wholeSite(old, now)) {
+    public static Update update(Pages before, SiteChange change, Options options) {
+        Site now = change.after();
+        if (Dependents.wholeSite(change)) {
             if (options.mode().incremental()) {
                 options.cache().clear();
             }
             return new Update(render(now, options), Set.of("*"));
         }
+        if (options.mode().incremental()) {
+            options.cache().forget(change);
+        }
         Plan plan = new Plan(now, options);
-        Set<String> changed = new TreeSet<>(Dependents.of(old, now, before.similar(), options.similar()));
-        changed.addAll(changedStatic);
+        Set<String> changed = new TreeSet<>(Dependents.of(change, before.similar(), options.similar()));
+        changed.addAll(change.staticPaths());
         Map<String, Page> replaced = new ConcurrentHashMap<>();
         List<String> gone = new java.util.ArrayList<>();
         changed.parallelStream().forEach(path -> {

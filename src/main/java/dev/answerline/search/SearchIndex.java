@@ -4,7 +4,9 @@ import dev.answerline.content.Answer;
 import dev.answerline.content.BlogPost;
 import dev.answerline.content.Category;
 import dev.answerline.content.Product;
+import dev.answerline.content.Address.Kind;
 import dev.answerline.content.Site;
+import dev.answerline.content.SiteChange;
 import dev.answerline.render.Pages;
 import dev.answerline.render.Similar;
 import dev.answerline.search.internal.Analysis;
@@ -279,14 +281,17 @@ public final class SearchIndex implements AutoCloseable {
      * and for those that showed a changed one; the rest keep theirs until the next full build, so a preview
      * may differ a little from a build.
      */
-    public synchronized void update(Site now) {
+    public synchronized void update(SiteChange change) {
         try {
-            Site old = site;
+            Site old = change.before();
+            Site now = change.after();
             Map<String, String> labels = labels(now);
-            boolean relabel = !labels.equals(labels(old));
-            Set<String> changed = new HashSet<>();
-            Set<String> removed = new HashSet<>();
-            diff(old.answers(), now.answers(), Answer::slug, relabel, changed, removed);
+            // a renamed category shows on every result of its answers
+            Set<String> changed = new HashSet<>(change.changed(Kind.ANSWER));
+            if (!labels.equals(labels(old))) {
+                now.answers().forEach(a -> changed.add(a.slug()));
+            }
+            Set<String> removed = change.removed(Kind.ANSWER);
             for (String slug : changed) {
                 Answer answer = now.answer(slug).orElseThrow();
                 Item item = remember(Documents.answer(answer, labels.get(answer.category())));
@@ -297,10 +302,10 @@ public final class SearchIndex implements AutoCloseable {
             }
             Set<String> gone = new HashSet<>();
             removed.forEach(slug -> gone.add(Documents.id(Documents.ANSWER_TYPE, slug)));
-            gone.addAll(replace(old.posts(), now.posts(), BlogPost::slug, Documents.POST_TYPE, Documents::post));
-            gone.addAll(replace(old.products(), now.products(), Product::slug, Documents.PRODUCT_TYPE,
+            gone.addAll(replace(change, Kind.POST, now.posts(), BlogPost::slug, Documents.POST_TYPE, Documents::post));
+            gone.addAll(replace(change, Kind.PRODUCT, now.products(), Product::slug, Documents.PRODUCT_TYPE,
                     Documents::product));
-            if (!old.synonyms().equals(now.synonyms())) {
+            if (change.synonyms()) {
                 queries = new Queries(now.synonyms(), analyzer);
             }
             answers.refresh();
@@ -411,11 +416,10 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** Replaces changed items of one kind in the other part; the ids of the removed ones. */
-    private <T> Set<String> replace(List<T> old, List<T> now, Function<T, String> slug, String type,
+    private <T> Set<String> replace(SiteChange change, Kind kind, List<T> now, Function<T, String> slug, String type,
             Function<T, Item> item) throws IOException {
-        Set<String> changed = new HashSet<>();
-        Set<String> removed = new HashSet<>();
-        diff(old, now, slug, false, changed, removed);
+        Set<String> changed = change.changed(kind);
+        Set<String> removed = change.removed(kind);
         Map<String, T> bySlug = new HashMap<>();
         now.forEach(each -> bySlug.put(slug.apply(each), each));
         for (String s : changed) {
@@ -427,20 +431,6 @@ public final class SearchIndex implements AutoCloseable {
             gone.add(Documents.id(type, s));
         }
         return gone;
-    }
-
-    /** Slugs added or changed, and slugs removed; unchanged items are the same objects (the parse cache). */
-    private static <T> void diff(List<T> old, List<T> now, Function<T, String> slug, boolean all, Set<String> changed,
-            Set<String> removed) {
-        Map<String, T> before = new HashMap<>();
-        old.forEach(item -> before.put(slug.apply(item), item));
-        for (T item : now) {
-            T was = before.remove(slug.apply(item));
-            if (all || was == null || was != item && !was.equals(item)) {
-                changed.add(slug.apply(item));
-            }
-        }
-        removed.addAll(before.keySet());
     }
 
     private static Map<String, String> labels(Site site) {

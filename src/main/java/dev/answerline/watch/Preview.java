@@ -6,6 +6,7 @@ import dev.answerline.content.ContentException;
 import dev.answerline.content.ParseCache;
 import dev.answerline.content.Problem;
 import dev.answerline.content.Site;
+import dev.answerline.content.SiteChange;
 import dev.answerline.publish.Publication;
 import dev.answerline.render.Mode;
 import dev.answerline.render.Page;
@@ -147,8 +148,9 @@ public final class Preview implements Publication {
             for (int i = 0; i < WARM_UP_ROUNDS; i++) {
                 synchronized (this) {
                     Site now = Site.load(dir, LocalDate.now(), drafts, cache);
-                    if (!now.problems().equals(site.problems()) || Renderer.update(rendered, site, now, Set.of(),
-                            options).changed().size() > 0) {
+                    SiteChange change = SiteChange.between(site, now, Set.of());
+                    if (!now.problems().equals(site.problems()) || !change.isEmpty()
+                            || !Renderer.update(rendered, change, options).changed().isEmpty()) {
                         return; // something changed meanwhile: the watcher will handle it
                     }
                 }
@@ -183,10 +185,12 @@ public final class Preview implements Publication {
             return unusable(e, started, changed);
         }
         long loaded = System.nanoTime();
-        search.update(now);
+        // worked out once, for the search index and the renderer alike
+        SiteChange change = SiteChange.between(site, now, changedStatic);
+        search.update(change);
         options = options.with(search.similar());
         long indexed = System.nanoTime();
-        Renderer.Update update = Renderer.update(rendered, site, now, changedStatic, options);
+        Renderer.Update update = Renderer.update(rendered, change, options);
         long updated = System.nanoTime();
         Map<String, Page> problems = problemPages(site, now);
         Set<String> paths = new TreeSet<>(update.changed());
@@ -202,7 +206,6 @@ public final class Preview implements Publication {
         problemPaths = Set.copyOf(problems.keySet());
         publisher.accept(served);
         live.publish(paths);
-        renderCache.keepOnly(now.answers());
         if (Boolean.getBoolean("answerline.timing")) {
             console.printf("  load %d ms, search %d ms, update %d ms, swap %d ms%n", (loaded - started) / 1_000_000,
                     (indexed - loaded) / 1_000_000, (updated - indexed) / 1_000_000,

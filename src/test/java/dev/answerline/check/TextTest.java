@@ -1,5 +1,8 @@
 package dev.answerline.check;
 
+import dev.answerline.markdown.Markdown;
+import dev.answerline.markdown.Prose;
+import dev.answerline.memory.TextStore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -49,9 +52,10 @@ class TextTest {
 
     @Test
     void aScanKnowsTheLinesOfLinksImagesAndSections() {
-        Scan scan = Scan.of("Intro text.\n\n## First part\n\nSee [the post](/blog/x).\n\n![](/a.png)\n", 10);
-        assertThat(scan.links()).containsExactly(new Scan.Link("/blog/x", "the post", 14));
-        assertThat(scan.images()).containsExactly(new Scan.Image("/a.png", "", 16));
+        Scan scan = Scan.of(Markdown.block("Intro text.\n\n## First part\n\nSee [the post](/blog/x).\n\n![](/a.png)\n",
+                10, null, TextStore.HEAP));
+        assertThat(scan.links()).containsExactly(new Prose.Link("/blog/x", "the post", 14));
+        assertThat(scan.images()).containsExactly(new Prose.Image("/a.png", "", 16));
         assertThat(scan.sections()).extracting(Scan.Section::heading, Scan.Section::line)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(null, 10),
                         org.assertj.core.groups.Tuple.tuple("First part", 12));

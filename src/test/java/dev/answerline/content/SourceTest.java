@@ -2,16 +2,27 @@ package dev.answerline.content;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.answerline.memory.MappedStore;
+import dev.answerline.memory.TextStore;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SourceTest {
     private static final String LONG = "Foam rolling the thoracic spine is fine; the lumbar spine — “ça va” — is not. "
             .repeat(40);
 
+    @TempDir
+    Path dir;
+
+    private Source source(String file, Map<String, Integer> lines, String body, int bodyLine, TextStore store) {
+        return new Source(file, lines, body, bodyLine, null, store);
+    }
+
     @Test
     void aLongBodyKeptOutsideTheHeapReadsBackAsWrittenEvenWithCharactersBeyondAscii() {
-        Source source = new Source("answers/x.md", Map.of("/question", 2), LONG, 9);
+        Source source = source("answers/x.md", Map.of("/question", 2), LONG, 9, TextStore.mapped(new MappedStore(dir)));
 
         assertThat(source.body()).isEqualTo(LONG);
         assertThat(source.body()).isEqualTo(LONG);
@@ -22,14 +33,15 @@ class SourceTest {
 
     @Test
     void sourcesAreEqualByContentWhereverTheirBodiesAreKept() {
-        Source one = new Source("answers/x.md", Map.of("/question", 2), LONG, 9);
-        Source same = new Source("answers/x.md", Map.of("/question", 2), LONG, 9);
-        Source edited = new Source("answers/x.md", Map.of("/question", 2), LONG + "More.", 9);
-        Source moved = new Source("answers/x.md", Map.of("/question", 3), LONG, 9);
+        TextStore mapped = TextStore.mapped(new MappedStore(dir));
+        Source one = source("answers/x.md", Map.of("/question", 2), LONG, 9, mapped);
+        Source same = source("answers/x.md", Map.of("/question", 2), LONG, 9, TextStore.HEAP);
+        Source edited = source("answers/x.md", Map.of("/question", 2), LONG + "More.", 9, mapped);
+        Source moved = source("answers/x.md", Map.of("/question", 3), LONG, 9, mapped);
 
         assertThat(one).isEqualTo(same).hasSameHashCodeAs(same);
         assertThat(one).isNotEqualTo(edited).isNotEqualTo(moved);
-        assertThat(new Source("a.md", Map.of(), "short", 4)).isEqualTo(new Source("a.md", Map.of(), "short", 4))
-                .isNotEqualTo(new Source("a.md", Map.of(), "short.", 4));
+        assertThat(source("a.md", Map.of(), "short", 4, mapped)).isEqualTo(source("a.md", Map.of(), "short", 4, mapped))
+                .isNotEqualTo(source("a.md", Map.of(), "short.", 4, mapped));
     }
 }

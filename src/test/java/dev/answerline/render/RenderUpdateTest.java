@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.answerline.TestSites;
 import dev.answerline.content.ParseCache;
 import dev.answerline.content.Site;
+import dev.answerline.content.SiteChange;
 import dev.answerline.search.SearchIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -117,9 +118,10 @@ class RenderUpdateTest {
             Set<String> changedStatic = edit.apply(site);
             cache.clear();
             Site after = Site.load(site, TODAY, false, cache);
-            index.update(after);
+            SiteChange change = SiteChange.between(before, after, changedStatic);
+            index.update(change);
             Renderer.Options options = Renderer.Options.serve(index.similar());
-            Renderer.Update update = Renderer.update(pages, before, after, changedStatic, options);
+            Renderer.Update update = Renderer.update(pages, change, options);
             Pages full = Renderer.render(after, options);
             assertSame(update, full);
         }
@@ -134,7 +136,7 @@ class RenderUpdateTest {
         similar.put("should-you-foam-roll-your-lumbar-spine", java.util.List.of("how-do-you-foam-roll-your-upper-back",
                 "when-should-back-pain-stop-you-foam-rolling"));
         Renderer.Options options = Renderer.Options.serve(new Similar(similar));
-        Renderer.Update update = Renderer.update(pages, now, now, Set.of(), options);
+        Renderer.Update update = Renderer.update(pages, SiteChange.between(now, now, Set.of()), options);
         assertThat(update.changed()).containsExactly("/answers/should-you-foam-roll-your-lumbar-spine");
         assertSame(update, Renderer.render(now, options));
     }
@@ -156,7 +158,8 @@ class RenderUpdateTest {
         replace(LUMBAR, "## Why the lower back is different", "## Why the lower back differs").apply(site);
         cache.invalidate(site.resolve(LUMBAR));
         Site after = Site.load(site, TODAY, false, cache);
-        Renderer.Update update = Renderer.update(pages, before, after, Set.of(), Renderer.Options.SERVE);
+        Renderer.Update update = Renderer.update(pages, SiteChange.between(before, after, Set.of()),
+                Renderer.Options.SERVE);
         assertThat(update.changed()).containsExactlyInAnyOrder("/answers/should-you-foam-roll-your-lumbar-spine",
                 "/answers/should-you-foam-roll-your-lumbar-spine.md");
         assertThat(update.pages().get("/answers")).isSameAs(pages.get("/answers"));

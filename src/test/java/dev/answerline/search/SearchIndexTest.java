@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import dev.answerline.TestSites;
 import dev.answerline.content.Answer;
 import dev.answerline.content.Site;
+import dev.answerline.content.SiteChange;
 import dev.answerline.render.Similar;
 import dev.answerline.sample.SampleSite;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -218,13 +220,14 @@ class SearchIndexTest {
     @Test
     void anUpdateFollowsEditsAndRemovals(@TempDir Path dir) throws Exception {
         Path copy = TestSites.copyDemo(dir);
-        try (SearchIndex live = SearchIndex.build(Site.load(copy))) {
+        Site before = Site.load(copy);
+        try (SearchIndex live = SearchIndex.build(before)) {
             Path file = copy.resolve("answers/should-you-foam-roll-your-it-band.md");
             Files.writeString(file, Files.readString(file).replace("Should you foam roll your IT band?",
                     "Should you foam roll your quokka band?"));
             Files.delete(copy.resolve("answers/how-fast-should-you-foam-roll.md"));
             Files.writeString(copy.resolve("synonyms.txt"), "marsupial band => quokka band\n");
-            live.update(Site.load(copy));
+            live.update(SiteChange.between(before, Site.load(copy), Set.of()));
             assertThat(top(live, "quokka")).isEqualTo("should-you-foam-roll-your-it-band");
             assertThat(top(live, "marsupial band")).isEqualTo("should-you-foam-roll-your-it-band");
             assertThat(live.search("how fast should you move on a foam roller", 50).answers())

@@ -227,9 +227,23 @@ class SlowClientsTest {
     }
 
     @Test
-    void aBodyLargerThanTheLimitIsRefusedBeforeItIsRead() throws Exception {
+    void aBodyLargerThanTheLimitIsRefusedAndNeverKept() throws Exception {
+        start(b -> b.bodyTimeout(Duration.ofMillis(300)));
+        // a little too large: read and dropped, so that the answer is not lost to a reset, then refused
+        assertThat(readToClose(stalled("/newsletter/subscribe", Server.MAX_REQUEST_BYTES + 1, 100)))
+                .startsWith("HTTP/1.1 413 ");
+        // far too large: refused at once, whatever comes after
+        assertThat(readToClose(stalled("/newsletter/subscribe", 100 << 20, 0))).startsWith("HTTP/1.1 413 ");
+    }
+
+    @Test
+    void aPostToAPageGetsItsRefusalWholeWhileStillSending() throws Exception {
         start(b -> { });
-        String answer = readToClose(stalled("/newsletter/subscribe", Server.MAX_REQUEST_BYTES + 1, 0));
-        assertThat(answer).startsWith("HTTP/1.1 413 ");
+        for (int i = 0; i < 20; i++) {
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(server.uri().resolve(PAGE)).timeout(FAST)
+                    .POST(HttpRequest.BodyPublishers.ofString("x".repeat(15_000))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).isEqualTo(405);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.answerline.check.internal;
 
+import dev.answerline.markdown.Prose;
 import dev.answerline.check.Rule;
 import dev.answerline.content.Answer;
 import dev.answerline.content.SiteConfig;
@@ -179,13 +180,13 @@ public final class AnswerRules {
     }
 
     private void citations(Corpus.Entry entry, String file) {
-        List<Scan.Link> cited = entry.links().filter(l -> links.isCitation(l.destination())).toList();
+        List<Prose.Link> cited = entry.links().filter(l -> links.isCitation(l.destination())).toList();
         if (cited.size() < findings.integer(Rule.CITATION, "min")) {
             findings.add(Rule.CITATION, file, entry.answer().source().bodyLine(), "the answer cites no source outside"
                     + " the site", "link the study or guideline behind the answer, e.g. `[Wiewelhove et al.,"
                             + " Frontiers in Physiology, 2019](https://pubmed.ncbi.nlm.nih.gov/31024339/)`");
         }
-        for (Scan.Link link : cited) {
+        for (Prose.Link link : cited) {
             String text = link.text();
             boolean namesAuthorAndOutlet = text.contains("et al") || text.chars().filter(c -> c == ',').count() >= 2;
             if (!YEAR.matcher(text).find() || !namesAuthorAndOutlet) {

@@ -3,6 +3,8 @@ package dev.answerline.check.internal;
 import dev.answerline.content.Answer;
 import dev.answerline.content.Site;
 import dev.answerline.content.Source;
+import dev.answerline.markdown.Markdown;
+import dev.answerline.markdown.Prose;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +25,17 @@ public final class Corpus {
     public record Entry(String file, String path, Answer answer, Scan body, List<Scan> fields) {
 
         /** Links of the body and the fields. */
-        public Stream<Scan.Link> links() {
+        public Stream<Prose.Link> links() {
             return Stream.concat(body.links().stream(), fields.stream().flatMap(f -> f.links().stream()));
         }
 
-        public Stream<Scan.Image> images() {
+        public Stream<Prose.Image> images() {
             return Stream.concat(body.images().stream(), fields.stream().flatMap(f -> f.images().stream()));
+        }
+
+        /** Links and images of the body and the fields that the page leaves out for their scheme. */
+        public Stream<Prose.Link> dropped() {
+            return Stream.concat(body.dropped().stream(), fields.stream().flatMap(f -> f.dropped().stream()));
         }
     }
 
@@ -52,21 +59,25 @@ public final class Corpus {
     }
 
     private static Entry plain(Source source, String path) {
-        return new Entry(source.file(), path, null, Scan.of(source.body(), source.bodyLine()), List.of());
+        return new Entry(source.file(), path, null, Scan.of(source.prose()), List.of());
     }
 
     private static Entry answer(Answer answer) {
         Source source = answer.source();
         List<Scan> fields = new ArrayList<>();
-        fields.add(Scan.of(answer.answer(), source.lineOf("answer")));
+        fields.add(field(answer.answer(), source.lineOf("answer")));
         for (int i = 0; i < answer.takeaways().size(); i++) {
-            fields.add(Scan.of(answer.takeaways().get(i), source.lineOf("/takeaways/" + i)));
+            fields.add(field(answer.takeaways().get(i), source.lineOf("/takeaways/" + i)));
         }
         for (int i = 0; i < answer.related().size(); i++) {
-            fields.add(Scan.of(answer.related().get(i).answer(), source.lineOf("/related/" + i + "/answer")));
+            fields.add(field(answer.related().get(i).answer(), source.lineOf("/related/" + i + "/answer")));
         }
-        fields.add(Scan.of(answer.bottomLine(), source.lineOf("bottom_line")));
-        return new Entry(source.file(), answer.path(), answer, Scan.of(source.body(), source.bodyLine()), fields);
+        fields.add(field(answer.bottomLine(), source.lineOf("bottom_line")));
+        return new Entry(source.file(), answer.path(), answer, Scan.of(source.prose()), fields);
+    }
+
+    private static Scan field(String markdown, int line) {
+        return Scan.of(Markdown.inline(markdown, line));
     }
 
     public List<Entry> entries() {

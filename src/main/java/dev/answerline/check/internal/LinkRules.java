@@ -51,6 +51,10 @@ public final class LinkRules {
                 }
                 check(entry.file(), image.line(), entry.path(), image.destination());
             });
+            entry.dropped().forEach(link -> findings.add(Rule.UNSAFE_LINK, entry.file(), link.line(), "`"
+                    + link.destination() + "` is left out of the page: only http, https and mailto addresses and the"
+                    + " site's own paths are links there, so readers see just `" + link.text() + "`",
+                    "link to a web address (https://...) or a path of the site (/...), or remove the link"));
         });
         frontMatter();
     }

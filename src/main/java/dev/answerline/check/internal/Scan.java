@@ -1,114 +1,80 @@
 package dev.answerline.check.internal;
 
+import dev.answerline.markdown.Prose;
 import java.util.ArrayList;
 import java.util.List;
-import org.commonmark.ext.autolink.AutolinkExtension;
-import org.commonmark.ext.gfm.tables.TableCell;
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
-import org.commonmark.node.CustomNode;
-import org.commonmark.node.HardLineBreak;
-import org.commonmark.node.Heading;
-import org.commonmark.node.Node;
-import org.commonmark.node.SoftLineBreak;
-import org.commonmark.parser.IncludeSourceSpans;
-import org.commonmark.parser.Parser;
-import org.commonmark.node.SourceSpan;
 
 /**
- * One Markdown text read for checking: its links, images, paragraphs and sections, each with the file line
- * it is on. The parser is the renderer's, with source positions kept. Thread-safe.
+ * One Markdown text as the rules read it: its links, images, paragraphs and sections, each with the file line
+ * it is on, taken from the {@link Prose} render and search use, so that a rule sees what a reader gets.
  */
 public final class Scan {
-    private static final Parser PARSER = Parser.builder()
-            .extensions(List.of(TablesExtension.create(), AutolinkExtension.create()))
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS_AND_INLINES).build();
-
-    /** A link: where it goes, its text, its line. */
-    public record Link(String destination, String text, int line) {}
-
-    public record Image(String destination, String alt, int line) {}
-
     /** A paragraph (or list item) of prose. */
     public record Paragraph(String text, int line) {}
 
     /** The words under a heading, up to the next one; the first section has no heading. */
     public record Section(String heading, int line, int words) {}
 
-    private final List<Link> links = new ArrayList<>();
-    private final List<Image> images = new ArrayList<>();
+    private final Prose prose;
     private final List<Paragraph> paragraphs = new ArrayList<>();
     private final List<Section> sections = new ArrayList<>();
     private int words;
 
-    private Scan() {}
+    private Scan(Prose prose) {
+        this.prose = prose;
+    }
 
-    /**
-     * Scans Markdown that starts on line {@code firstLine} of its file.
-     */
-    public static Scan of(String markdown, int firstLine) {
-        Scan scan = new Scan();
-        Node document = PARSER.parse(markdown);
-        int[] section = {0, firstLine};
-        String[] heading = {null};
-        document.accept(new AbstractVisitor() {
-            @Override
-            public void visit(Heading node) {
-                scan.closeSection(heading[0], section);
-                heading[0] = textOf(node);
-                section[1] = firstLine + lineOf(node);
-                scan.words += Text.wordCount(heading[0]);
-            }
-
-            @Override
-            public void visit(org.commonmark.node.Paragraph node) {
-                String text = textOf(node);
-                int count = Text.wordCount(text);
-                scan.words += count;
-                section[0] += count;
-                scan.paragraphs.add(new Paragraph(text, firstLine + lineOf(node)));
-                visitChildren(node);
-            }
-
-            @Override
-            public void visit(CustomNode node) {
-                if (node instanceof TableCell) {
-                    int count = Text.wordCount(textOf(node));
+    /** The facts of a text read once, for the rules. */
+    public static Scan of(Prose prose) {
+        Scan scan = new Scan(prose);
+        String text = prose.text();
+        String heading = null;
+        int line = prose.blocks().isEmpty() ? 0 : prose.blocks().get(0).line();
+        int sectionWords = 0;
+        for (Prose.Block block : prose.blocks()) {
+            String content = text.substring(block.start(), block.end());
+            int count = Text.wordCount(content);
+            switch (block.kind()) {
+                case HEADING -> {
+                    if (heading != null || sectionWords > 0) {
+                        scan.sections.add(new Section(heading, line, sectionWords));
+                    }
+                    heading = content;
+                    line = block.line();
+                    sectionWords = 0;
                     scan.words += count;
-                    section[0] += count;
                 }
-                visitChildren(node);
+                case PARAGRAPH -> {
+                    scan.paragraphs.add(new Paragraph(content, block.line()));
+                    scan.words += count;
+                    sectionWords += count;
+                }
+                case CELL -> {
+                    scan.words += count;
+                    sectionWords += count;
+                }
+                case CODE -> {
+                    // code is not prose: no words, no sentences
+                }
             }
-
-            @Override
-            public void visit(org.commonmark.node.Link node) {
-                scan.links.add(new Link(node.getDestination(), textOf(node), firstLine + lineOf(node)));
-                visitChildren(node);
-            }
-
-            @Override
-            public void visit(org.commonmark.node.Image node) {
-                scan.images.add(new Image(node.getDestination(), textOf(node), firstLine + lineOf(node)));
-            }
-        });
-        scan.closeSection(heading[0], section);
+        }
+        if (heading != null || sectionWords > 0) {
+            scan.sections.add(new Section(heading, line, sectionWords));
+        }
         return scan;
     }
 
-    private void closeSection(String heading, int[] section) {
-        if (heading != null || section[0] > 0) {
-            sections.add(new Section(heading, section[1], section[0]));
-        }
-        section[0] = 0;
+    public List<Prose.Link> links() {
+        return prose.links();
     }
 
-    public List<Link> links() {
-        return links;
+    /** The links and images the page leaves out, for their scheme. */
+    public List<Prose.Link> dropped() {
+        return prose.dropped();
     }
 
-    public List<Image> images() {
-        return images;
+    public List<Prose.Image> images() {
+        return prose.images();
     }
 
     public List<Paragraph> paragraphs() {
@@ -129,42 +95,5 @@ public final class Scan {
         List<String> sentences = new ArrayList<>();
         paragraphs.forEach(p -> sentences.addAll(Text.sentences(p.text())));
         return sentences;
-    }
-
-    /** The 0-based line of a node within the scanned text, from it or the nearest parent that knows. */
-    static int lineOf(Node node) {
-        for (Node n = node; n != null; n = n.getParent()) {
-            List<SourceSpan> spans = n.getSourceSpans();
-            if (!spans.isEmpty()) {
-                return spans.get(0).getLineIndex();
-            }
-        }
-        return 0;
-    }
-
-    static String textOf(Node node) {
-        StringBuilder text = new StringBuilder();
-        node.accept(new AbstractVisitor() {
-            @Override
-            public void visit(org.commonmark.node.Text t) {
-                text.append(t.getLiteral());
-            }
-
-            @Override
-            public void visit(Code c) {
-                text.append(c.getLiteral());
-            }
-
-            @Override
-            public void visit(SoftLineBreak b) {
-                text.append(' ');
-            }
-
-            @Override
-            public void visit(HardLineBreak b) {
-                text.append(' ');
-            }
-        });
-        return text.toString().strip();
     }
 }

@@ -1,5 +1,6 @@
 package dev.answerline.check.internal;
 
+import dev.answerline.markdown.Prose;
 import dev.answerline.content.Address;
 import dev.answerline.content.Address.Kind;
 import dev.answerline.check.Rule;
@@ -82,7 +83,7 @@ public final class SiteRules {
         Map<String, String> urlOfText = new HashMap<>();
         Map<String, String> firstPlace = new HashMap<>();
         for (Corpus.Entry entry : corpus.entries()) {
-            for (Scan.Link link : entry.links().toList()) {
+            for (Prose.Link link : entry.links().toList()) {
                 if (!links.isCitation(link.destination())) {
                     continue;
                 }

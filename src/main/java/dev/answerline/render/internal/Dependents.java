@@ -7,6 +7,7 @@ import dev.answerline.content.BlogPost;
 import dev.answerline.content.InfoPage;
 import dev.answerline.content.Product;
 import dev.answerline.content.Site;
+import dev.answerline.content.SiteChange;
 import dev.answerline.content.StaticFile;
 import dev.answerline.render.Similar;
 import java.util.HashMap;
@@ -28,10 +29,12 @@ public final class Dependents {
     private Dependents() {}
 
     /** Whether the change reaches what every page shows, so that every page must be rendered again. */
-    public static boolean wholeSite(Site old, Site now) {
-        return !old.config().equals(now.config())
-                || !old.categories().equals(now.categories())
-                || !old.authors().equals(now.authors())
+    public static boolean wholeSite(SiteChange change) {
+        Site old = change.before();
+        Site now = change.after();
+        return change.config()
+                || change.touches(Kind.CATEGORY)
+                || change.touches(Kind.AUTHOR)
                 || !titles(old).equals(titles(now))
                 || old.posts().isEmpty() != now.posts().isEmpty()
                 || old.products().isEmpty() != now.products().isEmpty()
@@ -46,40 +49,57 @@ public final class Dependents {
      * @param oldSimilar the similar answers the pages were rendered with
      * @param newSimilar the similar answers of now; an unchanged entry is the same list object as before
      */
-    public static Set<String> of(Site old, Site now, Similar oldSimilar, Similar newSimilar) {
+    public static Set<String> of(SiteChange change, Similar oldSimilar, Similar newSimilar) {
+        Site old = change.before();
+        Site now = change.after();
         Set<String> paths = new HashSet<>();
-        answers(old, now, oldSimilar, newSimilar, paths);
-        for (BlogPost post : changed(old.posts(), now.posts(), BlogPost::slug, paths, BlogPost::path)) {
+        answers(change, oldSimilar, newSimilar, paths);
+        for (String slug : ids(change, Kind.POST)) {
+            BlogPost was = post(old, slug);
+            BlogPost is = post(now, slug);
+            paths.add(Address.of(Kind.POST, slug).path());
             paths.add(Address.of(Kind.BLOG).path());
             paths.add(Feeds.BLOG_RSS);
             paths.add(Feeds.BLOG_ATOM);
-            paths.add(post.author() == null ? "" : Address.of(Kind.AUTHOR, post.author()).path());
+            for (BlogPost post : new BlogPost[] {was, is}) {
+                if (post != null && post.author() != null) {
+                    paths.add(Address.of(Kind.AUTHOR, post.author()).path());
+                }
+            }
             allFiles(paths);
         }
-        for (Product ignored : changed(old.products(), now.products(), Product::slug, paths, Product::path)) {
+        for (String slug : ids(change, Kind.PRODUCT)) {
+            paths.add(Address.of(Kind.PRODUCT, slug).path());
             paths.add(Address.of(Kind.PRODUCTS).path());
             allFiles(paths);
         }
-        for (InfoPage ignored : changed(old.pages(), now.pages(), InfoPage::slug, paths, InfoPage::path)) {
+        for (String slug : ids(change, Kind.PAGE)) {
+            paths.add(Address.of(Kind.PAGE, slug).path());
             allFiles(paths);
         }
-        paths.remove("");
         return paths;
     }
 
-    private static void answers(Site old, Site now, Similar oldSimilar, Similar newSimilar, Set<String> paths) {
-        Map<String, Answer> before = new HashMap<>();
-        Map<String, Answer> after = new HashMap<>();
-        Set<String> slugs = changedSlugs(old.answers(), now.answers(), before, after);
+    /** The ids of a kind added, changed or removed. */
+    private static Set<String> ids(SiteChange change, Kind kind) {
+        Set<String> ids = new HashSet<>(change.changed(kind));
+        ids.addAll(change.removed(kind));
+        return ids;
+    }
+
+    private static BlogPost post(Site site, String slug) {
+        return site.posts().stream().filter(p -> p.slug().equals(slug)).findFirst().orElse(null);
+    }
+
+    private static void answers(SiteChange change, Similar oldSimilar, Similar newSimilar, Set<String> paths) {
+        Site old = change.before();
+        Site now = change.after();
         Set<String> categories = new HashSet<>();
         Set<String> cardChanged = new HashSet<>();
         boolean listed = false;
-        for (String slug : slugs) {
-            Answer was = before.get(slug);
-            Answer is = after.get(slug);
-            if (same(was, is)) {
-                continue;
-            }
+        for (String slug : ids(change, Kind.ANSWER)) {
+            Answer was = old.answer(slug).orElse(null);
+            Answer is = now.answer(slug).orElse(null);
             paths.add(Address.of(Kind.ANSWER, slug).path());
             paths.add(Address.of(Kind.ANSWER_MARKDOWN, slug).path());
             if (was == null || is == null || !summary(was).equals(summary(is))) {
@@ -150,63 +170,7 @@ public final class Dependents {
         return answers.stream().map(Answer::slug).toList();
     }
 
-    /**
-     * The slugs of answers that differ, with their old and new versions in {@code before} and {@code after}.
-     * An unchanged answer is the same object in both lists (the parse cache keeps it), so when the lists
-     * still line up slug by slug, comparing references finds the few that changed without hashing 10,000.
-     */
-    private static Set<String> changedSlugs(List<Answer> old, List<Answer> now, Map<String, Answer> before,
-            Map<String, Answer> after) {
-        Set<String> slugs = new HashSet<>();
-        if (old.size() == now.size()) {
-            boolean aligned = true;
-            for (int i = 0; i < old.size() && aligned; i++) {
-                Answer was = old.get(i);
-                Answer is = now.get(i);
-                if (was != is) {
-                    aligned = was.slug().equals(is.slug());
-                    slugs.add(is.slug());
-                    before.put(was.slug(), was);
-                    after.put(is.slug(), is);
-                }
-            }
-            if (aligned) {
-                return slugs;
-            }
-            slugs.clear();
-            before.clear();
-            after.clear();
-        }
-        before.putAll(bySlug(old, Answer::slug));
-        after.putAll(bySlug(now, Answer::slug));
-        slugs.addAll(before.keySet());
-        slugs.addAll(after.keySet());
-        return slugs;
-    }
 
-    /** Items added, removed or changed; their own page paths are added to {@code paths}. */
-    private static <T> List<T> changed(List<T> old, List<T> now, Function<T, String> key, Set<String> paths,
-            Function<T, String> path) {
-        Map<String, T> before = bySlug(old, key);
-        Map<String, T> after = bySlug(now, key);
-        Set<String> keys = new HashSet<>(before.keySet());
-        keys.addAll(after.keySet());
-        List<T> changed = new java.util.ArrayList<>();
-        for (String k : keys) {
-            T was = before.get(k);
-            T is = after.get(k);
-            if (!same(was, is)) {
-                T item = is != null ? is : was;
-                paths.add(path.apply(item));
-                changed.add(item);
-                if (was != null && is != null && was instanceof BlogPost p && is instanceof BlogPost q
-                        && !p.author().equals(q.author())) {
-                    paths.add(Address.of(Kind.AUTHOR, p.author()).path());
-                }
-            }
-        }
-        return changed;
-    }
 
     /** The files made from all content: the sitemap and llms.txt. */
     private static void allFiles(Set<String> paths) {
@@ -215,9 +179,6 @@ public final class Dependents {
         paths.add(LlmsText.FULL);
     }
 
-    private static boolean same(Object a, Object b) {
-        return a == b || Objects.equals(a, b);
-    }
 
     /** What a card of an answer shows. */
     private static List<String> card(Answer answer) {
@@ -235,11 +196,6 @@ public final class Dependents {
                 answer.lastModified());
     }
 
-    private static <T> Map<String, T> bySlug(List<T> items, Function<T, String> key) {
-        Map<String, T> map = new HashMap<>();
-        items.forEach(item -> map.put(key.apply(item), item));
-        return map;
-    }
 
     private static List<List<String>> titles(Site site) {
         return site.pages().stream().map(p -> List.of(p.slug(), p.title())).toList();

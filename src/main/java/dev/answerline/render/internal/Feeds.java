@@ -1,5 +1,6 @@
 package dev.answerline.render.internal;
 
+import dev.answerline.markdown.Markdown;
 import dev.answerline.content.Address;
 import dev.answerline.content.Address.Kind;
 import dev.answerline.content.Answer;
@@ -35,12 +36,10 @@ public final class Feeds {
 
     private final Site site;
     private final SiteConfig config;
-    private final Markdown markdown;
 
-    public Feeds(Site site, Markdown markdown) {
+    public Feeds(Site site) {
         this.site = site;
         this.config = site.config();
-        this.markdown = markdown;
     }
 
     /** One entry of a feed, whatever it is about. */
@@ -49,7 +48,7 @@ public final class Feeds {
 
     private List<Entry> answers() {
         return site.answers().stream().limit(NEWEST).map(a -> new Entry(a.question(), a.path(),
-                markdown.plain(a.answer()), a.published(), a.lastModified(), site.author(a.author()).name(),
+                Markdown.inline(a.answer(), 0).line(), a.published(), a.lastModified(), site.author(a.author()).name(),
                 site.author(a.author()).path(), site.category(a.category()).name())).toList();
     }
 

@@ -1,5 +1,6 @@
 package dev.answerline.render.internal;
 
+import dev.answerline.markdown.Markdown;
 import dev.answerline.content.Address;
 import dev.answerline.content.Address.Kind;
 import dev.answerline.content.Answer;
@@ -22,14 +23,12 @@ public final class LlmsText {
 
     private final Site site;
     private final SiteConfig config;
-    private final Markdown markdown;
-    private final Map<Answer, String> fragments;
+    private final Map<String, String> fragments;
 
-    /** @param fragments llms-full.txt entries kept from earlier renders, or null to keep none */
-    public LlmsText(Site site, Markdown markdown, Map<Answer, String> fragments) {
+    /** @param fragments llms-full.txt entries kept from earlier renders, by slug, or null to keep none */
+    public LlmsText(Site site, Map<String, String> fragments) {
         this.site = site;
         this.config = site.config();
-        this.markdown = markdown;
         this.fragments = fragments;
     }
 
@@ -75,7 +74,7 @@ public final class LlmsText {
             }
             text.append("\n## ").append(line(category.name())).append('\n');
             for (Answer answer : answers) {
-                text.append(fragments == null ? entry(answer) : fragments.computeIfAbsent(answer, this::entry));
+                text.append(fragments == null ? entry(answer) : fragments.computeIfAbsent(answer.slug(), slug -> entry(answer)));
             }
         }
         return text.toString();
@@ -89,9 +88,9 @@ public final class LlmsText {
         text.append("URL: ").append(url).append('\n');
         text.append("By ").append(line(site.author(answer.author()).name())).append(", updated ")
                 .append(answer.lastModified()).append("\n\n");
-        text.append(markdown.absolute(answer.answer(), config.baseUrl(), url)).append("\n\n");
+        text.append(outside(answer.answer(), url)).append("\n\n");
         text.append("Key takeaways:\n\n");
-        answer.takeaways().forEach(t -> text.append("- ").append(markdown.absolute(t, config.baseUrl(), url))
+        answer.takeaways().forEach(t -> text.append("- ").append(outside(t, url))
                 .append('\n'));
         return text.toString();
     }
@@ -117,11 +116,11 @@ public final class LlmsText {
             text.append("- Reviewed by: [").append(linkText(reviewer.name())).append("](")
                     .append(config.absolute(reviewer.path())).append(") on ").append(answer.reviewed()).append('\n');
         }
-        text.append("\n## Direct Answer\n\n").append(markdown.absolute(answer.answer(), config.baseUrl(), url))
+        text.append("\n## Direct Answer\n\n").append(outside(answer.answer(), url))
                 .append("\n\n## Key Takeaways\n\n");
-        answer.takeaways().forEach(t -> text.append("- ").append(markdown.absolute(t, config.baseUrl(), url))
+        answer.takeaways().forEach(t -> text.append("- ").append(outside(t, url))
                 .append('\n'));
-        String body = markdown.absolute(answer.source().body(), config.baseUrl(), url);
+        String body = answer.source().prose().outside();
         if (!body.isEmpty()) {
             text.append('\n').append(body).append('\n');
         }
@@ -129,16 +128,21 @@ public final class LlmsText {
             text.append("\n## Related Questions\n");
             for (Answer.Related related : answer.related()) {
                 text.append("\n### ").append(line(related.question())).append("\n\n")
-                        .append(markdown.absolute(related.answer(), config.baseUrl(), url)).append('\n');
+                        .append(outside(related.answer(), url)).append('\n');
             }
         }
-        text.append("\n## The Bottom Line\n\n").append(markdown.absolute(answer.bottomLine(), config.baseUrl(), url))
+        text.append("\n## The Bottom Line\n\n").append(outside(answer.bottomLine(), url))
                 .append('\n');
         if (config.disclaimer() != null) {
             text.append("\n---\n\n").append(line(config.disclaimer())).append(" Full disclaimer: ")
                     .append(config.absolute(Address.of(Kind.PAGE, "disclaimer").path())).append('\n');
         }
         return text.toString();
+    }
+
+    /** A field of the answer at {@code url} as Markdown for readers outside the site. */
+    private String outside(String markdown, String url) {
+        return Markdown.inline(markdown, 0, new Markdown.Outside(config.baseUrl(), url)).outside();
     }
 
     private String summary() {

@@ -1,5 +1,6 @@
 package dev.answerline.render.internal;
 
+import dev.answerline.markdown.Markdown;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
@@ -30,13 +31,11 @@ public final class StructuredData {
 
     private final Site site;
     private final SiteConfig config;
-    private final Markdown markdown;
     private final String base;
 
-    public StructuredData(Site site, Markdown markdown) {
+    public StructuredData(Site site) {
         this.site = site;
         this.config = site.config();
-        this.markdown = markdown;
         this.base = config.baseUrl();
     }
 
@@ -106,7 +105,7 @@ public final class StructuredData {
         question.put("answerCount", 1);
         ObjectNode accepted = question.putObject("acceptedAnswer");
         accepted.put("@type", "Answer");
-        accepted.put("text", markdown.plain(answerMarkdown));
+        accepted.put("text", Markdown.inline(answerMarkdown, 0).line());
         accepted.put("url", answerUrl);
         return question;
     }

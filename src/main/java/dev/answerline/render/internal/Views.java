@@ -1,5 +1,7 @@
 package dev.answerline.render.internal;
 
+import dev.answerline.markdown.Markdown;
+import dev.answerline.markdown.Prose;
 import dev.answerline.content.Address;
 import dev.answerline.content.Address.Kind;
 import dev.answerline.content.Answer;
@@ -35,14 +37,10 @@ public final class Views {
     /** The brand's about page, which the footer lists apart. */
     private static final String ABOUT = Address.of(Kind.PAGE, "about").path();
     /** Ids the answer template uses; body headings must not take them. */
-    public static final Set<String> ANSWER_IDS = Set.of("main", "direct-answer", "key-takeaways", "related-questions",
-            "the-bottom-line", "newsletter-heading", "newsletter-email", "cta-heading", "more-questions",
-            "about-the-author");
     private static final int LATEST_ON_HOME = 6;
 
     private final Site site;
     private final SiteConfig config;
-    private final Markdown markdown;
     private final View.Chrome chrome;
     private final DateTimeFormatter dates;
     private final Map<String, View.Author> authors = new LinkedHashMap<>();
@@ -52,18 +50,16 @@ public final class Views {
     private final Similar similar;
 
     /**
-     * @param markdown made with {@link #ANSWER_IDS} reserved
      * @param similar what the "More ... Questions" boxes show
      */
-    public Views(Site site, Markdown markdown, String cssHref, String jsHref, boolean liveReload, Similar similar) {
+    public Views(Site site, String cssHref, String jsHref, boolean liveReload, Similar similar) {
         this.site = site;
         this.similar = similar;
-        this.markdown = markdown;
         this.config = site.config();
         Locale locale = Locale.forLanguageTag(config.language());
         this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
         this.chrome = chrome(cssHref, jsHref, liveReload);
-        this.data = new StructuredData(site, markdown);
+        this.data = new StructuredData(site);
         this.feeds = List.of(
                 new View.Alternate("application/rss+xml", config.title() + ": newest answers (RSS)", Feeds.ANSWERS_RSS),
                 new View.Alternate("application/atom+xml", config.title() + ": newest answers (Atom)",
@@ -74,7 +70,7 @@ public final class Views {
         for (Author author : site.authors()) {
             List<View.Link> profiles = author.sameAs().stream().map(url -> new View.Link(hostOf(url), url)).toList();
             authors.put(author.id(), new View.Author(author.name(), author.role(), author.image(),
-                    markdown.block(author.source().body()), author.storyUrl(), author.path(), profiles));
+                    author.source().prose().html(), author.storyUrl(), author.path(), profiles));
         }
     }
 
@@ -106,7 +102,7 @@ public final class Views {
         List<View.Link> crumbs = List.of(new View.Link("Home", HOME), new View.Link("Answers", ANSWERS),
                 new View.Link(category.name(), category.path()));
         List<View.Related> related = answer.related().stream()
-                .map(r -> new View.Related(r.question(), markdown.inline(r.answer()))).toList();
+                .map(r -> new View.Related(r.question(), inline(r.answer()))).toList();
         List<View.Card> more = MoreCards.of(site, similar, answer).stream().map(Views::card).toList();
         View.Link reviewer = null;
         if (answer.reviewedBy() != null) {
@@ -117,9 +113,9 @@ public final class Views {
                 answer.published(), answer.lastModified(), data.answer(answer, crumbs), concat(feeds, List.of(
                         new View.Alternate("text/markdown", answer.question(), Address.of(Kind.ANSWER_MARKDOWN, answer.slug()).path()))));
         return new View.Answer(chrome, meta, crumbs,
-                answer.question(), markdown.inline(answer.answer()),
-                answer.takeaways().stream().map(markdown::inline).toList(), markdown.block(answer.source().body()),
-                related, markdown.inline(answer.bottomLine()), date(answer.published()), date(answer.updated()),
+                answer.question(), inline(answer.answer()),
+                answer.takeaways().stream().map(Views::inline).toList(), answer.source().prose().html(),
+                related, inline(answer.bottomLine()), date(answer.published()), date(answer.updated()),
                 authors.get(answer.author()), reviewer, date(answer.reviewed()), newsletter(answer.path()),
                 cta(answer), category.name(), more, config.disclaimer(), config.healthContent());
     }
@@ -144,7 +140,7 @@ public final class Views {
         List<View.Card> cards = site.answersIn(category).stream().map(Views::card).toList();
         List<View.Link> crumbs = List.of(new View.Link("Home", HOME), new View.Link("Answers", ANSWERS));
         return new View.Listing(chrome, listing(category.name() + " Questions", category.description(), category.path(),
-                crumbs), crumbs, category.name(), category.description(), markdown.block(category.source().body()),
+                crumbs), crumbs, category.name(), category.description(), category.source().prose().html(),
                 List.of(new View.Section(cards.size() + " questions", null, null, cards)));
     }
 
@@ -166,7 +162,7 @@ public final class Views {
             sections.add(new View.Section("Blog posts by " + author.name(), null, null, posts));
         }
         List<View.Link> crumbs = List.of(new View.Link("Home", HOME), new View.Link("Authors", AUTHORS));
-        View.Meta meta = head(author.name() + ", " + author.role(), markdown.plain(firstParagraph(author)),
+        View.Meta meta = head(author.name() + ", " + author.role(), firstParagraph(author),
                 author.path(), "profile", author.image(), null, null, data.author(author, crumbs), feeds);
         return new View.Profile(chrome, meta, crumbs, authors.get(author.id()), sections);
     }
@@ -196,7 +192,7 @@ public final class Views {
                 post.lastModified(), data.post(post, crumbs), blogFeeds);
         return new View.Article(chrome, meta, crumbs, post.title(), null,
                 date(post.published()), date(post.updated()), authors.get(post.author()), null,
-                markdown.block(post.source().body()), null, null, newsletter(post.path()), List.of());
+                post.source().prose().html(), null, null, newsletter(post.path()), List.of());
     }
 
     public View.Listing products() {
@@ -217,7 +213,7 @@ public final class Views {
         String price = offer == null ? null
                 : offer.price() + " " + offer.currency() + " · " + offer.availability().label();
         return new View.Article(chrome, meta, crumbs, product.name(),
-                product.description(), null, null, null, product.image(), markdown.block(product.source().body()),
+                product.description(), null, null, null, product.image(), product.source().prose().html(),
                 new View.Link("Buy the " + product.name(), product.buyUrl()), price, null, List.of());
     }
 
@@ -226,7 +222,7 @@ public final class Views {
         View.Meta meta = head(page.title(), page.description(), page.path(), "website", null, null, null,
                 data.page(page.path(), "WebPage", page.title(), page.description(), crumbs), feeds);
         return new View.Article(chrome, meta, crumbs, page.title(), null, null, null, null, null,
-                markdown.block(page.source().body()), null, null, null, List.of());
+                page.source().prose().html(), null, null, null, List.of());
     }
 
     public View.Home home() {
@@ -304,7 +300,7 @@ public final class Views {
     private View.Newsletter newsletter(String source) {
         SiteConfig.Newsletter n = config.newsletter();
         return n == null ? null
-                : new View.Newsletter(n.heading(), markdown.inline(n.pitch()), n.promise(), n.success(), n.failure(),
+                : new View.Newsletter(n.heading(), inline(n.pitch()), n.promise(), n.success(), n.failure(),
                         source);
     }
 
@@ -317,7 +313,7 @@ public final class Views {
                 : new View.Link(cta.secondary().label(), cta.secondary().url());
         // a paid-for or shop link tells search engines so; a link to the site's own product page needs nothing
         String rel = cta.url().startsWith("/") ? null : "sponsored noopener";
-        return new View.Cta(cta.heading(), cta.text() == null ? null : markdown.inline(cta.text()), cta.label(),
+        return new View.Cta(cta.heading(), cta.text() == null ? null : inline(cta.text()), cta.label(),
                 cta.primaryUrl(answer.slug()), rel, secondary);
     }
 
@@ -329,10 +325,19 @@ public final class Views {
         return new View.Card(answer.path(), answer.question(), answer.description());
     }
 
+    /** The first block of an author's bio, as one line of text: the profile page's description. */
     private static String firstParagraph(Author author) {
-        String body = author.source().body().strip();
-        int end = body.indexOf("\n\n");
-        return end < 0 ? body : body.substring(0, end);
+        Prose bio = author.source().prose();
+        if (bio.blocks().isEmpty()) {
+            return "";
+        }
+        Prose.Block first = bio.blocks().get(0);
+        return bio.text().substring(first.start(), first.end()).replaceAll("\\s+", " ").strip();
+    }
+
+    /** A field of one paragraph as HTML, without the {@code <p>}. */
+    private static String inline(String markdown) {
+        return Markdown.inline(markdown, 0).html();
     }
 
     private static String hostOf(String url) {

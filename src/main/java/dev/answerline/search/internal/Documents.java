@@ -3,6 +3,7 @@ package dev.answerline.search.internal;
 import dev.answerline.content.Answer;
 import dev.answerline.content.BlogPost;
 import dev.answerline.content.Product;
+import dev.answerline.markdown.Markdown;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,19 +20,6 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.util.BytesRef;
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.node.AbstractVisitor;
-import org.commonmark.node.Code;
-import org.commonmark.node.CustomBlock;
-import org.commonmark.node.CustomNode;
-import org.commonmark.node.FencedCodeBlock;
-import org.commonmark.node.HardLineBreak;
-import org.commonmark.node.Heading;
-import org.commonmark.node.IndentedCodeBlock;
-import org.commonmark.node.Paragraph;
-import org.commonmark.node.SoftLineBreak;
-import org.commonmark.node.Text;
-import org.commonmark.parser.Parser;
 
 /**
  * The index's documents: one per answer, blog post and product. Markdown is indexed as the text a reader
@@ -56,8 +44,6 @@ public final class Documents {
 
     private static final FieldType SNIPPET = text(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
     private static final FieldType FREQUENCIES = text(IndexOptions.DOCS_AND_FREQS);
-    private static final Parser MARKDOWN = Parser.builder().extensions(java.util.List.of(TablesExtension.create()))
-            .build();
 
     private Documents() {}
 
@@ -73,12 +59,12 @@ public final class Documents {
 
     public static Item post(BlogPost post) {
         return new Item(id(POST_TYPE, post.slug()), post.path(), post.title(), "Blog post", null,
-                post.description(), post::description, () -> plain(post.source().body()));
+                post.description(), post::description, () -> post.source().prose().text());
     }
 
     public static Item product(Product product) {
         return new Item(id(PRODUCT_TYPE, product.slug()), product.path(), product.name(), "Product", null,
-                product.description(), product::description, () -> plain(product.source().body()));
+                product.description(), product::description, () -> product.source().prose().text());
     }
 
     /**
@@ -132,79 +118,14 @@ public final class Documents {
     }
 
     private static String body(Answer answer) {
-        StringBuilder body = new StringBuilder(plain(answer.source().body()));
+        StringBuilder body = new StringBuilder(answer.source().prose().text());
         answer.related().forEach(r -> body.append('\n').append(r.question()).append('\n').append(plain(r.answer())));
         return body.toString();
     }
 
-    /** Markdown as the text a reader sees: no markup, link texts without their addresses. */
+    /** A field of Markdown as the text a reader sees: no markup, link texts without their addresses. */
     public static String plain(String markdown) {
-        if (markdown.indexOf('[') < 0 && markdown.indexOf('*') < 0 && markdown.indexOf('#') < 0
-                && markdown.indexOf('`') < 0 && markdown.indexOf('_') < 0 && markdown.indexOf('<') < 0) {
-            return markdown;
-        }
-        PlainText text = new PlainText();
-        MARKDOWN.parse(markdown).accept(text);
-        return text.out.toString().strip();
-    }
-
-    /** Collects the text of a Markdown tree, a line per block; HTML is left out. */
-    private static final class PlainText extends AbstractVisitor {
-        final StringBuilder out = new StringBuilder();
-
-        @Override
-        public void visit(Text text) {
-            out.append(text.getLiteral());
-        }
-
-        @Override
-        public void visit(Code code) {
-            out.append(code.getLiteral());
-        }
-
-        @Override
-        public void visit(SoftLineBreak lineBreak) {
-            out.append(' ');
-        }
-
-        @Override
-        public void visit(HardLineBreak lineBreak) {
-            out.append('\n');
-        }
-
-        @Override
-        public void visit(Paragraph paragraph) {
-            visitChildren(paragraph);
-            out.append('\n');
-        }
-
-        @Override
-        public void visit(Heading heading) {
-            visitChildren(heading);
-            out.append('\n');
-        }
-
-        @Override
-        public void visit(FencedCodeBlock code) {
-            out.append(code.getLiteral()).append('\n');
-        }
-
-        @Override
-        public void visit(IndentedCodeBlock code) {
-            out.append(code.getLiteral()).append('\n');
-        }
-
-        @Override
-        public void visit(CustomBlock block) {
-            visitChildren(block);
-            out.append('\n');
-        }
-
-        @Override
-        public void visit(CustomNode node) {
-            visitChildren(node);
-            out.append(' ');
-        }
+        return Markdown.inline(markdown, 0).text().strip();
     }
 
     private static Map<String, Float> weights() {

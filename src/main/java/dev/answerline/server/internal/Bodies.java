@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class Bodies {
     private static final Logger LOG = LoggerFactory.getLogger("http");
+    /** Bodies too large up to this size are read and dropped before the refusal, so that it arrives. */
+    private static final long LINGER_BYTES = 1 << 20;
 
     private final int maxBytes;
     private final long deadlineMillis;
@@ -63,8 +65,15 @@ public final class Bodies {
     public void read(Request request, Response response, Callback callback, Consumer<Request> then) {
         long length = request.getLength();
         if (length > maxBytes) {
-            Refusals.send(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, true,
+            Runnable refuse = () -> Refusals.send(request, response, callback, HttpStatus.PAYLOAD_TOO_LARGE_413, true,
                     "The request body of " + length + " bytes is larger than the " + maxBytes + " bytes accepted.");
+            if (length <= LINGER_BYTES) {
+                // read and drop it first: closing a connection with unread bytes makes the kernel reset it, and
+                // a client still sending would lose the answer
+                new Discarding(request, refuse).start();
+            } else {
+                refuse.run();
+            }
             return;
         }
         String client = Request.getRemoteAddr(request);
@@ -195,6 +204,51 @@ public final class Bodies {
             }
             release(client);
             return true;
+        }
+    }
+
+    /** Reads a body and drops it, within the deadline, then answers; never blocks. */
+    private final class Discarding implements Invocable.Task {
+        private final Request request;
+        private final Runnable answer;
+        private final AtomicBoolean done = new AtomicBoolean();
+
+        Discarding(Request request, Runnable answer) {
+            this.request = request;
+            this.answer = answer;
+        }
+
+        void start() {
+            request.getComponents().getScheduler().schedule(this::finish, deadlineMillis, TimeUnit.MILLISECONDS);
+            run();
+        }
+
+        @Override
+        public void run() {
+            while (!done.get()) {
+                Content.Chunk chunk = request.read();
+                if (chunk == null) {
+                    request.demand(this);
+                    return;
+                }
+                boolean last = chunk.isLast() || Content.Chunk.isFailure(chunk);
+                chunk.release();
+                if (last) {
+                    finish();
+                    return;
+                }
+            }
+        }
+
+        private void finish() {
+            if (done.compareAndSet(false, true)) {
+                answer.run();
+            }
+        }
+
+        @Override
+        public InvocationType getInvocationType() {
+            return InvocationType.NON_BLOCKING;
         }
     }
 

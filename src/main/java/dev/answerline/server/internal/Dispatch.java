@@ -76,6 +76,17 @@ public final class Dispatch extends Handler.Abstract {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         Mount mount = mountOf(request.getHttpURI().getDecodedPath());
         if (mount == null) {
+            if (Bodies.hasBody(request)) {
+                // pages take no body, but the client gets its 405 only once the body it is sending has arrived
+                bodies.read(request, response, callback, whole -> {
+                    try {
+                        pages.handle(whole, response, callback);
+                    } catch (Exception failure) {
+                        callback.failed(failure);
+                    }
+                });
+                return true;
+            }
             return pages.handle(request, response, callback);
         }
         if (Bodies.hasBody(request)) {

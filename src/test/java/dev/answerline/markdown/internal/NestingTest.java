@@ -1,4 +1,4 @@
-package dev.answerline.content.internal;
+package dev.answerline.markdown.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

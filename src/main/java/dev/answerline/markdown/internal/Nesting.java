@@ -1,12 +1,6 @@
-package dev.answerline.content.internal;
+package dev.answerline.markdown.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.answerline.content.Problem;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.BlockQuote;
 import org.commonmark.node.Emphasis;
@@ -24,7 +18,7 @@ import org.commonmark.parser.Parser;
  * Markdown reader after the parser walks the tree recursively (commonmark's visitors and renderer), so a
  * 3 KB text of 3,000 {@code >} overflows the stack of whatever reads it: the build, the check, the search,
  * the preview's watcher. Texts nested deeper than {@link #MAX_LEVELS} are refused before any of them sees
- * them. Real answers nest a handful of levels.
+ * them (see {@code Markdown#depth}). Real answers nest a handful of levels.
  *
  * <p>Most texts are cleared by {@link #bound}, one pass over the characters that can never say less than
  * the true depth; only texts it cannot clear are parsed ({@link #measure}), by a parser that has no
@@ -42,63 +36,6 @@ public final class Nesting {
 
     /** The deepest nesting of a text and the 0-based line of the text where it is. */
     public record Depth(int levels, int line) {}
-
-    /**
-     * Reports {@code markdown}, which starts at line {@code firstLine} of {@code file}, when it nests too deep;
-     * returns whether it does.
-     */
-    public static boolean check(String markdown, String file, int firstLine, List<Problem> problems) {
-        if (bound(markdown) <= MAX_LEVELS) {
-            return false;
-        }
-        Depth depth = measure(markdown);
-        if (depth.levels() <= MAX_LEVELS) {
-            return false;
-        }
-        problems.add(problem(file, firstLine + depth.line(), depth.levels()));
-        return true;
-    }
-
-    /**
-     * Reports every text value of a front matter or site.yaml tree that nests too deep, at its line; returns
-     * whether any does. The tree is walked without recursion too.
-     */
-    public static boolean check(YamlTree tree, String file, List<Problem> problems) {
-        boolean found = false;
-        Deque<Map.Entry<String, JsonNode>> todo = new ArrayDeque<>();
-        todo.push(Map.entry("", tree.root()));
-        while (!todo.isEmpty()) {
-            Map.Entry<String, JsonNode> entry = todo.pop();
-            JsonNode node = entry.getValue();
-            if (node.isTextual()) {
-                int line = tree.lines().getOrDefault(entry.getKey(), 1);
-                if (bound(node.textValue()) > MAX_LEVELS) {
-                    Depth depth = measure(node.textValue());
-                    if (depth.levels() > MAX_LEVELS) {
-                        problems.add(problem(file, line, depth.levels()));
-                        found = true;
-                    }
-                }
-            } else if (node.isObject()) {
-                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext();) {
-                    Map.Entry<String, JsonNode> field = fields.next();
-                    todo.push(Map.entry(entry.getKey() + "/" + field.getKey(), field.getValue()));
-                }
-            } else if (node.isArray()) {
-                for (int i = 0; i < node.size(); i++) {
-                    todo.push(Map.entry(entry.getKey() + "/" + i, node.get(i)));
-                }
-            }
-        }
-        return found;
-    }
-
-    private static Problem problem(String file, int line, int levels) {
-        return Problem.error(file, line, "too-deep", String.format(java.util.Locale.ROOT, "the text is nested %,d"
-                + " levels deep (block quotes, lists, emphasis or links inside each other); at most %d are allowed",
-                levels, MAX_LEVELS), "flatten it: no reader follows more than a few levels, and no page can show"
-                        + " this many");
-    }
 
     /**
      * A number of levels the text cannot nest deeper than, from its characters alone. A block quote needs a
