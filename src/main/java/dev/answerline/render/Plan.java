@@ -1,5 +1,6 @@
 package dev.answerline.render;
 
+import dev.answerline.AnswerlineException;
 import dev.answerline.content.Answer;
 import dev.answerline.content.Author;
 import dev.answerline.content.BlogPost;
@@ -19,7 +20,6 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -235,7 +235,7 @@ final class Plan {
         try {
             TEMPLATES.render(template + ".jte", view, out);
         } catch (RuntimeException e) {
-            throw new RenderException("rendering " + what + " with " + template + ".jte failed: " + e.getMessage(), e);
+            throw RenderException.bug("rendering " + what + " with " + template + ".jte failed: " + e.getMessage(), e);
         }
         return out.toString();
     }
@@ -249,7 +249,9 @@ final class Plan {
         try {
             return Page.of(file.path(), MediaTypes.of(file.path()), Renderer.STATIC_CACHE, read(file.file()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.file(), e);
+            // it was there when the site was loaded: changed since, or unreadable from the start
+            throw new RenderException("the static file " + file.file() + " cannot be read: "
+                    + AnswerlineException.reason(e), "check its permissions, and that it was not removed meanwhile", e);
         }
     }
 
@@ -297,11 +299,11 @@ final class Plan {
     private static byte[] resource(String name) {
         try (InputStream in = Plan.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new RenderException("the theme resource " + name + " is missing from the jar", null);
+                throw RenderException.bug("the theme resource " + name + " is missing from the jar", null);
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw RenderException.bug("the theme resource " + name + " cannot be read from the jar", e);
         }
     }
 }

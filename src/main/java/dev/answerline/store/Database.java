@@ -2,6 +2,7 @@ package dev.answerline.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.answerline.AnswerlineException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,6 +34,8 @@ public final class Database implements AutoCloseable {
     /** The SQLite file in the data folder. */
     public static final String SQLITE_FILE = "answerline.db";
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    /** A failed statement on a database that opened: the database went away, or its disk is full. */
+    private static final String AGAIN = "check that the database still runs and its disk has room, then try again";
 
     /** Which database this is; SQL differs in a few places. */
     public enum Kind { SQLITE, POSTGRESQL }
@@ -74,8 +77,8 @@ public final class Database implements AutoCloseable {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
             return sqlite(Path.of(jdbcUrl.substring("jdbc:sqlite:".length())));
         }
-        throw new StoreException("--db " + redact(jdbcUrl) + " is not a database Answerline can use — give a"
-                + " jdbc:postgresql://host/database URL, or leave --db out to use SQLite in the data folder", null);
+        throw new StoreException("--db " + redact(jdbcUrl) + " is not a database Answerline can use",
+                "give a jdbc:postgresql://host/database URL, or leave --db out to use SQLite in the data folder");
     }
 
     /** SQLite in {@code file}, created with its folder when missing. */
@@ -84,8 +87,8 @@ public final class Database implements AutoCloseable {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
         } catch (IOException e) {
-            throw new StoreException("cannot create the data folder for " + file + ": " + e.getMessage()
-                    + " — choose a writable folder with --data", e);
+            throw new StoreException("cannot create the data folder for " + file + ": "
+                    + AnswerlineException.describe(e), "choose a writable folder with --data", e);
         }
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
@@ -123,16 +126,16 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open " + description + ": " + rootMessage(e) + " — "
-                    + (kind == Kind.POSTGRESQL ? "check that PostgreSQL runs and that the URL's host, port, database"
-                            + " and user are right" : "check that the data folder is writable"), e);
+            throw new StoreException("cannot open " + description + ": " + rootMessage(e),
+                    kind == Kind.POSTGRESQL ? "check that PostgreSQL runs and that the URL's host, port, database"
+                            + " and user are right" : "check that the data folder is writable", e);
         }
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
         } catch (FlywayException e) {
             pool.close();
-            throw new StoreException("cannot bring the schema of " + description + " up to date: " + rootMessage(e)
-                    + " — restore the database from a backup, or point --data or --db at another one", e);
+            throw new StoreException("cannot bring the schema of " + description + " up to date: " + rootMessage(e),
+                    "restore the database from a backup, or point --data or --db at another one", e);
         }
         return new Database(pool, kind, description);
     }
@@ -153,7 +156,7 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("a write to " + description + " failed: " + e.getMessage(), e);
+            throw new StoreException("a write to " + description + " failed: " + e.getMessage(), AGAIN, e);
         } finally {
             if (kind == Kind.SQLITE) {
                 sqliteWriter.unlock();
@@ -166,7 +169,7 @@ public final class Database implements AutoCloseable {
         try (Connection connection = pool.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new StoreException("a read from " + description + " failed: " + e.getMessage(), e);
+            throw new StoreException("a read from " + description + " failed: " + e.getMessage(), AGAIN, e);
         }
     }
 
