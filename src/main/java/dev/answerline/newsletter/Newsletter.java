@@ -296,7 +296,10 @@ public final class Newsletter implements AutoCloseable {
             return this;
         }
 
-        /** Forms sent by script sooner than this after the page loaded are refused; default 1.5 s. */
+        /**
+         * Forms sent by script sooner than this after the page loaded are refused; default 1.5 s.
+         * {@link Duration#ZERO} turns the check off, e.g. for browser tests that fill forms at once.
+         */
         public Builder minFillTime(Duration minFillTime) {
             this.minFillTime = minFillTime;
             return this;
