@@ -3,6 +3,7 @@ package dev.answerline.store;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.answerline.AnswerlineException;
+import dev.answerline.memory.MemoryException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteJDBCLoader;
 
 /**
  * The database of the dynamic features: SQLite in a file by default, PostgreSQL for several app nodes.
@@ -66,6 +68,7 @@ public final class Database implements AutoCloseable {
      * {@code dataDir}, and brings its schema up to date.
      *
      * @throws StoreException when it cannot be reached, created or migrated
+     * @throws MemoryException when SQLite's driver cannot unpack its native library into the temporary folder
      */
     public static Database open(Path dataDir, String jdbcUrl) {
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
@@ -90,6 +93,7 @@ public final class Database implements AutoCloseable {
             throw new StoreException("cannot create the data folder for " + file + ": "
                     + AnswerlineException.describe(e), "choose a writable folder with --data", e);
         }
+        loadSqlite();
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -104,6 +108,20 @@ public final class Database implements AutoCloseable {
         // one writer at a time anyway; a few connections let reads go on beside it
         pool.setMaximumPoolSize(4);
         return start(pool, Kind.SQLITE, "SQLite " + file.toAbsolutePath());
+    }
+
+    /**
+     * SQLite's driver unpacks its native library into the temporary folder before its first connection; when
+     * that fails, its own logger's stack traces (switched off in simplelogger.properties) said only that no
+     * library was found, and opening the database blamed the data folder.
+     */
+    private static void loadSqlite() {
+        try {
+            SQLiteJDBCLoader.initialize();
+        } catch (Exception e) {
+            Path tmp = Path.of(System.getProperty("org.sqlite.tmpdir", System.getProperty("java.io.tmpdir")));
+            throw MemoryException.temporaryFolder(tmp, "the native library of SQLite's driver", e);
+        }
     }
 
     /** PostgreSQL at a JDBC URL; user and password may be given as URL parameters or the PG* environment. */

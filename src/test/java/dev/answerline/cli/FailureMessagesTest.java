@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.answerline.TestSites;
 import dev.answerline.render.RenderException;
+import dev.answerline.store.Database;
 import dev.answerline.store.StoreException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -204,6 +205,11 @@ class FailureMessagesTest {
             Run run = answerline(List.of(), missing, command);
             run.assertExplained().contains("the temporary folder " + missing, "no such file or folder", TMPDIR_FIX);
         }
+        // SQLite's driver unpacks its native code there too, which the subscriber commands need first
+        Database.open(dir.resolve("data"), null).close();
+        answerline(List.of(), missing, List.of("subscribers", "count", "--data", dir.resolve("data").toString()))
+                .assertExplained().contains("the temporary folder " + missing + " for the native library of SQLite's"
+                        + " driver", TMPDIR_FIX);
     }
 
     @Test
@@ -244,13 +250,21 @@ class FailureMessagesTest {
         }
     }
 
-    /** Runs {@code answerline COMMAND} on the small site in a process of its own, with this temporary folder. */
+    /** Runs {@code answerline build} or {@code serve} on the small site; see {@link #answerline(List, Path, List)}. */
     private Run answerline(List<String> prefix, Path tmpdir, String command) throws Exception {
+        List<String> args = new ArrayList<>(List.of(command, "--site", small()));
+        args.addAll(command.equals("serve") ? List.of("--port", "0", "--data", dir.resolve("data").toString())
+                : List.of("--out", dir.resolve("out").toString()));
+        return answerline(prefix, tmpdir, args);
+    }
+
+    /** Runs {@code answerline ARGS} in a process of its own, with this temporary folder, after {@code prefix}. */
+    private Run answerline(List<String> prefix, Path tmpdir, List<String> args) throws Exception {
         List<String> line = new ArrayList<>(prefix);
         line.addAll(List.of(ProcessHandle.current().info().command().orElse("java"), "-Djava.io.tmpdir=" + tmpdir,
-                "-cp", System.getProperty("java.class.path"), "dev.answerline.cli.Main", command, "--site", small()));
-        line.addAll(command.equals("serve") ? List.of("--port", "0", "--data", dir.resolve("data").toString())
-                : List.of("--out", dir.resolve("out").toString()));
+                "-cp", System.getProperty("java.class.path"), "dev.answerline.cli.Main"));
+        line.addAll(args);
+        String command = args.get(0);
         Path log = dir.resolve("answerline.log");
         ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("ANSWERLINE_"));
