@@ -56,6 +56,11 @@ public abstract class AnswerlineException extends RuntimeException {
         return fix;
     }
 
+    /** Whether this is a bug in Answerline, to be reported, rather than something the user can change. */
+    public boolean bug() {
+        return bug;
+    }
+
     /**
      * A file system failure in words, for a problem's text: the JDK's message for a missing or forbidden file
      * is only its path ({@code /srv/out/index.html}), which says where but not what. An
@@ -82,10 +87,5 @@ public abstract class AnswerlineException extends RuntimeException {
             return f.getReason();
         }
         return String.valueOf(e.getMessage());
-    }
-
-    /** Whether this is a bug in Answerline, to be reported, rather than something the user can change. */
-    public boolean bug() {
-        return bug;
     }
 }

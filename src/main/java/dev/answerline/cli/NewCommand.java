@@ -2,8 +2,8 @@ package dev.answerline.cli;
 
 import dev.answerline.AnswerlineException;
 import dev.answerline.content.Author;
-import dev.answerline.content.ContentException;
 import dev.answerline.content.Category;
+import dev.answerline.content.ContentException;
 import dev.answerline.content.Site;
 import dev.answerline.content.Slug;
 import dev.answerline.content.Suggestions;
