@@ -31,12 +31,7 @@ final class BenchSiteCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         long started = System.nanoTime();
-        try {
-            SampleSite.write(site.dir(), out, answers, seed);
-        } catch (IllegalArgumentException e) {
-            spec.commandLine().getErr().println("answerline: " + e.getMessage());
-            return Main.USAGE;
-        }
+        SampleSite.write(site.dir(), out, answers, seed);
         spec.commandLine().getOut().printf("Wrote %d answers into %s in %d ms.%n", answers, out,
                 (System.nanoTime() - started) / 1_000_000);
         return Main.OK;

@@ -1,11 +1,7 @@
 package dev.answerline.cli;
 
+import dev.answerline.AnswerlineException;
 import dev.answerline.content.ContentException;
-import dev.answerline.export.ExportException;
-import dev.answerline.newsletter.NewsletterException;
-import dev.answerline.render.RenderException;
-import dev.answerline.server.ServerException;
-import dev.answerline.store.StoreException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +19,10 @@ public final class Main {
     public static final int CONTENT_ERRORS = 1;
     /** The command line was wrong. */
     public static final int USAGE = 2;
-    /** Something outside the content failed: a taken port, an unwritable folder, a broken site.yaml. */
+    /**
+     * Something outside the content failed: a taken port, an unwritable folder, a broken site.yaml (any
+     * {@link AnswerlineException}, printed with its fix), or a bug.
+     */
     public static final int FAILURE = 3;
 
     public static void main(String[] args) {
@@ -43,24 +42,39 @@ public final class Main {
             return USAGE;
         });
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
-            if (e instanceof ContentException content && !content.problems().isEmpty()) {
-                Report.print(content.dir(), content.problems(), commandLine.getErr());
-                commandLine.getErr().println("site.yaml must be fixed first: nothing can be built or served without"
-                        + " its brand, title and base_url.");
-                return FAILURE;
+            AnswerlineException failure = explained(e);
+            if (failure == null) {
+                throw e; // not ours to explain: a bug, whose stack trace is what a report needs
             }
-            if (e instanceof ContentException || e instanceof ServerException || e instanceof ExportException
-                    || e instanceof StoreException || e instanceof NewsletterException) {
-                commandLine.getErr().println("answerline: " + e.getMessage());
-                return FAILURE;
-            }
-            if (e instanceof RenderException) {
-                commandLine.getErr().println("answerline: " + e.getMessage()
-                        + " — this is a bug in Answerline, not in your content; please report it");
-                return FAILURE;
-            }
-            throw e;
+            report(failure, commandLine.getErr());
+            return FAILURE;
         });
         return cli.execute(args);
+    }
+
+    /** Prints a failure as the user reads it: what is wrong and the fix, without a stack trace. */
+    static void report(AnswerlineException failure, PrintWriter err) {
+        if (failure instanceof ContentException content && !content.problems().isEmpty()) {
+            Report.print(content.dir(), content.problems(), err);
+            err.println("site.yaml must be fixed first: nothing can be built or served without"
+                    + " its brand, title and base_url.");
+        } else {
+            err.println("answerline: " + failure.getMessage());
+        }
+        if (failure.bug()) {
+            err.println("This is a bug in Answerline, not in your content or settings: please report it, with"
+                    + " the command and the message above.");
+        }
+        err.flush();
+    }
+
+    /** The failure as we explained it, also when a library or a thread pool wrapped it on the way. */
+    private static AnswerlineException explained(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof AnswerlineException failure) {
+                return failure;
+            }
+        }
+        return null;
     }
 }

@@ -1,7 +1,9 @@
 package dev.answerline.cli;
 
+import dev.answerline.AnswerlineException;
 import dev.answerline.content.Author;
 import dev.answerline.content.Category;
+import dev.answerline.content.ContentException;
 import dev.answerline.content.Site;
 import dev.answerline.content.Slug;
 import dev.answerline.content.Suggestions;
@@ -41,7 +43,7 @@ final class NewCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Site loaded = Site.load(site.dir());
@@ -57,13 +59,16 @@ final class NewCommand implements Callable<Integer> {
             return Main.FAILURE;
         }
         Path file = loaded.dir().resolve("answers").resolve(slug + ".md");
-        Files.createDirectories(file.getParent());
         try {
+            Files.createDirectories(file.getParent());
             Files.writeString(file, skeleton(slug, categoryId, authorId), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE_NEW);
         } catch (FileAlreadyExistsException e) {
             err.println("answerline: " + display(file) + " already exists — edit it, or ask the question differently");
             return Main.FAILURE;
+        } catch (IOException e) {
+            throw new ContentException("cannot write " + display(file) + ": " + AnswerlineException.describe(e),
+                    "check that the site folder is writable and its disk has room", e);
         }
         out.println("Wrote " + display(file) + " (a draft: set `draft: false` when it is ready).");
         out.println("Preview it at http://localhost:8080/answers/" + slug + " with: bin/answerline serve --watch"

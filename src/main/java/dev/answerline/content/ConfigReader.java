@@ -1,5 +1,6 @@
 package dev.answerline.content;
 
+import dev.answerline.AnswerlineException;
 import dev.answerline.content.internal.Fields;
 import dev.answerline.content.internal.Depths;
 import dev.answerline.memory.TextStore;
@@ -35,10 +36,11 @@ final class ConfigReader {
             }
             tree = YamlTree.parse(Files.readString(dir.resolve(FILE), StandardCharsets.UTF_8), 1);
         } catch (NoSuchFileException e) {
-            throw new ContentException("there is no site.yaml in " + dir
-                    + " — pass --site with the site's folder, or create site.yaml (see docs/content-format.md)");
+            throw new ContentException("there is no site.yaml in " + dir,
+                    "pass --site with the site's folder, or create site.yaml (see docs/content-format.md)");
         } catch (IOException e) {
-            throw new ContentException("site.yaml in " + dir + " cannot be read: " + e.getMessage(), e);
+            throw new ContentException("site.yaml in " + dir + " cannot be read: " + AnswerlineException.reason(e),
+                    "check the permissions of the file and its folder", e);
         } catch (YamlTree.SyntaxError e) {
             throw new ContentException(dir, List.of(SiteLoader.yamlProblem(FILE, e)));
         }

@@ -1,33 +1,36 @@
 package dev.answerline.content;
 
+import dev.answerline.AnswerlineException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
 /**
- * A site that cannot be loaded at all: no folder, or a {@code site.yaml} without which nothing renders.
- * Problems in single content files are not thrown; they are collected in {@link Site#problems()}.
+ * A site folder that cannot be used at all: no folder, a folder that cannot be read (or watched, or written
+ * to by {@code answerline new}), or a {@code site.yaml} without which nothing renders. Problems in single
+ * content files are not thrown; they are collected in {@link Site#problems()}.
  */
-public final class ContentException extends RuntimeException {
+public final class ContentException extends AnswerlineException {
     private static final long serialVersionUID = 1L;
 
     private final transient Path dir;
     private final transient List<Problem> problems;
 
-    public ContentException(String message) {
-        super(message);
+    /** The site as a whole cannot be used: {@code problem — fix}. */
+    public ContentException(String problem, String fix) {
+        this(problem, fix, null);
+    }
+
+    /** The site as a whole cannot be used, found as {@code cause}. */
+    public ContentException(String problem, String fix, Throwable cause) {
+        super(problem, Objects.requireNonNull(fix, "fix"), false, cause);
         this.dir = null;
         this.problems = List.of();
     }
 
-    public ContentException(String message, Throwable cause) {
-        super(message, cause);
-        this.dir = null;
-        this.problems = List.of();
-    }
-
-    /** {@code site.yaml} is unusable for these problems; the message lists them. */
+    /** {@code site.yaml} is unusable for these problems; the message lists them, each with its fix. */
     public ContentException(Path dir, List<Problem> problems) {
-        super(describe(problems));
+        super(describe(problems), null, false, null);
         this.dir = dir;
         this.problems = List.copyOf(problems);
     }

@@ -1,5 +1,6 @@
 package dev.answerline.content;
 
+import dev.answerline.AnswerlineException;
 import dev.answerline.content.internal.Bounds;
 import dev.answerline.content.internal.Fields;
 import dev.answerline.content.internal.FrontMatter;
@@ -60,12 +61,13 @@ final class SiteLoader {
 
     Site load() {
         if (!Files.isDirectory(dir)) {
-            throw new ContentException(dir + " is not a folder — pass --site with the folder that holds site.yaml");
+            throw new ContentException(dir + " is not a folder", "pass --site with the folder that holds site.yaml");
         }
         try {
             bounds = Bounds.of(dir);
         } catch (IOException e) {
-            throw new ContentException(dir + " cannot be read: " + e.getMessage() + " — check its permissions", e);
+            throw new ContentException(dir + " cannot be read: " + AnswerlineException.reason(e),
+                    "check its permissions", e);
         }
         Problem configLink = bounds.escape(dir.resolve("site.yaml"), "site.yaml", dir);
         if (configLink != null) {
@@ -209,9 +211,15 @@ final class SiteLoader {
             return list.filter(p -> isContentFile(p.getFileName().toString()))
                     .map(p -> Map.entry(p.getFileName().toString(), p)).sorted(Map.Entry.comparingByKey())
                     .map(Map.Entry::getValue).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        } catch (IOException | UncheckedIOException e) {
+            throw unreadable(kindDir, e);
         }
+    }
+
+    /** A folder of the site that cannot be listed: the files in it cannot even be named. */
+    private static ContentException unreadable(Path folder, Exception e) {
+        return new ContentException(folder + " cannot be read: " + AnswerlineException.reason(e),
+                "check its permissions", e);
     }
 
     private static boolean isContentFile(String name) {
@@ -535,7 +543,7 @@ final class SiteLoader {
                 }
             });
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw unreadable(staticDir, e);
         }
         found.sort(null);
         for (Path file : found) {

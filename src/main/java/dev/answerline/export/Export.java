@@ -1,5 +1,6 @@
 package dev.answerline.export;
 
+import dev.answerline.AnswerlineException;
 import dev.answerline.content.Site;
 import dev.answerline.render.Page;
 import dev.answerline.render.Pages;
@@ -46,7 +47,7 @@ public final class Export {
      *
      * @param similar the answers most like each answer, for the "More ... Questions" boxes
      * @param subscribers the count shown in newsletter blocks of the exported pages
-     * @throws ExportException when {@code out} holds other files or cannot be written
+     * @throws ExportException when {@code out} is a file, holds other files or cannot be written
      */
     public static Summary write(Site site, Similar similar, Path out, long subscribers) {
         try {
@@ -60,8 +61,8 @@ public final class Export {
             });
             return finish(frame, layout.get(), out, frame.slot(subscribers));
         } catch (IOException | UncheckedIOException e) {
-            throw new ExportException("cannot write the site to " + out + ": " + e.getMessage()
-                    + " — check that the folder is writable and the disk has room", e);
+            throw new ExportException("cannot write the site to " + out + ": " + AnswerlineException.describe(e),
+                    "check that the folder is writable and the disk has room", e);
         }
     }
 
@@ -81,14 +82,18 @@ public final class Export {
     }
 
     private static void prepare(Path out) throws IOException {
+        if (Files.exists(out) && !Files.isDirectory(out)) {
+            throw new ExportException(out + " is a file, not a folder", "choose a folder with --out, or move the file"
+                    + " away");
+        }
         if (Files.isDirectory(out)) {
             boolean empty;
             try (Stream<Path> list = Files.list(out)) {
                 empty = list.findAny().isEmpty();
             }
             if (!empty && !Files.exists(out.resolve(MARKER))) {
-                throw new ExportException(out + " is not empty and was not made by answerline build"
-                        + " — choose an empty or new folder with --out", null);
+                throw new ExportException(out + " is not empty and was not made by answerline build",
+                        "choose an empty or new folder with --out");
             }
             try (Stream<Path> walk = Files.walk(out)) {
                 for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {

@@ -1,7 +1,6 @@
 package dev.answerline.memory;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,6 +20,8 @@ import java.util.function.LongSupplier;
  * already deleted file, goes when no view of it is left, e.g. once every page it held has been encoded
  * again (for a new subscriber count) and the old views have been collected. No file is made before the
  * first array is kept. Thread-safe.
+ *
+ * <p>A folder that is missing, cannot be written or has no room is a {@link MemoryException} that says so.
  */
 public final class MappedStore {
     /** Size of each mapped file; a larger array gets a file of its own. */
@@ -62,25 +63,25 @@ public final class MappedStore {
             target.put(bytes);
         } catch (InternalError e) {
             // how the JVM reports a write to a mapped file the disk has no room for
-            throw new UncheckedIOException(noRoom(bytes.length), new IOException(e));
+            throw noRoom(bytes.length, e);
         }
         return target.flip().asReadOnlyBuffer();
     }
 
     private MappedByteBuffer map(int size) {
-        if (free.getAsLong() < size) {
-            // the file is sparse: without this check a full disk would show only when bytes are written into it
-            throw new UncheckedIOException(noRoom(size), new IOException("no room in " + dir));
-        }
         Path file = null;
         try {
+            // made first, so that a folder that cannot take files at all says so rather than how full it is
             file = Files.createTempFile(dir, "answerline-mapped-", ".bin");
+            if (free.getAsLong() < size) {
+                // the file is sparse: without this check a full disk would show only when bytes are written into it
+                throw noRoom(size, null);
+            }
             try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
                 return channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot map a file in " + dir + " to keep bytes outside the heap: "
-                    + e.getMessage() + " — check that the temporary folder is writable and has room", e);
+            throw MemoryException.temporaryFolder(dir, "pages and texts kept outside the heap", e);
         } finally {
             deleteQuietly(file);
         }
@@ -95,10 +96,11 @@ public final class MappedStore {
         }
     }
 
-    private String noRoom(long needed) {
-        return "the temporary folder " + dir + " has " + (free.getAsLong() >> 20) + " MiB free, and keeping pages"
-                + " and texts outside the heap needs " + Math.max(1, needed >> 20) + " MiB more — free some space"
-                + " there, or point Java at a larger disk: ANSWERLINE_JAVA_OPTS=-Djava.io.tmpdir=/path/to/folder";
+    private MemoryException noRoom(long needed, Throwable cause) {
+        return new MemoryException("the temporary folder " + dir + " has " + (free.getAsLong() >> 20) + " MiB free,"
+                + " and keeping pages and texts outside the heap needs " + Math.max(1, needed >> 20) + " MiB more",
+                "free some space there, or point Java at a larger disk:"
+                + " ANSWERLINE_JAVA_OPTS=-Djava.io.tmpdir=/path/to/folder", cause);
     }
 
     private static void deleteQuietly(Path file) {

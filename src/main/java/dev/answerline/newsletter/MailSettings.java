@@ -28,14 +28,14 @@ public record MailSettings(String host, int port, Security security, String user
             security = Security.valueOf(securityName);
         } catch (IllegalArgumentException e) {
             throw new NewsletterException("ANSWERLINE_SMTP_SECURITY=" + securityName.toLowerCase(Locale.ROOT)
-                    + " is not a choice — use starttls, tls or none");
+                    + " is not a choice", "use starttls, tls or none");
         }
         String portText = env.getOrDefault("ANSWERLINE_SMTP_PORT", security == Security.TLS ? "465" : "587");
         int port;
         try {
             port = Integer.parseInt(portText);
         } catch (NumberFormatException e) {
-            throw new NewsletterException("ANSWERLINE_SMTP_PORT=" + portText + " is not a port number — use e.g. 587");
+            throw new NewsletterException("ANSWERLINE_SMTP_PORT=" + portText + " is not a port number", "use e.g. 587");
         }
         return new MailSettings(host, port, security, env.get("ANSWERLINE_SMTP_USER"),
                 env.get("ANSWERLINE_SMTP_PASSWORD"), env.get("ANSWERLINE_SMTP_FROM"));

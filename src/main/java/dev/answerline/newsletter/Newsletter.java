@@ -193,7 +193,9 @@ public final class Newsletter implements AutoCloseable {
     SiteConfig.Newsletter texts() {
         SiteConfig.Newsletter texts = site.get().config().newsletter();
         if (texts == null) {
-            throw new NewsletterException("the site has no newsletter in site.yaml");
+            // the routes are mounted only for a site with a newsletter, and a reload keeps them
+            throw new NewsletterException("the site has no newsletter in site.yaml",
+                    "put the newsletter block back in site.yaml, or restart serve without it");
         }
         return texts;
     }
@@ -221,7 +223,7 @@ public final class Newsletter implements AutoCloseable {
             }
             return new Emails.Letterhead(config.brand(), address, trimSlash(publicUrl.get()));
         } catch (AddressException | UnsupportedEncodingException e) {
-            throw new NewsletterException("the sender address " + from + " is not valid — set newsletter.from in"
+            throw new NewsletterException("the sender address " + from + " is not valid", "set newsletter.from in"
                     + " site.yaml or ANSWERLINE_SMTP_FROM to e.g. `Brand <hello@example.com>`", e);
         }
     }
@@ -294,7 +296,10 @@ public final class Newsletter implements AutoCloseable {
             return this;
         }
 
-        /** Forms sent by script sooner than this after the page loaded are refused; default 1.5 s. */
+        /**
+         * Forms sent by script sooner than this after the page loaded are refused; default 1.5 s.
+         * {@link Duration#ZERO} turns the check off, e.g. for browser tests that fill forms at once.
+         */
         public Builder minFillTime(Duration minFillTime) {
             this.minFillTime = minFillTime;
             return this;

@@ -1,39 +1,44 @@
 package dev.answerline.render;
 
 import java.util.Locale;
-import java.util.Map;
+import org.eclipse.jetty.http.MimeTypes;
 
-/** Content types of the files a site serves, by file name ending. */
+/**
+ * Content types of the files a site serves, by file name ending: Jetty's table ({@link MimeTypes#DEFAULTS}),
+ * with ours where it lacks an ending or says otherwise. Text is sent as UTF-8 and says so.
+ */
 public final class MediaTypes {
-    private static final Map<String, String> BY_EXTENSION = Map.ofEntries(
-            Map.entry("html", "text/html; charset=utf-8"),
-            Map.entry("css", "text/css; charset=utf-8"),
-            Map.entry("js", "text/javascript; charset=utf-8"),
-            Map.entry("json", "application/json"),
-            Map.entry("txt", "text/plain; charset=utf-8"),
-            Map.entry("md", "text/markdown; charset=utf-8"),
-            Map.entry("xml", "application/xml"),
-            Map.entry("svg", "image/svg+xml"),
-            Map.entry("png", "image/png"),
-            Map.entry("jpg", "image/jpeg"),
-            Map.entry("jpeg", "image/jpeg"),
-            Map.entry("gif", "image/gif"),
-            Map.entry("webp", "image/webp"),
-            Map.entry("avif", "image/avif"),
-            Map.entry("ico", "image/x-icon"),
-            Map.entry("pdf", "application/pdf"),
-            Map.entry("woff2", "font/woff2"),
-            Map.entry("woff", "font/woff"),
-            Map.entry("webmanifest", "application/manifest+json"));
+    private static final String BYTES = "application/octet-stream";
+    private static final MimeTypes TYPES = types();
 
     private MediaTypes() {}
+
+    private static MimeTypes types() {
+        MimeTypes.Mutable types = new MimeTypes.Mutable(MimeTypes.DEFAULTS);
+        // missing from Jetty 12.1's table: the Markdown twins of answers, and the web app manifest
+        types.addMimeMapping("md", "text/markdown");
+        types.addMimeMapping("webmanifest", "application/manifest+json");
+        // Jetty says image/vnd.microsoft.icon; every favicon.ico served so far went out as this
+        types.addMimeMapping("ico", "image/x-icon");
+        // every text file of a site is UTF-8, and a browser must not guess: Jetty infers ISO-8859-1 for
+        // text/plain, and nothing for CSS, JavaScript or Markdown
+        for (String text : new String[] {"text/html", "text/css", "text/javascript", "text/plain", "text/markdown"}) {
+            types.addInferred(text, "utf-8");
+        }
+        return types;
+    }
 
     /** The content type for a path, {@code application/octet-stream} when unknown. */
     public static String of(String path) {
         int dot = path.lastIndexOf('.');
         if (dot < 0 || dot < path.lastIndexOf('/')) {
-            return "application/octet-stream";
+            return BYTES;
         }
-        return BY_EXTENSION.getOrDefault(path.substring(dot + 1).toLowerCase(Locale.ROOT), "application/octet-stream");
+        String type = TYPES.getMimeForExtension(path.substring(dot + 1).toLowerCase(Locale.ROOT));
+        if (type == null) {
+            return BYTES;
+        }
+        String charset = TYPES.getInferredCharsetName(type);
+        return charset == null ? type : type + "; charset=" + charset.toLowerCase(Locale.ROOT);
     }
 }

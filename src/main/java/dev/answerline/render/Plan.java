@@ -1,5 +1,6 @@
 package dev.answerline.render;
 
+import dev.answerline.AnswerlineException;
 import dev.answerline.content.Address;
 import dev.answerline.content.Address.Kind;
 import dev.answerline.content.Answer;
@@ -20,7 +21,6 @@ import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.ArrayList;
@@ -219,7 +219,7 @@ final class Plan {
         try {
             TEMPLATES.render(template + ".jte", view, out);
         } catch (RuntimeException e) {
-            throw new RenderException("rendering " + what + " with " + template + ".jte failed: " + e.getMessage(), e);
+            throw RenderException.bug("rendering " + what + " with " + template + ".jte failed: " + e.getMessage(), e);
         }
         return out.toString();
     }
@@ -233,7 +233,9 @@ final class Plan {
         try {
             return Page.of(file.path(), MediaTypes.of(file.path()), Renderer.STATIC_CACHE, read(file.file()));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file.file(), e);
+            // it was there when the site was loaded: changed since, or unreadable from the start
+            throw new RenderException("the static file " + file.file() + " cannot be read: "
+                    + AnswerlineException.reason(e), "check its permissions, and that it was not removed meanwhile", e);
         }
     }
 
@@ -281,11 +283,11 @@ final class Plan {
     private static byte[] resource(String name) {
         try (InputStream in = Plan.class.getResourceAsStream(name)) {
             if (in == null) {
-                throw new RenderException("the theme resource " + name + " is missing from the jar", null);
+                throw RenderException.bug("the theme resource " + name + " is missing from the jar", null);
             }
             return in.readAllBytes();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw RenderException.bug("the theme resource " + name + " cannot be read from the jar", e);
         }
     }
 }

@@ -1,8 +1,9 @@
 package dev.answerline.sample;
 
+import dev.answerline.AnswerlineException;
+import dev.answerline.content.ContentException;
 import dev.answerline.content.Slug;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,11 +69,13 @@ public final class SampleSite {
                     words.add(m.group().toLowerCase(java.util.Locale.ROOT));
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new ContentException("cannot read " + folder.resolve(name + ".md") + ": "
+                        + AnswerlineException.reason(e), "check its permissions", e);
             }
         }
         if (words.isEmpty()) {
-            throw new IllegalArgumentException(folder + " has no answers to take words from");
+            throw new ContentException(folder + " has no answers to take words from",
+                    "pass --site with a site that has answers, e.g. the demo");
         }
         return words;
     }
@@ -81,13 +84,14 @@ public final class SampleSite {
      * Writes the site into {@code out}, which must not exist or be empty.
      *
      * @param demo the demo site, whose settings and supporting files the sample reuses
+     * @throws ContentException when {@code out} is not empty or cannot be written, or the demo has no answers
      */
     public static void write(Path demo, Path out, int answers, long seed) {
         try {
             if (Files.isDirectory(out)) {
                 try (Stream<Path> list = Files.list(out)) {
                     if (list.findAny().isPresent()) {
-                        throw new IllegalArgumentException(out + " is not empty — choose a new folder with --out");
+                        throw new ContentException(out + " is not empty", "choose a new folder with --out");
                     }
                 }
             }
@@ -109,7 +113,8 @@ public final class SampleSite {
                         sample.answer(i, questions.get(i), slugs), StandardCharsets.UTF_8);
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the sample site to " + out + ": " + e.getMessage(), e);
+            throw new ContentException("cannot write the sample site to " + out + ": "
+                    + AnswerlineException.describe(e), "choose a writable folder with --out on a disk with room", e);
         }
     }
 
@@ -182,7 +187,8 @@ public final class SampleSite {
             return list.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".md"))
                     .map(n -> n.substring(0, n.length() - 3)).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new ContentException("cannot list " + folder + ": " + AnswerlineException.reason(e),
+                    "pass --site with a site folder that has answers/, e.g. the demo", e);
         }
     }
 

@@ -141,7 +141,7 @@ final class Routes extends Handler.Abstract {
         try {
             write(request, response, callback, status, "application/json; charset=utf-8", JSON.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
-            throw new SearchException("writing search results as JSON failed", e);
+            throw SearchException.bug("writing search results as JSON failed", e);
         }
     }
 

@@ -104,7 +104,9 @@ public final class SearchIndex implements AutoCloseable {
     /**
      * Indexes the site's answers, blog posts and products.
      *
-     * @throws SearchException when Lucene fails, which is a bug
+     * @throws dev.answerline.memory.MemoryException when the temporary folder, where the index lives, is
+     *     missing, read-only or full
+     * @throws SearchException when Lucene fails otherwise, which is a bug
      */
     public static SearchIndex build(Site site) {
         try {
@@ -114,8 +116,10 @@ public final class SearchIndex implements AutoCloseable {
                 System.err.printf("  search index %d ms%n", (System.nanoTime() - started) / 1_000_000);
             }
             return index;
-        } catch (IOException | UncheckedIOException e) {
-            throw new SearchException("building the search index failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw Part.folderFailed(e);
+        } catch (UncheckedIOException e) {
+            throw SearchException.bug("building the search index failed: " + e.getMessage(), e);
         }
     }
 
@@ -154,7 +158,7 @@ public final class SearchIndex implements AutoCloseable {
                 others.release(otherSearcher);
             }
         } catch (IOException e) {
-            throw new SearchException("searching for \"" + query + "\" failed: " + e.getMessage(), e);
+            throw SearchException.bug("searching for \"" + query + "\" failed: " + e.getMessage(), e);
         }
     }
 
@@ -271,7 +275,7 @@ public final class SearchIndex implements AutoCloseable {
         try {
             return likeness(site.answers(), Similar.NONE);
         } catch (IOException | UncheckedIOException e) {
-            throw new SearchException("finding similar answers failed: " + e.getMessage(), e);
+            throw SearchException.bug("finding similar answers failed: " + e.getMessage(), e);
         }
     }
 
@@ -327,7 +331,7 @@ public final class SearchIndex implements AutoCloseable {
                 similar = new Similar(next);
             }
         } catch (IOException e) {
-            throw new SearchException("updating the search index failed: " + e.getMessage(), e);
+            throw Part.folderFailed(e);
         }
     }
 
@@ -342,7 +346,7 @@ public final class SearchIndex implements AutoCloseable {
             answers.close();
             others.close();
         } catch (IOException e) {
-            throw new SearchException("closing the search index failed: " + e.getMessage(), e);
+            throw Part.folderFailed(e);
         }
     }
 
@@ -402,8 +406,10 @@ public final class SearchIndex implements AutoCloseable {
                 System.err.printf("  similar answers %d ms%n", (System.nanoTime() - started) / 1_000_000);
             }
             return similar;
-        } catch (IOException | UncheckedIOException e) {
-            throw new SearchException("finding similar answers failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw Part.folderFailed(e);
+        } catch (UncheckedIOException e) {
+            throw SearchException.bug("finding similar answers failed: " + e.getMessage(), e);
         } finally {
             for (Part part : parts.values()) {
                 try {

@@ -7,6 +7,8 @@ import dev.answerline.server.internal.Dispatch;
 import dev.answerline.server.internal.ErrorPages;
 import dev.answerline.server.internal.PagesHandler;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,15 +111,39 @@ public final class Server implements AutoCloseable {
             server.start();
         } catch (IOException e) {
             stopQuietly(server);
-            throw new ServerException("cannot listen on " + host + ":" + port + " (" + e.getMessage()
-                    + ") — stop the program using that port, or pass another one with --port", e);
+            throw cannotListen(e);
         } catch (Exception e) {
             stopQuietly(server);
-            throw new ServerException("the server did not start: " + e.getMessage(), e);
+            throw ServerException.bug("the server did not start: " + e.getMessage(), e);
         }
         this.jetty = server;
         this.connector = serverConnector;
         return this;
+    }
+
+    /** Jetty says "Failed to bind" for a taken port and for an address of another machine alike. */
+    private ServerException cannotListen(IOException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String problem = "cannot listen on " + host + ":" + port + " (" + e.getMessage()
+                + (root != e && root.getMessage() != null ? ": " + root.getMessage() : "") + ")";
+        if (!ownAddress(host)) {
+            return new ServerException(problem, "pass an address of this machine with --host, e.g. 127.0.0.1, or"
+                    + " 0.0.0.0 for every interface", e);
+        }
+        return new ServerException(problem, "stop the program using that port, or pass another one with --port", e);
+    }
+
+    private static boolean ownAddress(String host) {
+        try {
+            InetAddress address = InetAddress.getByName(host);
+            return address.isAnyLocalAddress() || address.isLoopbackAddress()
+                    || NetworkInterface.getByInetAddress(address) != null;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The port actually bound (useful with port 0). */
@@ -157,7 +183,7 @@ public final class Server implements AutoCloseable {
         try {
             server.stop();
         } catch (Exception e) {
-            throw new ServerException("the server did not stop cleanly: " + e.getMessage(), e);
+            throw ServerException.bug("the server did not stop cleanly: " + e.getMessage(), e);
         }
     }
 
@@ -232,12 +258,19 @@ public final class Server implements AutoCloseable {
             return this;
         }
 
+        /**
+         * A server with these settings, not yet started.
+         *
+         * @throws ServerException when the port or the host cannot be used
+         */
         public Server build() {
             if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port " + port + " is not between 0 and 65535");
+                throw new ServerException("port " + port + " is not between 0 and 65535",
+                        "pass a port in that range with --port, e.g. 8080, or 0 for any free port");
             }
             if (host == null || host.isBlank()) {
-                throw new IllegalArgumentException("host is empty");
+                throw new ServerException("the address to listen on is empty",
+                        "pass one with --host, e.g. 127.0.0.1, or 0.0.0.0 for every interface");
             }
             if (bodyTimeout.isNegative() || bodyTimeout.isZero() || bodiesPerClient < 1) {
                 throw new IllegalArgumentException("the body timeout and the bodies per client must be above 0");

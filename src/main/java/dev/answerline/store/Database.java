@@ -2,6 +2,8 @@ package dev.answerline.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.answerline.AnswerlineException;
+import dev.answerline.memory.MemoryException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteJDBCLoader;
 
 /**
  * The database of the dynamic features: SQLite in a file by default, PostgreSQL for several app nodes.
@@ -33,6 +36,8 @@ public final class Database implements AutoCloseable {
     /** The SQLite file in the data folder. */
     public static final String SQLITE_FILE = "answerline.db";
     private static final int BUSY_TIMEOUT_MS = 10_000;
+    /** A failed statement on a database that opened: the database went away, or its disk is full. */
+    private static final String AGAIN = "check that the database still runs and its disk has room, then try again";
 
     /** Which database this is; SQL differs in a few places. */
     public enum Kind { SQLITE, POSTGRESQL }
@@ -63,6 +68,7 @@ public final class Database implements AutoCloseable {
      * {@code dataDir}, and brings its schema up to date.
      *
      * @throws StoreException when it cannot be reached, created or migrated
+     * @throws MemoryException when SQLite's driver cannot unpack its native library into the temporary folder
      */
     public static Database open(Path dataDir, String jdbcUrl) {
         if (jdbcUrl == null || jdbcUrl.isBlank()) {
@@ -74,8 +80,8 @@ public final class Database implements AutoCloseable {
         if (jdbcUrl.startsWith("jdbc:sqlite:")) {
             return sqlite(Path.of(jdbcUrl.substring("jdbc:sqlite:".length())));
         }
-        throw new StoreException("--db " + redact(jdbcUrl) + " is not a database Answerline can use — give a"
-                + " jdbc:postgresql://host/database URL, or leave --db out to use SQLite in the data folder", null);
+        throw new StoreException("--db " + redact(jdbcUrl) + " is not a database Answerline can use",
+                "give a jdbc:postgresql://host/database URL, or leave --db out to use SQLite in the data folder");
     }
 
     /** SQLite in {@code file}, created with its folder when missing. */
@@ -84,9 +90,10 @@ public final class Database implements AutoCloseable {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
         } catch (IOException e) {
-            throw new StoreException("cannot create the data folder for " + file + ": " + e.getMessage()
-                    + " — choose a writable folder with --data", e);
+            throw new StoreException("cannot create the data folder for " + file + ": "
+                    + AnswerlineException.describe(e), "choose a writable folder with --data", e);
         }
+        loadSqlite();
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
@@ -101,6 +108,20 @@ public final class Database implements AutoCloseable {
         // one writer at a time anyway; a few connections let reads go on beside it
         pool.setMaximumPoolSize(4);
         return start(pool, Kind.SQLITE, "SQLite " + file.toAbsolutePath());
+    }
+
+    /**
+     * SQLite's driver unpacks its native library into the temporary folder before its first connection; when
+     * that fails, its own logger's stack traces (switched off in simplelogger.properties) said only that no
+     * library was found, and opening the database blamed the data folder.
+     */
+    private static void loadSqlite() {
+        try {
+            SQLiteJDBCLoader.initialize();
+        } catch (Exception e) {
+            Path tmp = Path.of(System.getProperty("org.sqlite.tmpdir", System.getProperty("java.io.tmpdir")));
+            throw MemoryException.temporaryFolder(tmp, "the native library of SQLite's driver", e);
+        }
     }
 
     /** PostgreSQL at a JDBC URL; user and password may be given as URL parameters or the PG* environment. */
@@ -123,16 +144,16 @@ public final class Database implements AutoCloseable {
         try {
             pool = new HikariDataSource(config);
         } catch (RuntimeException e) {
-            throw new StoreException("cannot open " + description + ": " + rootMessage(e) + " — "
-                    + (kind == Kind.POSTGRESQL ? "check that PostgreSQL runs and that the URL's host, port, database"
-                            + " and user are right" : "check that the data folder is writable"), e);
+            throw new StoreException("cannot open " + description + ": " + rootMessage(e),
+                    kind == Kind.POSTGRESQL ? "check that PostgreSQL runs and that the URL's host, port, database"
+                            + " and user are right" : "check that the data folder is writable", e);
         }
         try {
             Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
         } catch (FlywayException e) {
             pool.close();
-            throw new StoreException("cannot bring the schema of " + description + " up to date: " + rootMessage(e)
-                    + " — restore the database from a backup, or point --data or --db at another one", e);
+            throw new StoreException("cannot bring the schema of " + description + " up to date: " + rootMessage(e),
+                    "restore the database from a backup, or point --data or --db at another one", e);
         }
         return new Database(pool, kind, description);
     }
@@ -153,7 +174,7 @@ public final class Database implements AutoCloseable {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new StoreException("a write to " + description + " failed: " + e.getMessage(), e);
+            throw new StoreException("a write to " + description + " failed: " + e.getMessage(), AGAIN, e);
         } finally {
             if (kind == Kind.SQLITE) {
                 sqliteWriter.unlock();
@@ -166,7 +187,7 @@ public final class Database implements AutoCloseable {
         try (Connection connection = pool.getConnection()) {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new StoreException("a read from " + description + " failed: " + e.getMessage(), e);
+            throw new StoreException("a read from " + description + " failed: " + e.getMessage(), AGAIN, e);
         }
     }
 

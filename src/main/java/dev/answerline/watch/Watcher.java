@@ -1,5 +1,7 @@
 package dev.answerline.watch;
 
+import dev.answerline.AnswerlineException;
+import dev.answerline.content.ContentException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.ClosedWatchServiceException;
@@ -46,8 +48,10 @@ final class Watcher implements AutoCloseable {
     static Watcher start(Path root, Consumer<Set<Path>> changes) {
         try {
             return new Watcher(root, changes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot watch " + root + ": " + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new ContentException("cannot watch " + root + ": " + AnswerlineException.describe(e), "check the"
+                    + " permissions of its folders; when a limit was reached, raise it (sysctl"
+                    + " fs.inotify.max_user_watches, fs.inotify.max_user_instances), or serve without --watch", e);
         }
     }
 

@@ -17,7 +17,8 @@ import java.time.Duration;
 
 /**
  * The demo site served as {@code answerline serve} serves it: pages with similar answers, search, and the
- * newsletter on a SQLite file in a temporary folder (no signup limit: the tests sign up many times).
+ * newsletter on a SQLite file in a temporary folder (no signup limit: the tests sign up many times; no
+ * minimum fill time: a script fills forms at once, and SignupDefencesTest tests that check).
  */
 final class DemoServer implements AutoCloseable {
     final Site site;
@@ -32,7 +33,7 @@ final class DemoServer implements AutoCloseable {
         db = Database.open(Files.createTempDirectory("answerline-browser-"), null);
         newsletter = Newsletter.builder(db, () -> site).outboxDir(Files.createTempDirectory("answerline-outbox-"))
                 .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
-                .signupLimit(0, Duration.ofMinutes(1)).build();
+                .signupLimit(0, Duration.ofMinutes(1)).minFillTime(Duration.ZERO).build();
         server = Server.builder(Renderer.render(site, Renderer.Options.serve(index.similar()))).port(0)
                 .subscribers(newsletter::count).route("/newsletter/*", newsletter::handler)
                 .route("/search", index::handler).route("/api/search", index::handler).build().start();

@@ -81,7 +81,6 @@ class KeyboardAndPrintTest {
     void subscribingWorksWithTheKeyboardAlone() {
         open(ANSWER, true);
         tabTo(".newsletter input[name=email]").sendKeys("keys.only@example.com");
-        PagesInBrowserTest.pause(1_600);
         focused().sendKeys(Keys.TAB);
         assertThat(focused().getAttribute("type")).isEqualTo("submit");
         focused().sendKeys(Keys.ENTER);

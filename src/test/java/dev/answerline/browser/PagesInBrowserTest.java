@@ -182,19 +182,9 @@ class PagesInBrowserTest {
         open(page, ANSWER);
         WebElement block = page.findElement(By.cssSelector(".newsletter"));
         block.findElement(By.name("email")).sendKeys(email);
-        pause(1_600); // a person takes a moment; faster forms are refused as bots
         block.findElement(By.cssSelector("button[type=submit]")).click();
         new WebDriverWait(page, Duration.ofSeconds(10))
                 .until(ExpectedConditions.visibilityOf(block.findElement(By.cssSelector(outcome))));
-    }
-
-    static void pause(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static ChromeDriver browser() {

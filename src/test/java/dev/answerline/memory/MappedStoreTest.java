@@ -35,7 +35,7 @@ class MappedStoreTest {
         MappedStore store = new MappedStore(dir, () -> 10L << 20);
 
         assertThatThrownBy(() -> store.keep(new byte[100]))
-                .isInstanceOf(UncheckedIOException.class)
+                .isInstanceOf(MemoryException.class)
                 .hasMessageContaining("the temporary folder " + dir + " has 10 MiB free")
                 .hasMessageContaining("needs 64 MiB more")
                 .hasMessageContaining("-Djava.io.tmpdir=");
@@ -44,5 +44,17 @@ class MappedStoreTest {
         } catch (java.io.IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void aMissingFolderIsNamedWithTheFix() {
+        Path missing = dir.resolve("gone");
+        MappedStore store = new MappedStore(missing);
+
+        assertThatThrownBy(() -> store.keep(new byte[100]))
+                .isInstanceOf(MemoryException.class)
+                .hasMessage("cannot use the temporary folder " + missing + " for pages and texts kept outside the heap:"
+                        + " no such file or folder — check that it exists, is writable and has room, or point Java at"
+                        + " another folder: ANSWERLINE_JAVA_OPTS=-Djava.io.tmpdir=/path/to/folder");
     }
 }

@@ -1,6 +1,7 @@
 package dev.answerline.newsletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.answerline.TestSites;
 import java.io.IOException;
@@ -70,14 +71,15 @@ class CrashDurabilityTest {
                 }
             });
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (acknowledged.size() < 300 && System.nanoTime() < deadline) {
-            Thread.sleep(10);
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10))
+                    .until(() -> acknowledged.size() >= 300);
+        } finally {
+            server.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no flush
+            streaming.set(false);
+            writers.shutdown();
         }
-        server.destroyForcibly(); // SIGKILL on Linux: no shutdown hook, no flush
         assertThat(server.waitFor(10, TimeUnit.SECONDS)).isTrue();
-        streaming.set(false);
-        writers.shutdown();
         assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         assertThat(acknowledged).as("signups answered before the kill").hasSizeGreaterThanOrEqualTo(300);
 
@@ -112,22 +114,20 @@ class CrashDurabilityTest {
                 .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
         builder.environment().keySet().removeIf(key -> key.startsWith("ANSWERLINE_"));
         Process process = builder.start();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try {
-                if (http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return process;
-                }
-            } catch (IOException e) {
-                if (!process.isAlive()) {
-                    throw new AssertionError("the server process ended; see " + dir.resolve(name + ".log"));
-                }
-                Thread.sleep(100);
-            }
+        try {
+            await("the server to start").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptionsInstanceOf(IOException.class).until(() -> {
+                        if (!process.isAlive()) {
+                            throw new AssertionError("the server process ended; see " + dir.resolve(name + ".log"));
+                        }
+                        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).build(),
+                                HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                    });
+            return process;
+        } catch (RuntimeException | Error e) {
+            process.destroyForcibly();
+            throw e;
         }
-        process.destroyForcibly();
-        throw new AssertionError("the server did not start within 60 s");
     }
 
     private static int freePort() throws IOException {

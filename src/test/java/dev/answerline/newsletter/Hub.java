@@ -54,7 +54,7 @@ final class Hub implements AutoCloseable {
         Newsletter.Builder builder = Newsletter.builder(db, () -> site).publicUrl(() -> PUBLIC_URL)
                 .mail(new MailSettings("127.0.0.1", mail.getSmtp().getPort(), MailSettings.Security.NONE, null, null,
                         null))
-                .clock(clock).poll(Duration.ofMillis(200)).minFillTime(Duration.ofMillis(1500));
+                .clock(clock).poll(Duration.ofMillis(200));
         settings.accept(builder);
         this.newsletter = builder.build();
         Server.Builder serverBuilder = Server.builder(Renderer.render(site)).port(0).subscribers(newsletter::count)

@@ -1,6 +1,7 @@
 package dev.answerline.newsletter;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -56,11 +57,8 @@ class OutboxTest {
         assertThat(Outbox.retryDelay(40)).isEqualTo(Duration.ofHours(1));
     }
 
-    private static void awaitAttempt(Database db) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (attempts(db) == 0 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-        }
+    private static void awaitAttempt(Database db) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> attempts(db) > 0);
         assertThat(attempts(db)).isEqualTo(1);
     }
 

@@ -135,11 +135,21 @@ class SignupDefencesTest {
 
     @Test
     void aFormSentFasterThanAPersonTypesIsRefused() {
+        // with the default minimum fill time, which Hub leaves as it is
         thenRefused(hub.post("/newsletter/subscribe", form("email", "quick@example.com", "elapsed", "300")), 400);
         assertThat(hub.post("/newsletter/subscribe", form("email", "quick@example.com", "elapsed", "2500"))
                 .statusCode()).isEqualTo(200);
         assertThat(hub.post("/newsletter/subscribe", form("email", "nojs@example.com")).statusCode())
                 .as("without JavaScript there is no timing, and no refusal").isEqualTo(200);
+    }
+
+    @Test
+    void aMinimumFillTimeOfZeroTakesFormsSentAtOnce() {
+        try (Hub browserTests = new Hub(Database.open(dir.resolve("zero"), null), MAIL,
+                b -> b.minFillTime(Duration.ZERO))) {
+            assertThat(browserTests.post("/newsletter/subscribe", form("email", "script@example.com", "elapsed", "0"))
+                    .statusCode()).isEqualTo(200);
+        }
     }
 
     @Test

@@ -8,6 +8,8 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Map;
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /**
  * A 32x32 icon of a letter or digit on a rounded square, as an ICO file holding one PNG. The letter comes
@@ -88,8 +90,10 @@ final class InitialIcon {
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);
-        try {
-            if (!ImageIO.write(image, "png", out)) {
+        // ImageIO's own cache is a file in java.io.tmpdir: with that folder full, `build` failed with "I/O error
+        // writing PNG file!", blamed on the output folder. The icon is a few hundred bytes: cache it in memory
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
+            if (!ImageIO.write(image, "png", stream)) {
                 throw new IllegalStateException("this Java has no PNG writer in javax.imageio");
             }
         } catch (IOException e) {

@@ -35,7 +35,7 @@ final class IndexFolders {
 
     /** A new folder, removed when the process ends unless {@link #delete} removed it before. */
     static Path create() throws IOException {
-        Path base = Path.of(System.getProperty("java.io.tmpdir"));
+        Path base = base();
         if (STARTED.compareAndSet(false, true)) {
             sweep(base, SETTLED);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(IndexFolders::deleteQuietly),
@@ -44,6 +44,11 @@ final class IndexFolders {
         Path folder = Files.createTempDirectory(base, PREFIX);
         LIVE.add(folder);
         return folder;
+    }
+
+    /** Java's temporary folder, where the index folders are made. */
+    static Path base() {
+        return Path.of(System.getProperty("java.io.tmpdir"));
     }
 
     static void delete(Path folder) throws IOException {

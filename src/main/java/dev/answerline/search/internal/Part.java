@@ -1,7 +1,7 @@
 package dev.answerline.search.internal;
 
+import dev.answerline.memory.MemoryException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -42,9 +42,16 @@ public final class Part implements AutoCloseable {
                     .setCommitOnClose(false);
             this.writer = new IndexWriter(new MMapDirectory(folder), config);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot make the search index in the temporary folder: " + e.getMessage()
-                    + " — check that " + System.getProperty("java.io.tmpdir") + " is writable and has room", e);
+            throw folderFailed(e);
         }
+    }
+
+    /**
+     * A failure of the index's own I/O, which goes to its folder in the temporary folder: when that fails, the
+     * folder's disk is why (missing, read-only, full), not the content.
+     */
+    public static MemoryException folderFailed(IOException e) {
+        return MemoryException.temporaryFolder(IndexFolders.base(), "the search index", e);
     }
 
     /** Adds a document; several threads may add at once while the part is being built. */
@@ -52,7 +59,8 @@ public final class Part implements AutoCloseable {
         try {
             writer.addDocument(doc);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // the index is written to its folder as it grows: a failure here is that folder's disk
+            throw folderFailed(e);
         }
     }
 
