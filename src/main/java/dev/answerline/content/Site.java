@@ -220,7 +220,10 @@ public final class Site {
             case POST -> posts.stream().filter(p -> p.slug().equals(id)).map(BlogPost::title).findFirst();
             case PRODUCT -> products.stream().filter(p -> p.slug().equals(id)).map(Product::name).findFirst();
             case PAGE -> page(id).map(InfoPage::title);
-            default -> Optional.empty();
+            // listed one by one, so that a new kind of page is a compile error here until it has a title
+            case AUTHORS, BLOG, PRODUCTS, ANSWER_MARKDOWN, BLOG_RSS, BLOG_ATOM, ANSWERS_RSS, ANSWERS_ATOM, SITEMAP,
+                    SITEMAP_PART, ROBOTS, LLMS, LLMS_FULL, ASSET, STATIC, SEARCH, API, NEWSLETTER, PREVIEW ->
+                Optional.empty();
         };
     }
 
