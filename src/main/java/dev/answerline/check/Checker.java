@@ -36,6 +36,10 @@ public final class Checker {
      * @return the loader's problems and the rules' findings, by file and line
      */
     public static List<Problem> check(Site site, LinkTargets pages) {
+        if (site.answers().stream().anyMatch(a -> !a.source().prose().facts())) {
+            // our own mistake, not the user's: a caller loaded the site for publishing
+            throw new IllegalArgumentException("check needs a site loaded with Keeping.ALL, as Site.load(dir) does");
+        }
         Findings findings = Findings.of(site.config());
         Corpus corpus = Corpus.of(site);
         Links links = new Links(site.config());

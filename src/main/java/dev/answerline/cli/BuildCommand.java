@@ -1,8 +1,7 @@
 package dev.answerline.cli;
 
+import dev.answerline.content.Keeping;
 import dev.answerline.content.Site;
-import dev.answerline.memory.MappedStore;
-import dev.answerline.memory.TextStore;
 import java.time.LocalDate;
 import dev.answerline.export.Export;
 import dev.answerline.search.SearchIndex;
@@ -34,7 +33,7 @@ final class BuildCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         long started = System.nanoTime();
         // the bodies and their HTML stay outside the heap until written, as a served site's do
-        Site loaded = Site.load(site.dir(), LocalDate.now(), false, null, TextStore.mapped(MappedStore.temporary()));
+        Site loaded = Site.load(site.dir(), LocalDate.now(), false, null, Keeping.publish());
         long errors = Report.problems(loaded, spec.commandLine().getErr());
         // the static export has no search: only the similar answers are needed from Lucene
         Export.Summary summary = Export.write(loaded, SearchIndex.similar(loaded), out, 0);

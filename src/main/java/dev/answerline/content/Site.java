@@ -1,6 +1,5 @@
 package dev.answerline.content;
 
-import dev.answerline.memory.TextStore;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -96,7 +95,7 @@ public final class Site {
      * @throws ContentException when there is no such folder or its {@code site.yaml} is unusable
      */
     public static Site load(Path dir, LocalDate today) {
-        return new SiteLoader(dir, today, false, null, TextStore.HEAP).load();
+        return new SiteLoader(dir, today, false, null, Keeping.ALL).load();
     }
 
     /**
@@ -107,15 +106,15 @@ public final class Site {
      * @throws ContentException when there is no such folder or its {@code site.yaml} is unusable
      */
     public static Site load(Path dir, LocalDate today, boolean drafts, ParseCache cache) {
-        return load(dir, today, drafts, cache, TextStore.HEAP);
+        return load(dir, today, drafts, cache, Keeping.ALL);
     }
 
     /**
-     * As {@link #load(Path, LocalDate, boolean, ParseCache)}, keeping the Markdown bodies and what they read as
-     * in {@code store}: outside the heap for a site to serve or export, on it for anything else.
+     * As {@link #load(Path, LocalDate, boolean, ParseCache)}, keeping what {@code keeping} says of the Markdown
+     * bodies: outside the heap and without check's facts for a site to serve or export, all on it otherwise.
      */
-    public static Site load(Path dir, LocalDate today, boolean drafts, ParseCache cache, TextStore store) {
-        return new SiteLoader(dir, today, drafts, cache, store).load();
+    public static Site load(Path dir, LocalDate today, boolean drafts, ParseCache cache, Keeping keeping) {
+        return new SiteLoader(dir, today, drafts, cache, keeping).load();
     }
 
     private static <T> Map<String, T> index(List<T> items, Function<T, String> key) {

@@ -7,7 +7,6 @@ import dev.answerline.content.internal.FrontMatter;
 import dev.answerline.content.internal.Depths;
 import dev.answerline.markdown.Markdown;
 import dev.answerline.markdown.Prose;
-import dev.answerline.memory.TextStore;
 import dev.answerline.content.internal.YamlTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -42,7 +41,7 @@ final class SiteLoader {
 
     private final boolean drafts;
     private final ParseCache cache;
-    private final TextStore store;
+    private final Keeping keeping;
     private Bounds bounds;
     private SiteConfig config;
 
@@ -50,13 +49,13 @@ final class SiteLoader {
      * @param drafts whether drafts and future-dated content are loaded as if published (for previews)
      * @param cache earlier reads to reuse, or null to read every file
      */
-    SiteLoader(Path dir, LocalDate today, boolean drafts, ParseCache cache, TextStore store) {
+    SiteLoader(Path dir, LocalDate today, boolean drafts, ParseCache cache, Keeping keeping) {
         // absolute and normalised once, so that every file path below is too (the cache's keys are)
         this.dir = dir.toAbsolutePath().normalize();
         this.today = today;
         this.drafts = drafts;
         this.cache = cache;
-        this.store = store;
+        this.keeping = keeping;
     }
 
     Site load() {
@@ -295,12 +294,14 @@ final class SiteLoader {
             slug = fileSlug;
         }
         // the body is read once, here, into every form render, search and check use
-        Prose prose = Markdown.block(frontMatter.body(), frontMatter.bodyLine(), outside(file, slug), store);
+        Prose prose = Markdown.block(frontMatter.body(), frontMatter.bodyLine(), outside(file, slug), keeping.store(),
+                keeping.facts());
         if (prose.tooDeep()) {
             found.add(Depths.problem(relative, frontMatter.bodyLine() + prose.depth().line(), prose.depth().levels()));
             return new ParseCache.Read(relative, fileSlug, null, found);
         }
-        Source source = new Source(relative, tree.lines(), frontMatter.body(), frontMatter.bodyLine(), prose, store);
+        Source source = new Source(relative, tree.lines(), frontMatter.body(), frontMatter.bodyLine(), prose,
+                keeping.store());
         Content value = reader.read(fields, slug, source);
         return new ParseCache.Read(relative, slug, fields.failed() ? null : value, found);
     }

@@ -10,7 +10,8 @@ import java.util.Set;
  * plain text. Each text is parsed once into a {@link Prose}, which has every form the engine needs.
  *
  * <pre>{@code
- * Prose body = Markdown.block(source.body(), source.bodyLine(), new Markdown.Outside(base, pageUrl), TextStore.HEAP);
+ * Prose body = Markdown.block(source.body(), source.bodyLine(), new Markdown.Outside(base, pageUrl), TextStore.HEAP,
+ *         true);
  * body.html();       // for the page
  * body.text();       // for search
  * body.outside();    // for llms.txt and the Markdown twin
@@ -54,9 +55,10 @@ public final class Markdown {
      *
      * @param outside where it is published, when its {@link Prose#outside()} form is needed; else null
      * @param store where its long forms are kept
+     * @param facts whether to keep its blocks, links and images, which only checks read
      */
-    public static Prose block(String markdown, int firstLine, Outside outside, TextStore store) {
-        return Reading.compile(markdown, firstLine, false, outside, store);
+    public static Prose block(String markdown, int firstLine, Outside outside, TextStore store, boolean facts) {
+        return Reading.compile(markdown, firstLine, false, outside, store, facts);
     }
 
     /** A field of one paragraph (a direct answer, a takeaway) on line {@code line}: its HTML has no {@code <p>}. */
@@ -66,7 +68,7 @@ public final class Markdown {
 
     /** As {@link #inline(String, int)}, with the form for readers outside. */
     public static Prose inline(String markdown, int line, Outside outside) {
-        return Reading.compile(markdown, line, true, outside, TextStore.HEAP);
+        return Reading.compile(markdown, line, true, outside, TextStore.HEAP, true);
     }
 
     /**

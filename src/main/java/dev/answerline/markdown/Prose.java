@@ -35,9 +35,10 @@ public final class Prose {
     private final List<Image> images;
     private final List<Block> blocks;
     private final Markdown.Depth depth;
+    private final boolean facts;
 
     Prose(KeptText html, KeptText text, KeptText outside, List<Link> links, List<Link> dropped, List<Image> images,
-            List<Block> blocks, Markdown.Depth depth) {
+            List<Block> blocks, Markdown.Depth depth, boolean facts) {
         this.html = html;
         this.text = text;
         this.outside = outside;
@@ -46,6 +47,15 @@ public final class Prose {
         this.images = List.copyOf(images);
         this.blocks = List.copyOf(blocks);
         this.depth = depth;
+        this.facts = facts;
+    }
+
+    /**
+     * Whether the facts checks read were kept: {@link #links()}, {@link #dropped()}, {@link #images()} and
+     * {@link #blocks()} are empty when they were not.
+     */
+    public boolean facts() {
+        return facts;
     }
 
     /** The HTML of the text, safe to put in a page: raw HTML escaped, unsafe links reduced to their text. */

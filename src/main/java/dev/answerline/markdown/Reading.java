@@ -57,11 +57,12 @@ final class Reading {
 
     private Reading() {}
 
-    static Prose compile(String markdown, int firstLine, boolean inline, Markdown.Outside outside, TextStore store) {
+    static Prose compile(String markdown, int firstLine, boolean inline, Markdown.Outside outside, TextStore store,
+            boolean keepFacts) {
         Markdown.Depth depth = Markdown.depth(markdown);
         if (depth.levels() > Markdown.MAX_LEVELS) {
             return new Prose(NOTHING, NOTHING, outside == null ? null : NOTHING, List.of(), List.of(), List.of(),
-                    List.of(), depth);
+                    List.of(), depth, keepFacts);
         }
         Node document = PARSER.parse(markdown);
         Facts facts = new Facts(firstLine, inline);
@@ -70,9 +71,14 @@ final class Reading {
         String html = inline ? INLINE.render(document).strip()
                 : safe().attributeProviderFactory(context -> new Attributes(Markdown.LAYOUT_IDS)).build().render(document);
         String forOutside = outside == null ? null : outside(document, outside);
+        if (!keepFacts) {
+            return new Prose(store.keep(html), store.keep(facts.text.toString()),
+                    forOutside == null ? null : store.keep(forOutside), List.of(), List.of(), List.of(), List.of(), depth,
+                    false);
+        }
         return new Prose(store.keep(html), store.keep(facts.text.toString()),
                 forOutside == null ? null : store.keep(forOutside), facts.links, facts.dropped, facts.images,
-                facts.blocks, depth);
+                facts.blocks, depth, true);
     }
 
     private static HtmlRenderer.Builder safe() {

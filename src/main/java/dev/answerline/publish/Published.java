@@ -1,8 +1,7 @@
 package dev.answerline.publish;
 
+import dev.answerline.content.Keeping;
 import dev.answerline.content.Site;
-import dev.answerline.memory.MappedStore;
-import dev.answerline.memory.TextStore;
 import dev.answerline.render.Mode;
 import dev.answerline.render.Pages;
 import dev.answerline.render.Renderer;
@@ -33,7 +32,7 @@ public final class Published implements Publication {
      */
     public static Published load(Path dir, LocalDate today, boolean drafts) {
         // a served site's bodies and what they read as stay outside the heap with its pages
-        return of(Site.load(dir, today, drafts, null, TextStore.mapped(MappedStore.temporary())));
+        return of(Site.load(dir, today, drafts, null, Keeping.publish()));
     }
 
     /** Indexes and renders a loaded site. */

@@ -53,7 +53,7 @@ class TextTest {
     @Test
     void aScanKnowsTheLinesOfLinksImagesAndSections() {
         Scan scan = Scan.of(Markdown.block("Intro text.\n\n## First part\n\nSee [the post](/blog/x).\n\n![](/a.png)\n",
-                10, null, TextStore.HEAP));
+                10, null, TextStore.HEAP, true));
         assertThat(scan.links()).containsExactly(new Prose.Link("/blog/x", "the post", 14));
         assertThat(scan.images()).containsExactly(new Prose.Image("/a.png", "", 16));
         assertThat(scan.sections()).extracting(Scan.Section::heading, Scan.Section::line)

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Editors' Markdown can never put script, styles or dangerous links on a page, and reads the same everywhere. */
 class MarkdownTest {
     private static Prose block(String markdown) {
-        return Markdown.block(markdown, 1, null, TextStore.HEAP);
+        return Markdown.block(markdown, 1, null, TextStore.HEAP, true);
     }
 
     @Test
@@ -38,7 +38,7 @@ class MarkdownTest {
     @Test
     void whatRenderDropsIsListedWithItsLineAndIsNoLink() {
         Prose prose = Markdown.block("Intro.\n\nClick [here](javascript:alert(1)).\n\n![a cat](data:image/png,x) and"
-                + " [fine](/x)", 20, null, TextStore.HEAP);
+                + " [fine](/x)", 20, null, TextStore.HEAP, true);
         assertThat(prose.dropped()).containsExactly(new Prose.Link("javascript:alert(1)", "here", 22),
                 new Prose.Link("data:image/png,x", "a cat", 24));
         assertThat(prose.links()).containsExactly(new Prose.Link("/x", "fine", 24));
@@ -88,7 +88,7 @@ class MarkdownTest {
     @Test
     void readersOutsideGetAbsoluteLinksAndTheHtmlAsText() {
         Prose prose = Markdown.block("See [the post](/blog/x), [this part](#why) and <b>this</b>.", 1,
-                new Markdown.Outside("https://site.example", "https://site.example/answers/a"), TextStore.HEAP);
+                new Markdown.Outside("https://site.example", "https://site.example/answers/a"), TextStore.HEAP, true);
         assertThat(prose.outside()).isEqualTo("See [the post](https://site.example/blog/x), [this part]"
                 + "(https://site.example/answers/a#why) and \\<b\\>this\\</b\\>.");
         assertThat(prose.html()).contains("href=\"/blog/x\"");
@@ -105,10 +105,20 @@ class MarkdownTest {
     }
 
     @Test
+    void aPublishedTextKeepsNoFactsForChecks() {
+        Prose prose = Markdown.block("See [the post](/blog/x).\n\n## Part\n", 1, null, TextStore.HEAP, false);
+        assertThat(prose.facts()).isFalse();
+        assertThat(prose.links()).isEmpty();
+        assertThat(prose.blocks()).isEmpty();
+        assertThat(prose.html()).contains("href=\"/blog/x\"");
+        assertThat(prose.text()).isEqualTo("See the post.\nPart\n");
+    }
+
+    @Test
     void formsKeptOutsideTheHeapReadBackTheSame(@TempDir Path dir) {
         String markdown = "Rolling *the* thoracic spine — “ça va”. ".repeat(60);
-        Prose onHeap = Markdown.block(markdown, 1, null, TextStore.HEAP);
-        Prose mapped = Markdown.block(markdown, 1, null, TextStore.mapped(new MappedStore(dir)));
+        Prose onHeap = Markdown.block(markdown, 1, null, TextStore.HEAP, true);
+        Prose mapped = Markdown.block(markdown, 1, null, TextStore.mapped(new MappedStore(dir)), true);
         assertThat(mapped.html()).isEqualTo(onHeap.html());
         assertThat(mapped.text()).isEqualTo(onHeap.text());
         assertThat(mapped).isEqualTo(onHeap);
