@@ -34,6 +34,15 @@ public final class TestSites {
         return copyTree(fixture(name), dir);
     }
 
+    /**
+     * The small fixture site in a brand's own look, in {@code dir}: {@code sites/small} with {@code sites/themed}
+     * (site.yaml with a theme, nav and footer; a stylesheet; a dark logo) laid over it.
+     */
+    public static Path themed(Path dir) {
+        copy("small", dir);
+        return copyTree(fixture("themed"), dir);
+    }
+
     /** A copy of the demo site in {@code dir}. */
     public static Path copyDemo(Path dir) {
         return copyTree(demo(), dir);

@@ -6,6 +6,7 @@ import dev.answerline.check.internal.Findings;
 import dev.answerline.check.internal.LinkRules;
 import dev.answerline.check.internal.Links;
 import dev.answerline.check.internal.SiteRules;
+import dev.answerline.check.internal.ThemeRules;
 import dev.answerline.content.Problem;
 import dev.answerline.content.Site;
 import dev.answerline.render.LinkTargets;
@@ -47,6 +48,7 @@ public final class Checker {
         AnswerRules answers = new AnswerRules(site.config(), links, findings, site.today());
         corpus.answers().parallel().forEach(answers::check);
         new SiteRules(site, corpus, links, findings).run();
+        new ThemeRules(site.config(), findings).run();
         List<Problem> all = new ArrayList<>(site.problems());
         // like the loader's problems, a file's findings are listed twenty and a count (issue 14)
         all.addAll(Problem.listable(findings.problems()));

@@ -12,6 +12,7 @@ public enum Rule {
     BROKEN_LINK("broken-link", Severity.ERROR),
     BROKEN_ANCHOR("broken-anchor", Severity.ERROR),
     UNSAFE_LINK("unsafe-link", Severity.ERROR),
+    THEME_CONTRAST("theme-contrast", Severity.ERROR),
     LINK_TO_DRAFT("link-to-draft", Severity.ERROR),
     IMAGE_ALT("image-alt", Severity.ERROR),
     DUPLICATE_QUESTION("duplicate-question", Severity.ERROR),

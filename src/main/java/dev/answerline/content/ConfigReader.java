@@ -51,7 +51,7 @@ final class ConfigReader {
         }
         Fields f = Fields.of(FILE, tree, found);
         f.allowOnly(List.of("brand", "title", "base_url", "language", "description", "logo", "image", "health_content",
-                "same_as", "newsletter", "ctas", "default_cta", "disclaimer", "checks"));
+                "same_as", "newsletter", "ctas", "default_cta", "disclaimer", "checks", "theme", "nav", "footer"));
         String brand = f.text("brand");
         String title = f.text("title");
         String baseUrl = f.url("base_url", true);
@@ -82,7 +82,8 @@ final class ConfigReader {
         SiteConfig config = new SiteConfig(new Source(FILE, tree.lines(), "", 1, null, TextStore.HEAP), brand, title,
                 baseUrl == null ? "" : trimSlash(baseUrl), language, f.optionalText("description"),
                 f.url("logo", false), f.url("image", false), f.flag("health_content"), f.urlList("same_as"),
-                newsletter(f), ctas, defaultCta, f.optionalText("disclaimer"), checks(f));
+                newsletter(f), ctas, defaultCta, f.optionalText("disclaimer"), checks(f), ThemeReader.theme(f),
+                ThemeReader.nav(f), ThemeReader.footer(f));
         if (unusable) {
             throw new ContentException(dir, Problem.listable(found.stream().filter(Problem::isError).toList()));
         }

@@ -13,6 +13,9 @@ import java.util.Map;
  * @param ctas calls to action by id, in file order
  * @param defaultCta the id answers use without {@code cta}; null when there are no calls to action
  * @param checks the tuning of {@code answerline check}'s rules by rule id
+ * @param theme the brand's look; {@link Theme#NONE} for the built-in one
+ * @param nav the header's links, or null for the built-in ones
+ * @param footer the footer's columns of links, or null for the built-in ones
  */
 public record SiteConfig(
         Source source,
@@ -29,9 +32,14 @@ public record SiteConfig(
         Map<String, Cta> ctas,
         String defaultCta,
         String disclaimer,
-        Map<String, CheckSetting> checks) {
+        Map<String, CheckSetting> checks,
+        Theme theme,
+        List<Link> nav,
+        List<Column> footer) {
 
     public SiteConfig {
+        nav = nav == null ? null : List.copyOf(nav);
+        footer = footer == null ? null : List.copyOf(footer);
         sameAs = List.copyOf(sameAs);
         ctas = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ctas));
         checks = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(checks));
@@ -78,4 +86,12 @@ public record SiteConfig(
 
     /** A link with its text. */
     public record Link(String label, String url) {}
+
+    /** A column of the footer: a heading and its links. */
+    public record Column(String heading, List<Link> links) {
+
+        public Column {
+            links = List.copyOf(links);
+        }
+    }
 }

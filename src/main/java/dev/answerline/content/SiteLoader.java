@@ -101,6 +101,7 @@ final class SiteLoader {
                     "add pages/disclaimer.md with the full disclaimer, or remove `disclaimer` from site.yaml"));
         }
         List<StaticFile> staticFiles = staticFiles(answers, posts, products, pages, categories, authors);
+        checkThemeFiles(config, staticFiles);
         return new Site(dir, today, config, List.copyOf(answers.values()), List.copyOf(categories.values()),
                 List.copyOf(authors.values()), List.copyOf(products.values()), List.copyOf(posts.values()),
                 List.copyOf(pages.values()), staticFiles, synonyms(), hidden, problems);
@@ -495,6 +496,30 @@ final class SiteLoader {
             }
         });
         return result;
+    }
+
+    /** The font files and stylesheet the theme names must be static files of the site. */
+    private void checkThemeFiles(SiteConfig config, List<StaticFile> staticFiles) {
+        Theme theme = config.theme();
+        Set<String> paths = new java.util.HashSet<>();
+        staticFiles.forEach(f -> paths.add(f.path()));
+        Map<String, String> named = new LinkedHashMap<>();
+        if (theme.bodyFont() != null && theme.bodyFont().file() != null) {
+            named.put("/theme/font_body", theme.bodyFont().file());
+        }
+        if (theme.headingFont() != null && theme.headingFont().file() != null) {
+            named.put("/theme/font_heading", theme.headingFont().file());
+        }
+        if (theme.stylesheet() != null) {
+            named.put("/theme/css", theme.stylesheet());
+        }
+        named.forEach((pointer, path) -> {
+            if (!paths.contains(path)) {
+                problems.add(Problem.error("site.yaml", config.source().lineOf(pointer), "missing-file",
+                        "`" + pointer.substring(1).replace('/', '.') + ": " + path + "` names no file in static/",
+                        "put the file at static" + path + ", or correct the path"));
+            }
+        });
     }
 
     /** Whether the site has content at a content address; asked per static file rather than listing them all. */

@@ -15,6 +15,7 @@ import dev.answerline.render.internal.Favicons;
 import dev.answerline.render.internal.Feeds;
 import dev.answerline.render.internal.LlmsText;
 import dev.answerline.render.internal.Sitemaps;
+import dev.answerline.render.internal.ThemeCss;
 import dev.answerline.render.internal.Views;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -50,6 +51,9 @@ final class Plan {
     final Views views;
     private final byte[] css;
     private final String cssPath;
+    /** The site's own stylesheet ({@code theme.css}, or {@code static/custom.css}) and its fingerprinted path. */
+    private final StaticFile brandCss;
+    private final String brandCssPath;
     private final Similar similar;
     private final Feeds feeds;
     private final LlmsText llms;
@@ -63,9 +67,11 @@ final class Plan {
     Plan(Site site, Renderer.Options options) {
         this.site = site;
         this.similar = options.similar();
-        this.css = css(site.config().baseUrl());
+        this.css = css(site.config().baseUrl(), ThemeCss.of(site.config().theme()));
         this.cssPath = fingerprinted("site", css, "css");
-        this.views = new Views(site, cssPath, JS_PATH, options.mode().liveReload(), similar);
+        this.brandCss = brandCss(site);
+        this.brandCssPath = brandCss == null ? null : fingerprinted("brand", bytes(brandCss), "css");
+        this.views = new Views(site, cssPath, brandCssPath, JS_PATH, options.mode().liveReload(), similar);
         this.feeds = new Feeds(site);
         this.llms = new LlmsText(site, options.mode().incremental() ? options.cache().fragments : null);
         this.sitemaps = new Sitemaps(site);
@@ -102,6 +108,9 @@ final class Plan {
         paths.add(path(Kind.LLMS_FULL));
         site.answers().forEach(a -> paths.add(Address.of(Kind.ANSWER_MARKDOWN, a.slug()).path()));
         paths.add(cssPath);
+        if (brandCssPath != null) {
+            paths.add(brandCssPath);
+        }
         paths.add(JS_PATH);
         return paths;
     }
@@ -135,6 +144,8 @@ final class Plan {
             case SITEMAP, SITEMAP_PART -> sitemaps.paths().contains(path)
                     ? () -> text(path, "application/xml; charset=utf-8", sitemaps.files().get(path)) : null;
             case ASSET -> path.equals(cssPath) ? () -> Page.of(cssPath, MediaTypes.of(cssPath), Renderer.ASSET_CACHE, css)
+                    : path.equals(brandCssPath)
+                            ? () -> Page.of(path, MediaTypes.of(path), Renderer.ASSET_CACHE, bytes(brandCss))
                     : path.equals(JS_PATH) ? () -> Page.of(JS_PATH, MediaTypes.of(JS_PATH), Renderer.ASSET_CACHE, JS)
                     : null;
             case CATEGORY -> {
@@ -230,13 +241,25 @@ final class Plan {
     }
 
     private static Page staticPage(StaticFile file) {
+        return Page.of(file.path(), MediaTypes.of(file.path()), Renderer.STATIC_CACHE, bytes(file));
+    }
+
+    /** A static file's bytes. */
+    private static byte[] bytes(StaticFile file) {
         try {
-            return Page.of(file.path(), MediaTypes.of(file.path()), Renderer.STATIC_CACHE, read(file.file()));
+            return read(file.file());
         } catch (IOException e) {
             // it was there when the site was loaded: changed since, or unreadable from the start
             throw new RenderException("the static file " + file.file() + " cannot be read: "
                     + AnswerlineException.reason(e), "check its permissions, and that it was not removed meanwhile", e);
         }
+    }
+
+    /** The site's own stylesheet: {@code theme.css} of site.yaml, else {@code static/custom.css}; or null. */
+    private static StaticFile brandCss(Site site) {
+        String named = site.config().theme().stylesheet();
+        String path = named != null ? named : "/custom.css";
+        return site.staticFiles().stream().filter(f -> f.path().equals(path)).findFirst().orElse(null);
     }
 
     /**
@@ -251,10 +274,11 @@ final class Plan {
     }
 
     /**
-     * The theme with the site's address for print: a printed link to {@code /x} shows
-     * {@code https://site/x}, which a reader can type, and only the stylesheet knows it on paper.
+     * The built-in stylesheet, then the brand's theme (nothing without one), then the site's address for print:
+     * a printed link to {@code /x} shows {@code https://site/x}, which a reader can type, and only the
+     * stylesheet knows it on paper.
      */
-    private static byte[] css(String baseUrl) {
+    private static byte[] css(String baseUrl, String theme) {
         StringBuilder quoted = new StringBuilder("\"");
         baseUrl.codePoints().forEach(c -> {
             if (c == '"' || c == '\\' || c < 0x20 || c == 0x7f) {
@@ -263,7 +287,7 @@ final class Plan {
                 quoted.appendCodePoint(c);
             }
         });
-        byte[] print = ("\n@media print { :root { --site-url: " + quoted + "\"; } }\n")
+        byte[] print = (theme + "\n@media print { :root { --site-url: " + quoted + "\"; } }\n")
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         byte[] all = java.util.Arrays.copyOf(CSS, CSS.length + print.length);
         System.arraycopy(print, 0, all, CSS.length, print.length);

@@ -26,6 +26,8 @@ class GoldenPagesTest {
     private static final Path EXPECTED = Path.of("src/test/resources/golden/small");
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
+    private static final Path THEMED = Path.of("src/test/resources/golden/themed");
+
     private final Pages pages = render(Site.load(TestSites.fixture("small"), TestSites.TODAY));
 
     /** As serve and build render: with the similar answers the search index finds. */
@@ -39,10 +41,36 @@ class GoldenPagesTest {
     Stream<DynamicTest> pagesMatchTheirGoldenFiles() throws IOException {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(EXPECTED)) {
+            // the themed site's files are compared by their own test
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
         return files.stream().map(file -> DynamicTest.dynamicTest(EXPECTED.relativize(file).toString(),
                 () -> compare(file)));
+    }
+
+    /**
+     * The same site in a brand's own look ({@code sites/themed}): pages with its header and footer links,
+     * logos and stylesheets, and the rules its theme adds to the built-in stylesheet ({@code theme.css}).
+     */
+    @Test
+    void aThemedSiteMatchesItsGoldenFiles(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Pages themed = render(Site.load(TestSites.themed(dir), TestSites.TODAY));
+        for (String name : List.of("answers/should-you-roll-your-lower-back.html", "index.html", "404.html")) {
+            Page page = name.equals("404.html") ? themed.notFound() : themed.get(pathOf(name));
+            same(THEMED.resolve(name), new String(page.body(themed.slot(1234)).identity(), StandardCharsets.UTF_8));
+        }
+        String html = new String(themed.get("/").body("").identity(), StandardCharsets.UTF_8);
+        String css = html.replaceAll("(?s).*<link rel=\"stylesheet\" href=\"(/assets/site[^\"]+)\".*", "$1");
+        String stylesheet = new String(themed.get(css).body("").identity(), StandardCharsets.UTF_8);
+        same(THEMED.resolve("theme.css"), stylesheet.substring(stylesheet.indexOf("/* the brand's theme")));
+    }
+
+    private static void same(Path golden, String actual) throws IOException {
+        if (UPDATE) {
+            Files.createDirectories(golden.getParent());
+            Files.writeString(golden, actual);
+        }
+        assertThat(actual).as(golden.toString()).isEqualTo(Files.readString(golden));
     }
 
     @Test

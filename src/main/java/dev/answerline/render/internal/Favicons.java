@@ -1,5 +1,7 @@
 package dev.answerline.render.internal;
 
+import dev.answerline.content.Colour;
+import dev.answerline.content.Palette;
 import dev.answerline.content.Site;
 import dev.answerline.content.StaticFile;
 import java.nio.charset.StandardCharsets;
@@ -22,19 +24,19 @@ public final class Favicons {
     public static final String SVG = "/favicon.svg";
     public static final String ICO = "/favicon.ico";
     private static final String PNG = "/favicon.png";
-    /**
-     * The theme's teal, {@code --brand} in site.css, here once until the theme issue makes the colour
-     * configurable. White on it has a contrast of 7.6:1.
-     */
-    static final int COLOUR = 0x0b5d63;
-
     private final Set<String> own;
     private final String brand;
+    /** The brand's main colour in the light scheme, and the text the pages put on it: the letter's colour. */
+    private final Colour colour;
+    private final Colour letter;
 
     public Favicons(Site site) {
         this.own = site.staticFiles().stream().map(StaticFile::path)
                 .filter(p -> p.equals(SVG) || p.equals(PNG) || p.equals(ICO)).collect(Collectors.toUnmodifiableSet());
         this.brand = site.config().brand();
+        Palette palette = Palette.of(site.config().theme(), false);
+        this.colour = palette.brand();
+        this.letter = palette.onBrand();
     }
 
     /** The icons Answerline makes because the site has no file there. */
@@ -52,8 +54,8 @@ public final class Favicons {
     /** The bytes of a generated icon, one of {@link #generated()}. */
     public byte[] make(String path) {
         return switch (path) {
-            case SVG -> svg(brand).getBytes(StandardCharsets.UTF_8);
-            case ICO -> InitialIcon.ico(initial(brand), COLOUR);
+            case SVG -> svg(brand, colour, letter).getBytes(StandardCharsets.UTF_8);
+            case ICO -> InitialIcon.ico(initial(brand), rgb(colour), rgb(letter));
             default -> throw new IllegalArgumentException("no default icon at " + path);
         };
     }
@@ -73,6 +75,10 @@ public final class Favicons {
         return icons;
     }
 
+    private static int rgb(Colour colour) {
+        return colour.red() << 16 | colour.green() << 8 | colour.blue();
+    }
+
     /** The brand's initial, upper case, as one code point; 0 for none. */
     static int initial(String brand) {
         String stripped = brand.strip();
@@ -83,15 +89,15 @@ public final class Favicons {
     }
 
     /** A rounded square with the initial in the reader's system font, which scales to any size. */
-    static String svg(String brand) {
+    static String svg(String brand, Colour colour, Colour letter) {
         int initial = initial(brand);
         StringBuilder svg = new StringBuilder(400).append("<svg xmlns=\"http://www.w3.org/2000/svg\""
                 + " viewBox=\"0 0 32 32\"><rect width=\"32\" height=\"32\" rx=\"6\" fill=\"")
-                .append(String.format("#%06x", COLOUR)).append("\"/>");
+                .append(colour.hex()).append("\"/>");
         if (initial != 0) {
             svg.append("<text x=\"16\" y=\"23\" text-anchor=\"middle\" font-family=\"system-ui, -apple-system,"
                     + " 'Segoe UI', Roboto, Arial, sans-serif\" font-size=\"20\" font-weight=\"700\""
-                    + " fill=\"#ffffff\">");
+                    + " fill=\"").append(letter.hex()).append("\">");
             switch (initial) {
                 case '&' -> svg.append("&amp;");
                 case '<' -> svg.append("&lt;");

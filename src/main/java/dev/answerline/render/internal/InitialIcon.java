@@ -65,9 +65,9 @@ final class InitialIcon {
 
     private InitialIcon() {}
 
-    /** The ICO file: the letter {@code initial} (0 or one the font lacks: none) in white on {@code rgb}. */
-    static byte[] ico(int initial, int rgb) {
-        byte[] png = png(initial, rgb);
+    /** The ICO file: the letter {@code initial} (0 or one the font lacks: none) in {@code letter} on {@code rgb}. */
+    static byte[] ico(int initial, int rgb, int letter) {
+        byte[] png = png(initial, rgb, letter);
         ByteBuffer ico = ByteBuffer.allocate(ICO_HEADER + png.length).order(ByteOrder.LITTLE_ENDIAN);
         ico.putShort((short) 0).putShort((short) 1).putShort((short) 1);   // reserved, type icon, one image
         ico.put((byte) SIZE).put((byte) SIZE).put((byte) 0).put((byte) 0);   // width, height, no palette
@@ -76,7 +76,7 @@ final class InitialIcon {
         return ico.put(png).array();
     }
 
-    static byte[] png(int initial, int rgb) {
+    static byte[] png(int initial, int rgb, int letter) {
         BufferedImage image = new BufferedImage(SIZE, SIZE, BufferedImage.TYPE_INT_ARGB);
         String glyph = initial > 0 && initial < 0x10000 ? FONT.get((char) initial) : null;
         int left = (SIZE - 5 * SCALE) / 2;
@@ -86,7 +86,7 @@ final class InitialIcon {
                 int alpha = coverage(x, y) * 255 / (SAMPLES * SAMPLES);
                 boolean ink = glyph != null && x >= left && y >= top && x < left + 5 * SCALE && y < top + 7 * SCALE
                         && glyph.charAt((y - top) / SCALE * 6 + (x - left) / SCALE) == '#';
-                image.setRGB(x, y, alpha << 24 | (ink ? 0xffffff : rgb));
+                image.setRGB(x, y, alpha << 24 | (ink ? letter : rgb));
             }
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream(512);

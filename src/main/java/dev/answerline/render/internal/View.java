@@ -11,8 +11,11 @@ public final class View {
 
     /** The frame around every page: header, navigation, footer, and the icons the head names. */
     public record Chrome(String language, String brand, String siteTitle, String logo, List<Icon> icons,
-            String css, String js, boolean liveReload, List<Link> nav, List<Link> footer,
-            List<Link> categories, int year) {}
+            String css, String js, boolean liveReload, List<Link> nav, List<Column> footer,
+            List<Link> categories, int year, String logoDark, List<String> fonts, String brandCss) {}
+
+    /** A column of the footer: its heading, the name of its landmark for screen readers, and its links. */
+    public record Column(String heading, String label, List<Link> links) {}
 
     /** A {@code <link rel="icon">}; {@code type} and {@code sizes} are left out when null. */
     public record Icon(String href, String type, String sizes) {}

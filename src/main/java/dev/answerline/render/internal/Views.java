@@ -12,6 +12,7 @@ import dev.answerline.content.Cta;
 import dev.answerline.content.InfoPage;
 import dev.answerline.content.Product;
 import dev.answerline.content.Site;
+import dev.answerline.content.Theme;
 import dev.answerline.content.SiteConfig;
 import dev.answerline.render.Similar;
 import java.time.LocalDate;
@@ -50,15 +51,16 @@ public final class Views {
     private final Similar similar;
 
     /**
+     * @param brandCssHref the fingerprinted address of the site's own stylesheet, or null
      * @param similar what the "More ... Questions" boxes show
      */
-    public Views(Site site, String cssHref, String jsHref, boolean liveReload, Similar similar) {
+    public Views(Site site, String cssHref, String brandCssHref, String jsHref, boolean liveReload, Similar similar) {
         this.site = site;
         this.similar = similar;
         this.config = site.config();
         Locale locale = Locale.forLanguageTag(config.language());
         this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-        this.chrome = chrome(cssHref, jsHref, liveReload);
+        this.chrome = chrome(cssHref, brandCssHref, jsHref, liveReload);
         this.data = new StructuredData(site);
         this.feeds = List.of(
                 new View.Alternate("application/rss+xml", config.title() + ": newest answers (RSS)", Feeds.ANSWERS_RSS),
@@ -74,7 +76,7 @@ public final class Views {
         }
     }
 
-    private View.Chrome chrome(String cssHref, String jsHref, boolean liveReload) {
+    private View.Chrome chrome(String cssHref, String brandCssHref, String jsHref, boolean liveReload) {
         List<View.Link> nav = new ArrayList<>();
         nav.add(new View.Link("Answers", ANSWERS));
         if (!site.posts().isEmpty()) {
@@ -92,9 +94,17 @@ public final class Views {
         List<View.Link> categories = site.categories().stream()
                 .filter(c -> !site.answersIn(c).isEmpty())
                 .map(c -> new View.Link(c.name(), c.path())).toList();
-        return new View.Chrome(config.language(), config.brand(), config.title(), config.logo(),
-                new Favicons(site).links(), cssHref, jsHref, liveReload, nav, footer, categories,
-                site.today().getYear());
+        // the brand's own header and footer links, where site.yaml gives them, replace the built-in ones
+        List<View.Link> header = config.nav() == null ? nav
+                : config.nav().stream().map(l -> new View.Link(l.label(), l.url())).toList();
+        List<View.Column> columns = config.footer() == null ? List.of(new View.Column(config.brand(), "Site", footer))
+                : config.footer().stream().map(c -> new View.Column(c.heading(), c.heading(),
+                        c.links().stream().map(l -> new View.Link(l.label(), l.url())).toList())).toList();
+        Theme theme = config.theme();
+        return new View.Chrome(config.language(), config.brand(), config.title(),
+                theme.logo() != null ? theme.logo() : config.logo(), new Favicons(site).links(), cssHref, jsHref,
+                liveReload, header, columns, categories, site.today().getYear(), theme.logoDark(), theme.fontFiles(),
+                brandCssHref);
     }
 
     public View.Answer answer(Answer answer) {

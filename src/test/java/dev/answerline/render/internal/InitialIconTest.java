@@ -1,5 +1,6 @@
 package dev.answerline.render.internal;
 
+import dev.answerline.content.Colour;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
@@ -11,10 +12,15 @@ import org.junit.jupiter.api.Test;
 /** The default icon: the brand's initial, drawn without fonts, on the theme's colour. */
 class InitialIconTest {
     private static final int WHITE = 0xffffffff;
-    private static final int TEAL = 0xff000000 | Favicons.COLOUR;
+    private static final int COLOUR = 0x0b5d63;
+    private static final int TEAL = 0xff000000 | COLOUR;
 
     private static BufferedImage image(int initial) throws IOException {
-        return ImageIO.read(new ByteArrayInputStream(InitialIcon.png(initial, Favicons.COLOUR)));
+        return ImageIO.read(new ByteArrayInputStream(InitialIcon.png(initial, COLOUR, 0xffffff)));
+    }
+
+    private static String svg(String brand) {
+        return Favicons.svg(brand, Colour.parse("#0b5d63"), Colour.WHITE);
     }
 
     @Test
@@ -37,7 +43,7 @@ class InitialIconTest {
             BufferedImage plain = image(initial);
             for (int y = 0; y < 32; y++) {
                 for (int x = 0; x < 32; x++) {
-                    assertThat(plain.getRGB(x, y) & 0xffffff).as("%c at %d,%d", initial, x, y).isEqualTo(Favicons.COLOUR);
+                    assertThat(plain.getRGB(x, y) & 0xffffff).as("%c at %d,%d", initial, x, y).isEqualTo(COLOUR);
                 }
             }
         }
@@ -45,10 +51,10 @@ class InitialIconTest {
 
     @Test
     void theSvgEscapesTheInitial() {
-        assertThat(Favicons.svg("northroll")).contains(">N</text>").contains("fill=\"#0b5d63\"");
-        assertThat(Favicons.svg("&Co")).contains(">&amp;</text>");
-        assertThat(Favicons.svg("<b>")).contains(">&lt;</text>").doesNotContain("<b");
-        assertThat(Favicons.svg("  ørsted")).contains(">Ø</text>");
-        assertThat(Favicons.svg("\u0007bell")).doesNotContain("<text");
+        assertThat(svg("northroll")).contains(">N</text>").contains("fill=\"#0b5d63\"");
+        assertThat(svg("&Co")).contains(">&amp;</text>");
+        assertThat(svg("<b>")).contains(">&lt;</text>").doesNotContain("<b");
+        assertThat(svg("  ørsted")).contains(">Ø</text>");
+        assertThat(svg("\u0007bell")).doesNotContain("<text");
     }
 }
