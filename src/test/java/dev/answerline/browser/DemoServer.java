@@ -28,7 +28,12 @@ final class DemoServer implements AutoCloseable {
     private final Server server;
 
     DemoServer() throws IOException {
-        site = Site.load(TestSites.demo());
+        this(Site.load(TestSites.demo()));
+    }
+
+    /** Another site, served the same way. */
+    DemoServer(Site site) throws IOException {
+        this.site = site;
         index = SearchIndex.build(site);
         db = Database.open(Files.createTempDirectory("answerline-browser-"), null);
         newsletter = Newsletter.builder(db, () -> site).outboxDir(Files.createTempDirectory("answerline-outbox-"))

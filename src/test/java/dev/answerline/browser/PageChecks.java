@@ -168,4 +168,21 @@ final class PageChecks {
         }
         return violations;
     }
+
+    /**
+     * Everything these checks find on the page the browser shows: console errors and failed requests that
+     * {@code expected} does not allow, sideways scrolling, text under 12 px, axe-core's violations.
+     */
+    static List<String> all(ChromeDriver page, java.util.function.Predicate<String> expected) throws IOException {
+        List<String> problems = new java.util.ArrayList<>();
+        consoleErrors(page, expected).forEach(e -> problems.add("console error: " + e));
+        failedRequests(page).stream().filter(r -> !expected.test(r)).forEach(r -> problems.add("failed request: " + r));
+        String scroll = horizontalScroll(page);
+        if (scroll != null) {
+            problems.add("horizontal scroll: " + scroll);
+        }
+        smallText(page).forEach(t -> problems.add("text under 12 px: " + t));
+        accessibility(page).forEach(v -> problems.add("axe: " + v));
+        return problems;
+    }
 }

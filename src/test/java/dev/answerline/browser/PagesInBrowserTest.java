@@ -92,16 +92,7 @@ class PagesInBrowserTest {
         Predicate<String> expected = show(page, kind);
         PageChecks.screenshot(page, kind.file() + "-" + viewport + "-" + scheme);
 
-        List<String> problems = new ArrayList<>();
-        PageChecks.consoleErrors(page, expected).forEach(e -> problems.add("console error: " + e));
-        PageChecks.failedRequests(page).stream().filter(r -> !expected.test(r))
-                .forEach(r -> problems.add("failed request: " + r));
-        String scroll = PageChecks.horizontalScroll(page);
-        if (scroll != null) {
-            problems.add("horizontal scroll: " + scroll);
-        }
-        PageChecks.smallText(page).forEach(t -> problems.add("text under 12 px: " + t));
-        PageChecks.accessibility(page).forEach(v -> problems.add("axe: " + v));
+        List<String> problems = PageChecks.all(page, expected);
         assertThat(problems).as("%s at %s in %s, %s", kind.file(), viewport, scheme, page.getCurrentUrl()).isEmpty();
     }
 
