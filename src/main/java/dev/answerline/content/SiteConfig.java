@@ -1,5 +1,6 @@
 package dev.answerline.content;
 
+import dev.answerline.labels.Labels;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import java.util.Map;
  * @param ctas calls to action by id, in file order
  * @param defaultCta the id answers use without {@code cta}; null when there are no calls to action
  * @param checks the tuning of {@code answerline check}'s rules by rule id
+ * @param labels the engine's texts in {@code language}, with {@code strings:} over them
  */
 public record SiteConfig(
         Source source,
@@ -29,7 +31,8 @@ public record SiteConfig(
         Map<String, Cta> ctas,
         String defaultCta,
         String disclaimer,
-        Map<String, CheckSetting> checks) {
+        Map<String, CheckSetting> checks,
+        Labels labels) {
 
     public SiteConfig {
         sameAs = List.copyOf(sameAs);
@@ -71,8 +74,6 @@ public record SiteConfig(
             blockedDomains = List.copyOf(blockedDomains);
         }
 
-        public static final String DEFAULT_SUCCESS = "Almost done. Confirm with the link we just emailed you.";
-        public static final String DEFAULT_FAILURE = "Something went wrong. Please try again.";
         public static final int DEFAULT_MIN_COUNT_SHOWN = 50;
     }
 

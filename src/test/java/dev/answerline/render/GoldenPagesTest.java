@@ -10,23 +10,45 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Renders the fixture site {@code sites/small} and compares pages with the expected files under
  * {@code src/test/resources/golden/small}: {@code answers.html} is {@code /answers}, {@code index.html} is
  * {@code /}, {@code 404.html} the not-found page, and files of other kinds keep their names ({@code llms.txt},
- * {@code answers/x.md}). After a deliberate change to the templates, rewrite the
+ * {@code answers/x.md}). {@code golden/small-de} holds pages of the same site in German, with one label
+ * changed by {@code strings:} ({@link #GERMAN}). After a deliberate change to the templates, rewrite the
  * expected files with {@code mvn test -Dtest=GoldenPagesTest -Dgolden.update=true} and review the diff.
  */
 class GoldenPagesTest {
-    private static final Path EXPECTED = Path.of("src/test/resources/golden/small");
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+    /** What the German copy of the fixture has in site.yaml instead of {@code language: en}. */
+    static final String GERMAN = """
+            language: de
+            strings:
+              answer.key_takeaways: Auf einen Blick""";
 
-    private final Pages pages = render(Site.load(TestSites.fixture("small"), TestSites.TODAY));
+    @TempDir
+    static Path german;
+    private static Map<String, Pages> sites;
+
+    @BeforeAll
+    static void render() throws IOException {
+        TestSites.copy("small", german);
+        Path config = german.resolve("site.yaml");
+        Files.writeString(config, Files.readString(config).replace("\nlanguage: en\n", "\n" + GERMAN + "\n"));
+        Site germanSite = Site.load(german, TestSites.TODAY);
+        assertThat(germanSite.problems()).isEmpty();
+        sites = Map.of("small", render(Site.load(TestSites.fixture("small"), TestSites.TODAY)),
+                "small-de", render(germanSite));
+    }
 
     /** As serve and build render: with the similar answers the search index finds. */
     private static Pages render(Site site) {
@@ -38,25 +60,32 @@ class GoldenPagesTest {
     @TestFactory
     Stream<DynamicTest> pagesMatchTheirGoldenFiles() throws IOException {
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(EXPECTED)) {
+        try (Stream<Path> walk = Files.walk(GOLDEN)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
-        return files.stream().map(file -> DynamicTest.dynamicTest(EXPECTED.relativize(file).toString(),
+        return files.stream().map(file -> DynamicTest.dynamicTest(GOLDEN.relativize(file).toString(),
                 () -> compare(file)));
     }
 
     @Test
     void theGoldenFilesCoverTheAnswerPageTheIndexAndWhatMachinesRead() {
-        assertThat(EXPECTED.resolve("answers/should-you-roll-your-lower-back.html")).exists();
-        assertThat(EXPECTED.resolve("answers.html")).exists();
-        assertThat(EXPECTED.resolve("llms.txt")).exists();
-        assertThat(EXPECTED.resolve("answers/should-you-roll-your-lower-back.md")).exists();
+        Path english = GOLDEN.resolve("small");
+        assertThat(english.resolve("answers/should-you-roll-your-lower-back.html")).exists();
+        assertThat(english.resolve("answers.html")).exists();
+        assertThat(english.resolve("llms.txt")).exists();
+        assertThat(english.resolve("answers/should-you-roll-your-lower-back.md")).exists();
+        Path german = GOLDEN.resolve("small-de");
+        assertThat(german.resolve("answers/should-you-roll-your-lower-back.html")).exists();
+        assertThat(german.resolve("404.html")).exists();
     }
 
     private void compare(Path file) throws IOException {
-        String name = EXPECTED.relativize(file).toString().replace('\\', '/');
+        Path relative = GOLDEN.relativize(file);
+        Pages pages = sites.get(relative.getName(0).toString());
+        assertThat(pages).as("a fixture site for %s", relative).isNotNull();
+        String name = relative.subpath(1, relative.getNameCount()).toString().replace('\\', '/');
         Page page = name.equals("404.html") ? pages.notFound() : pages.get(pathOf(name));
-        assertThat(page).as("a page for %s", name).isNotNull();
+        assertThat(page).as("a page for %s", relative).isNotNull();
         // the count that shows the social proof line, so that it is covered too
         String actual = new String(page.body(pages.slot(1234)).identity(), StandardCharsets.UTF_8);
         if (UPDATE) {

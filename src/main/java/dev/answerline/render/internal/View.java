@@ -1,5 +1,6 @@
 package dev.answerline.render.internal;
 
+import dev.answerline.labels.Labels;
 import java.util.List;
 
 /**
@@ -9,10 +10,14 @@ import java.util.List;
 public final class View {
     private View() {}
 
-    /** The frame around every page: header, navigation, footer, and the icons the head names. */
+    /**
+     * The frame around every page: header, navigation, footer, and the icons the head names.
+     *
+     * @param labels the engine's texts in the site's language, for every template of the page
+     */
     public record Chrome(String language, String brand, String siteTitle, String logo, List<Icon> icons,
             String css, String js, boolean liveReload, List<Link> nav, List<Link> footer,
-            List<Link> categories, int year) {}
+            List<Link> categories, int year, Labels labels) {}
 
     /** A {@code <link rel="icon">}; {@code type} and {@code sizes} are left out when null. */
     public record Icon(String href, String type, String sizes) {}
