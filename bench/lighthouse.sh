@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
-# Lighthouse on the demo site's answer page, mobile profile (Lighthouse's default: a mid-range phone on a
+# Lighthouse 13 on the demo site's answer page, mobile profile (Lighthouse's default: a mid-range phone on a
 # slow 4G network, simulated), run against Debian's Chromium through CHROME_PATH: no browser download.
+# Lighthouse 13 needs Node 22: it runs on the node binary of the npm package `node` pinned beside it in
+# bench/lighthouse/, whatever Node the machine has. Chromium runs with WebMCP on (it is behind a flag), so
+# that the Agentic Browsing category checks the forms' WebMCP annotations instead of skipping them.
 # Prints the median of each category's score over the runs as a Markdown table for bench/README.md, and
-# exits 1 when one is under its goal: performance 95, accessibility, best practices and SEO 100.
+# exits 1 when one is under 100: performance, accessibility, best practices, SEO and agentic browsing.
 #
 # usage: bench/lighthouse.sh [runs] [path]
 set -euo pipefail
@@ -16,7 +19,9 @@ trap 'kill $(jobs -p) 2>/dev/null || true; rm -rf "$work"' EXIT
 if [ ! -x /usr/bin/chromium ]; then
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
 fi
-if [ ! -x "$root/bench/lighthouse/node_modules/.bin/lighthouse" ]; then
+lighthouse="$root/bench/lighthouse/node_modules/.bin/lighthouse"
+node22="$root/bench/lighthouse/node_modules/.bin/node"
+if [ ! -x "$lighthouse" ] || [ ! -x "$node22" ]; then
   npm ci --prefix "$root/bench/lighthouse" --no-audit --no-fund >/dev/null
 fi
 "$root/bin/answerline" --version >/dev/null   # builds the jar when needed
@@ -29,16 +34,21 @@ done
 
 export CHROME_PATH=/usr/bin/chromium
 for i in $(seq 1 "$runs"); do
-  "$root/bench/lighthouse/node_modules/.bin/lighthouse" "http://127.0.0.1:$port$path" --quiet \
-    --output=json --output-path="$work/run-$i.json" \
-    --only-categories=performance,accessibility,best-practices,seo \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"
+  # a second try: Lighthouse now and then fails to record the trace of a load (NO_NAVSTART)
+  for try in 1 2; do
+    "$node22" "$lighthouse" "http://127.0.0.1:$port$path" --quiet \
+      --output=json --output-path="$work/run-$i.json" \
+      --only-categories=performance,accessibility,best-practices,seo,agentic-browsing \
+      --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --enable-features=WebMCPTesting" \
+      && break
+    [ "$try" = 2 ] && exit 1
+  done
 done
 
 python3 - "$work" "$runs" "$path" <<'PY'
 import json, statistics, subprocess, sys
 work, runs, path = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-goals = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
+goals = {"performance": 100, "accessibility": 100, "best-practices": 100, "seo": 100, "agentic-browsing": 100}
 reports = [json.load(open(f"{work}/run-{i}.json")) for i in range(1, runs + 1)]
 version = reports[0]["lighthouseVersion"]
 chromium = subprocess.run(["chromium", "--version"], capture_output=True, text=True).stdout.strip()
@@ -52,11 +62,19 @@ for category, goal in goals.items():
     print(f"| {reports[0]['categories'][category]['title']} | {median:g} | {', '.join(map(str, scores))} | ≥ {goal} |")
     if median < goal:
         failed.append(category)
-        for r in reports[:1]:
+        for r in reports:
+            if r["categories"][category]["score"] * 100 >= goal:
+                continue
             for ref in r["categories"][category]["auditRefs"]:
                 audit = r["audits"][ref["id"]]
                 if ref["weight"] > 0 and audit.get("score") is not None and audit["score"] < 1:
                     print(f"  {category}: {audit['id']} scored {audit['score']}: {audit['title']}", file=sys.stderr)
+# without WebMCP in the browser the agentic audits of the forms are skipped, and their 100 would say nothing
+tools = sorted(item["tool"] for section in reports[0]["audits"]["webmcp-registered-tools"].get("details", {})
+               .get("items", []) for item in section["value"]["items"])
+print(f"\nWebMCP tools Chromium registered: {', '.join(tools) or 'none'}")
+if "search_answers" not in tools or "subscribe_newsletter" not in tools:
+    failed.append("webmcp (search_answers and subscribe_newsletter were not both registered)")
 if failed:
     print("under the goal: " + ", ".join(failed), file=sys.stderr)
     sys.exit(1)

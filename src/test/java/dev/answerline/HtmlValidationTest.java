@@ -24,6 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Jetty 12 cannot share a classpath.
  */
 class HtmlValidationTest {
+    /**
+     * The checker's errors for WebMCP's declarative attributes, which HTML does not define yet: the proposal
+     * (webmachinelearning/webmcp, declarative-api-explainer.md) and Chromium read them exactly so, unprefixed,
+     * on forms and their controls. Every other error, these attributes on any other element included, fails.
+     */
+    static final String WEBMCP = ".*Attribute “(toolname|tooldescription|toolautosubmit|toolparamdescription)” not"
+            + " allowed on element “(form|input)” at this point\\.";
+
     @TempDir
     Path out;
 
@@ -53,10 +61,13 @@ class HtmlValidationTest {
         try (var files = Files.walk(out)) {
             assertThat(files.filter(f -> f.toString().endsWith(".html")).count()).isGreaterThan(40);
         }
+        // the forms are WebMCP tools for agents; the checker lets through those attributes alone (see WEBMCP)
+        assertThat(Files.readString(out.resolve("answers/should-you-foam-roll-your-lumbar-spine.html")))
+                .contains("toolname=\"search_answers\"", "toolname=\"subscribe_newsletter\"", "toolparamdescription=");
         String java = ProcessHandle.current().info().command().orElse("java");
         Process checker = new ProcessBuilder(java, "-cp", vnu.toAbsolutePath() + "/*",
                 "nu.validator.client.SimpleCommandLineValidator", "--errors-only", "--format", "gnu", "--skip-non-html",
-                out.toString()).redirectErrorStream(true).start();
+                "--filterpattern", WEBMCP, out.toString()).redirectErrorStream(true).start();
         String report = new String(checker.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(checker.waitFor(5, TimeUnit.MINUTES)).isTrue();
         assertThat(report).isEmpty();

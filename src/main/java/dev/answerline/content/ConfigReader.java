@@ -5,6 +5,8 @@ import dev.answerline.content.internal.Fields;
 import dev.answerline.content.internal.Depths;
 import dev.answerline.memory.TextStore;
 import dev.answerline.content.internal.YamlTree;
+import dev.answerline.labels.Label;
+import dev.answerline.labels.Labels;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,7 +53,7 @@ final class ConfigReader {
         }
         Fields f = Fields.of(FILE, tree, found);
         f.allowOnly(List.of("brand", "title", "base_url", "language", "description", "logo", "image", "health_content",
-                "same_as", "newsletter", "ctas", "default_cta", "disclaimer", "checks", "theme", "nav", "footer"));
+                "same_as", "newsletter", "ctas", "default_cta", "disclaimer", "checks", "theme", "nav", "footer", "strings"));
         String brand = f.text("brand");
         String title = f.text("title");
         String baseUrl = f.url("base_url", true);
@@ -69,6 +71,7 @@ final class ConfigReader {
                     "use a code such as `en` or `en-GB`");
             language = "en";
         }
+        Labels labels = LabelsReader.read(f, language, found);
         Map<String, Cta> ctas = ctas(f);
         String defaultCta = f.optionalSlug("default_cta");
         if (defaultCta != null && !ctas.containsKey(defaultCta)) {
@@ -82,8 +85,8 @@ final class ConfigReader {
         SiteConfig config = new SiteConfig(new Source(FILE, tree.lines(), "", 1, null, TextStore.HEAP), brand, title,
                 baseUrl == null ? "" : trimSlash(baseUrl), language, f.optionalText("description"),
                 f.url("logo", false), f.url("image", false), f.flag("health_content"), f.urlList("same_as"),
-                newsletter(f), ctas, defaultCta, f.optionalText("disclaimer"), checks(f), ThemeReader.theme(f),
-                ThemeReader.nav(f), ThemeReader.footer(f));
+                newsletter(f, labels), ctas, defaultCta, f.optionalText("disclaimer"), checks(f), ThemeReader.theme(f),
+                ThemeReader.nav(f), ThemeReader.footer(f), labels);
         if (unusable) {
             throw new ContentException(dir, Problem.listable(found.stream().filter(Problem::isError).toList()));
         }
@@ -91,7 +94,7 @@ final class ConfigReader {
         return config;
     }
 
-    private static SiteConfig.Newsletter newsletter(Fields site) {
+    private static SiteConfig.Newsletter newsletter(Fields site, Labels labels) {
         Fields f = site.object("newsletter");
         if (f == null) {
             return null;
@@ -115,8 +118,8 @@ final class ConfigReader {
                 .map(d -> d.toLowerCase(java.util.Locale.ROOT).replaceFirst("^@", "")).toList();
         return new SiteConfig.Newsletter(f.text("heading"), f.text("pitch"), socialProof, f.text("promise"),
                 f.integer("min_count_shown", SiteConfig.Newsletter.DEFAULT_MIN_COUNT_SHOWN),
-                success == null ? SiteConfig.Newsletter.DEFAULT_SUCCESS : success,
-                failure == null ? SiteConfig.Newsletter.DEFAULT_FAILURE : failure, from, blocked);
+                success == null ? labels.text(Label.NEWSLETTER_SUCCESS) : success,
+                failure == null ? labels.text(Label.NEWSLETTER_FAILURE) : failure, from, blocked);
     }
 
     private static Map<String, Cta> ctas(Fields site) {

@@ -70,24 +70,22 @@ public record Product(Source source, String slug, String name, String descriptio
 
     /** Whether a product can be bought, as schema.org's {@code ItemAvailability} says it. */
     public enum Availability {
-        IN_STOCK("InStock", "In stock"),
-        OUT_OF_STOCK("OutOfStock", "Out of stock"),
-        PREORDER("PreOrder", "Pre-order"),
-        PRESALE("PreSale", "Pre-sale"),
-        BACKORDER("BackOrder", "Back-order"),
-        LIMITED_AVAILABILITY("LimitedAvailability", "Limited availability"),
-        SOLD_OUT("SoldOut", "Sold out"),
-        DISCONTINUED("Discontinued", "Discontinued"),
-        MADE_TO_ORDER("MadeToOrder", "Made to order"),
-        ONLINE_ONLY("OnlineOnly", "Online only"),
-        IN_STORE_ONLY("InStoreOnly", "In store only");
+        IN_STOCK("InStock"),
+        OUT_OF_STOCK("OutOfStock"),
+        PREORDER("PreOrder"),
+        PRESALE("PreSale"),
+        BACKORDER("BackOrder"),
+        LIMITED_AVAILABILITY("LimitedAvailability"),
+        SOLD_OUT("SoldOut"),
+        DISCONTINUED("Discontinued"),
+        MADE_TO_ORDER("MadeToOrder"),
+        ONLINE_ONLY("OnlineOnly"),
+        IN_STORE_ONLY("InStoreOnly");
 
         private final String schemaName;
-        private final String label;
 
-        Availability(String schemaName, String label) {
+        Availability(String schemaName) {
             this.schemaName = schemaName;
-            this.label = label;
         }
 
         /** The value an editor writes: {@code in_stock}. */
@@ -98,11 +96,6 @@ public record Product(Source source, String slug, String name, String descriptio
         /** The schema.org term: {@code InStock}. */
         public String schemaName() {
             return schemaName;
-        }
-
-        /** For readers: {@code In stock}. */
-        public String label() {
-            return label;
         }
 
         private static Availability read(Fields f, String value) {

@@ -1,5 +1,6 @@
 package dev.answerline.content;
 
+import dev.answerline.labels.Labels;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,7 @@ import java.util.Map;
  * @param theme the brand's look; {@link Theme#NONE} for the built-in one
  * @param nav the header's links, or null for the built-in ones
  * @param footer the footer's columns of links, or null for the built-in ones
+ * @param labels the engine's texts in {@code language}, with {@code strings:} over them
  */
 public record SiteConfig(
         Source source,
@@ -35,7 +37,8 @@ public record SiteConfig(
         Map<String, CheckSetting> checks,
         Theme theme,
         List<Link> nav,
-        List<Column> footer) {
+        List<Column> footer,
+        Labels labels) {
 
     public SiteConfig {
         nav = nav == null ? null : List.copyOf(nav);
@@ -79,8 +82,6 @@ public record SiteConfig(
             blockedDomains = List.copyOf(blockedDomains);
         }
 
-        public static final String DEFAULT_SUCCESS = "Almost done. Confirm with the link we just emailed you.";
-        public static final String DEFAULT_FAILURE = "Something went wrong. Please try again.";
         public static final int DEFAULT_MIN_COUNT_SHOWN = 50;
     }
 

@@ -204,6 +204,11 @@ public final class Newsletter implements AutoCloseable {
         return site.get().config().brand();
     }
 
+    /** The site's texts, in its language. */
+    dev.answerline.labels.Labels labels() {
+        return site.get().config().labels();
+    }
+
     /** What the reader agreed to: the form's words as they were shown. */
     static String consentText(SiteConfig.Newsletter texts) {
         String pitch = texts.pitch().replaceAll("[*_`]", "");
@@ -221,7 +226,7 @@ public final class Newsletter implements AutoCloseable {
             if (address.getPersonal() == null) {
                 address.setPersonal(config.brand(), "UTF-8");
             }
-            return new Emails.Letterhead(config.brand(), address, trimSlash(publicUrl.get()));
+            return new Emails.Letterhead(config.brand(), address, trimSlash(publicUrl.get()), config.labels());
         } catch (AddressException | UnsupportedEncodingException e) {
             throw new NewsletterException("the sender address " + from + " is not valid", "set newsletter.from in"
                     + " site.yaml or ANSWERLINE_SMTP_FROM to e.g. `Brand <hello@example.com>`", e);

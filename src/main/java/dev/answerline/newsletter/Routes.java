@@ -4,6 +4,8 @@ import dev.answerline.content.Address;
 import dev.answerline.content.Address.Kind;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.answerline.content.SiteConfig;
+import dev.answerline.labels.Label;
+import dev.answerline.labels.Labels;
 import dev.answerline.newsletter.internal.RateLimiter;
 import dev.answerline.newsletter.internal.Subscribers;
 import dev.answerline.render.Message;
@@ -152,13 +154,13 @@ final class Routes extends Handler.Abstract {
         String email = newsletter.confirmable(token);
         tokenPage(response);
         if (email == null) {
-            invalidLink(request, response, callback, "confirmation");
+            invalidLink(request, response, callback, Label.EXPIRED_CONFIRMATION);
             return;
         }
-        page(request, response, callback, HttpStatus.OK_200, new Message("Confirm your subscription",
-                "Confirm your subscription", "Press the button to get the " + newsletter.brand() + " newsletter at "
-                        + email + ".", new Message.Action(CONFIRM, Map.of("token", token), "Confirm subscription"),
-                null));
+        Labels labels = newsletter.labels();
+        page(request, response, callback, HttpStatus.OK_200, new Message(labels.text(Label.CONFIRM_TITLE),
+                labels.text(Label.CONFIRM_TITLE), labels.text(Label.CONFIRM_TEXT, newsletter.brand(), email),
+                new Message.Action(CONFIRM, Map.of("token", token), labels.text(Label.CONFIRM_BUTTON)), null));
     }
 
     private void confirm(Request request, Response response, Callback callback) throws Exception {
@@ -172,24 +174,26 @@ final class Routes extends Handler.Abstract {
         Subscribers.Confirmation outcome = newsletter.confirm(token);
         if (outcome == Subscribers.Confirmation.INVALID) {
             LOG.info("confirmation refused: the link is unknown, used or expired");
-            invalidLink(request, response, callback, "confirmation");
+            invalidLink(request, response, callback, Label.EXPIRED_CONFIRMATION);
             return;
         }
-        page(request, response, callback, HttpStatus.OK_200, new Message("Subscription confirmed",
-                "You're confirmed", "Welcome to the " + newsletter.brand() + " newsletter. A welcome email is on its"
-                        + " way.", null, new Message.Link("Read the latest answers", ANSWERS)));
+        Labels labels = newsletter.labels();
+        page(request, response, callback, HttpStatus.OK_200, new Message(labels.text(Label.CONFIRMED_TITLE),
+                labels.text(Label.CONFIRMED_HEADING), labels.text(Label.CONFIRMED_TEXT, newsletter.brand()), null,
+                new Message.Link(labels.text(Label.LATEST_ANSWERS_LINK), ANSWERS)));
     }
 
     private void unsubscribePage(Request request, Response response, Callback callback) {
         String token = Request.extractQueryParameters(request).getValue("token");
         tokenPage(response);
         if (!newsletter.unsubscribable(token)) {
-            invalidLink(request, response, callback, "unsubscribe");
+            invalidLink(request, response, callback, Label.EXPIRED_UNSUBSCRIBE);
             return;
         }
-        page(request, response, callback, HttpStatus.OK_200, new Message("Unsubscribe", "Unsubscribe?",
-                "Press the button and you will get no more newsletters from " + newsletter.brand() + ".",
-                new Message.Action(UNSUBSCRIBE + "?token=" + token, Map.of(), "Unsubscribe"), null));
+        Labels labels = newsletter.labels();
+        page(request, response, callback, HttpStatus.OK_200, new Message(labels.text(Label.UNSUBSCRIBE),
+                labels.text(Label.UNSUBSCRIBE_HEADING), labels.text(Label.UNSUBSCRIBE_TEXT, newsletter.brand()),
+                new Message.Action(UNSUBSCRIBE + "?token=" + token, Map.of(), labels.text(Label.UNSUBSCRIBE)), null));
     }
 
     /**
@@ -204,19 +208,21 @@ final class Routes extends Handler.Abstract {
         }
         if (newsletter.unsubscribe(token) == Subscribers.Unsubscription.INVALID) {
             LOG.info("unsubscribe refused: the link is unknown");
-            invalidLink(request, response, callback, "unsubscribe");
+            invalidLink(request, response, callback, Label.EXPIRED_UNSUBSCRIBE);
             return;
         }
         LOG.info("a subscriber unsubscribed");
-        page(request, response, callback, HttpStatus.OK_200, new Message("Unsubscribed", "You're unsubscribed",
-                "You will get no more newsletters from " + newsletter.brand() + ". Changed your mind? Sign up again"
-                        + " on any page.", null, new Message.Link("Back to the answers", ANSWERS)));
+        Labels labels = newsletter.labels();
+        page(request, response, callback, HttpStatus.OK_200, new Message(labels.text(Label.UNSUBSCRIBED_TITLE),
+                labels.text(Label.UNSUBSCRIBED_HEADING), labels.text(Label.UNSUBSCRIBED_TEXT, newsletter.brand()), null,
+                new Message.Link(labels.text(Label.BACK_TO_ANSWERS), ANSWERS)));
     }
 
     private void succeed(Request request, Response response, Callback callback, String source) {
         SiteConfig.Newsletter texts = newsletter.texts();
-        reply(request, response, callback, HttpStatus.OK_200, true, new Message("Thanks for signing up",
-                "Thanks for signing up", texts.success(), null, backTo(source)));
+        Labels labels = newsletter.labels();
+        reply(request, response, callback, HttpStatus.OK_200, true, new Message(labels.text(Label.THANKS),
+                labels.text(Label.THANKS), texts.success(), null, backTo(labels, source)));
     }
 
     private void refuse(Request request, Response response, Callback callback, int status, String why) {
@@ -227,14 +233,17 @@ final class Routes extends Handler.Abstract {
             String source) {
         LOG.info("signup on {} refused ({}): {}", source, status, why);
         SiteConfig.Newsletter texts = newsletter.texts();
-        reply(request, response, callback, status, false, new Message("Something went wrong",
-                "We could not sign you up", texts.failure(), null, backTo(source)));
+        Labels labels = newsletter.labels();
+        reply(request, response, callback, status, false, new Message(labels.text(Label.FAILED_TITLE),
+                labels.text(Label.FAILED_HEADING), texts.failure(), null, backTo(labels, source)));
     }
 
-    private void invalidLink(Request request, Response response, Callback callback, String kind) {
-        page(request, response, callback, HttpStatus.NOT_FOUND_404, new Message("Link expired",
-                "This link no longer works", "This " + kind + " link has expired or was already used. You can sign"
-                        + " up again on any page.", null, new Message.Link("Go to the home page", "/")));
+    /** @param what the page's text: which kind of link it was */
+    private void invalidLink(Request request, Response response, Callback callback, Label what) {
+        Labels labels = newsletter.labels();
+        page(request, response, callback, HttpStatus.NOT_FOUND_404, new Message(labels.text(Label.EXPIRED_TITLE),
+                labels.text(Label.EXPIRED_HEADING), labels.text(what), null,
+                new Message.Link(labels.text(Label.GO_HOME), "/")));
     }
 
     private void reply(Request request, Response response, Callback callback, int status, boolean ok,
@@ -311,8 +320,8 @@ final class Routes extends Handler.Abstract {
         return page != null && page.isRendered() ? source : "/";
     }
 
-    private static Message.Link backTo(String source) {
-        return new Message.Link("Back to the page you were reading", source);
+    private static Message.Link backTo(Labels labels, String source) {
+        return new Message.Link(labels.text(Label.BACK_TO_PAGE), source);
     }
 
     private static Long number(String value) {

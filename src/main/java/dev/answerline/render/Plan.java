@@ -212,7 +212,7 @@ final class Plan {
     }
 
     Pages pages(Map<String, Page> byPath, Page notFound) {
-        Locale locale = Locale.forLanguageTag(site.config().language());
+        Locale locale = site.config().labels().locale();
         return new Pages(byPath, redirects(), notFound, new SocialProof(site.config().newsletter(), locale),
                 frame(), similar);
     }

@@ -28,7 +28,7 @@ public record Results(String query, String notice, List<Hit> answers, List<Hit> 
      * @param type {@code answer}, {@code post} or {@code product}
      * @param snippetHtml a passage with the matching words in {@code <mark>}, everything else escaped; null
      *     when no passage matched (closest questions)
-     * @param label the answer's category name, "Blog post" or "Product"
+     * @param label the answer's category name, or "Blog post" or "Product" in the site's language
      */
     public record Hit(String type, String path, String title, String snippetHtml, String label) {}
 }

@@ -4,6 +4,7 @@ import dev.answerline.content.Address;
 import dev.answerline.content.Address.Kind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.answerline.labels.Label;
 import dev.answerline.render.Pages;
 import dev.answerline.render.SearchPage;
 import java.nio.ByteBuffer;
@@ -75,7 +76,7 @@ final class Routes extends Handler.Abstract {
     private void page(Request request, Response response, Callback callback, Fields query) {
         String text = query == null ? "" : query.getValue("q");
         Results results = index.search(text, PAGE_RESULTS);
-        String notice = query == null ? "The search could not be read; please type it again." : results.notice();
+        String notice = query == null ? index.labels().text(Label.SEARCH_UNREADABLE) : results.notice();
         SearchPage page = new SearchPage(results.query(), notice, page(results.answers()), page(results.others()),
                 page(results.closest()));
         write(request, response, callback, HttpStatus.OK_200, "text/html; charset=utf-8",

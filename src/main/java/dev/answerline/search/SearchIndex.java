@@ -7,6 +7,8 @@ import dev.answerline.content.Product;
 import dev.answerline.content.Address.Kind;
 import dev.answerline.content.Site;
 import dev.answerline.content.SiteChange;
+import dev.answerline.labels.Label;
+import dev.answerline.labels.Labels;
 import dev.answerline.render.Pages;
 import dev.answerline.render.Similar;
 import dev.answerline.search.internal.Analysis;
@@ -87,9 +89,12 @@ public final class SearchIndex implements AutoCloseable {
     /** What each document shows, by id: added before a document becomes searchable, removed after. */
     private final Map<String, Item> items = new ConcurrentHashMap<>();
     private Site site;
+    /** The site's texts, for notices and the labels of blog posts and products; a preview may change them. */
+    private volatile Labels labels;
 
     private SearchIndex(Site site) throws IOException {
         this.site = site;
+        this.labels = site.config().labels();
         this.queries = new Queries(site.synonyms(), analyzer);
         Map<String, String> labels = labels(site);
         // documents are independent: a writer takes them from several threads at once
@@ -132,16 +137,17 @@ public final class SearchIndex implements AutoCloseable {
      */
     public Results search(String text, int limit) {
         int max = Math.max(1, Math.min(MAX_LIMIT, limit));
+        Labels texts = labels;
         String query = tidy(text);
         String notice = null;
         if (query.codePointCount(0, query.length()) > MAX_QUERY) {
             query = query.substring(0, query.offsetByCodePoints(0, MAX_QUERY)).strip();
-            notice = "Your search was shortened to its first " + MAX_QUERY + " characters.";
+            notice = texts.text(Label.SEARCH_SHORTENED_CHARACTERS, MAX_QUERY);
         }
         int words = Analysis.endOfWords(analyzer, Documents.BODY, query, MAX_WORDS);
         if (words < query.length()) {
             query = query.substring(0, words).strip();
-            notice = "Your search was shortened to its first " + MAX_WORDS + " words.";
+            notice = texts.text(Label.SEARCH_SHORTENED_WORDS, MAX_WORDS);
         }
         if (query.isEmpty()) {
             return new Results("", notice, List.of(), List.of(), List.of());
@@ -205,7 +211,7 @@ public final class SearchIndex implements AutoCloseable {
         for (ScoreDoc doc : top.scoreDocs) {
             Item item = items.get(Documents.id(searcher.getIndexReader(), doc.doc));
             if (item != null) {
-                hits.add(new Results.Hit(item.type(), item.path(), item.title(), null, item.label()));
+                hits.add(new Results.Hit(item.type(), item.path(), item.title(), null, label(item)));
             }
         }
         return hits;
@@ -231,9 +237,23 @@ public final class SearchIndex implements AutoCloseable {
         for (int i = 0; i < results.scoreDocs.length; i++) {
             Item item = shown.get(results.scoreDocs[i].doc);
             String snippet = snippets[i] != null ? snippets[i] : Snippets.escape(item.description());
-            hits.add(new Results.Hit(item.type(), item.path(), item.title(), snippet, item.label()));
+            hits.add(new Results.Hit(item.type(), item.path(), item.title(), snippet, label(item)));
         }
         return hits;
+    }
+
+    /** The site's texts as the index last saw them: the search page's notices follow them. */
+    Labels labels() {
+        return labels;
+    }
+
+    /** What a result is: its answer's category, or a blog post or product in the site's language. */
+    private String label(Item item) {
+        return switch (item.type()) {
+            case Documents.POST_TYPE -> labels.text(Label.SEARCH_BLOG_POST);
+            case Documents.PRODUCT_TYPE -> labels.text(Label.SEARCH_PRODUCT);
+            default -> item.label();
+        };
     }
 
     private Item remember(Item item) {
@@ -316,6 +336,7 @@ public final class SearchIndex implements AutoCloseable {
             others.refresh();
             items.keySet().removeAll(gone);
             site = now;
+            this.labels = now.config().labels();
             if (similar != null && (!changed.isEmpty() || !removed.isEmpty())) {
                 Set<String> again = new HashSet<>(changed);
                 similar.bySlug().forEach((slug, like) -> {

@@ -51,6 +51,8 @@
     return;
   }
   var form = input.form;
+  // the texts in the site's language, from the form: the page is rendered with them, this file is shared
+  var texts = form.dataset;
   var list = document.createElement('ul');
   var status = document.createElement('div');
   var timer = null;
@@ -60,7 +62,7 @@
   list.id = 'site-search-suggestions';
   list.className = 'search-suggestions';
   list.setAttribute('role', 'listbox');
-  list.setAttribute('aria-label', 'Suggested answers');
+  list.setAttribute('aria-label', texts.suggestions);
   list.hidden = true;
   status.className = 'visually-hidden';
   status.setAttribute('role', 'status');
@@ -70,6 +72,11 @@
   input.setAttribute('aria-autocomplete', 'list');
   input.setAttribute('aria-expanded', 'false');
   input.setAttribute('aria-controls', list.id);
+
+  // a function, so that `$&` in what the reader typed stays text
+  function fill(text, name, value) {
+    return text.replace('{' + name + '}', function () { return value; });
+  }
 
   function close() {
     list.hidden = true;
@@ -129,13 +136,14 @@
       }
     });
     options.push(option('site-search-option-all', '/search?q=' + encodeURIComponent(query),
-      'See all results for “' + query + '”', null, true));
+      fill(texts.suggestionsAll, 'query', query), null, true));
     options.forEach(function (item) { list.appendChild(item); });
     list.hidden = false;
     input.setAttribute('aria-expanded', 'true');
     active = -1;
     var found = options.length - 1;
-    status.textContent = found === 0 ? 'No suggestions' : found + (found === 1 ? ' suggestion' : ' suggestions');
+    status.textContent = found === 0 ? texts.suggestionsNone
+      : fill(found === 1 ? texts.suggestionsOne : texts.suggestionsOther, 'count', String(found));
   }
 
   function suggest() {

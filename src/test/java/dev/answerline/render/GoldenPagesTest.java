@@ -10,25 +10,49 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Renders the fixture site {@code sites/small} and compares pages with the expected files under
  * {@code src/test/resources/golden/small}: {@code answers.html} is {@code /answers}, {@code index.html} is
  * {@code /}, {@code 404.html} the not-found page, and files of other kinds keep their names ({@code llms.txt},
- * {@code answers/x.md}). After a deliberate change to the templates, rewrite the
+ * {@code answers/x.md}). {@code golden/small-de} holds pages of the same site in German, with one label
+ * changed by {@code strings:} ({@link #GERMAN}); {@code golden/themed} the same site in a brand's own look
+ * ({@code sites/themed}), with {@code theme.css} the rules its theme adds to the built-in stylesheet. After a
+ * deliberate change to the templates, rewrite the
  * expected files with {@code mvn test -Dtest=GoldenPagesTest -Dgolden.update=true} and review the diff.
  */
 class GoldenPagesTest {
-    private static final Path EXPECTED = Path.of("src/test/resources/golden/small");
+    private static final Path GOLDEN = Path.of("src/test/resources/golden");
     private static final boolean UPDATE = Boolean.getBoolean("golden.update");
+    /** What the German copy of the fixture has in site.yaml instead of {@code language: en}. */
+    static final String GERMAN = """
+            language: de
+            strings:
+              answer.key_takeaways: Auf einen Blick""";
 
-    private static final Path THEMED = Path.of("src/test/resources/golden/themed");
+    @TempDir
+    static Path german;
+    @TempDir
+    static Path themed;
+    private static Map<String, Pages> sites;
 
-    private final Pages pages = render(Site.load(TestSites.fixture("small"), TestSites.TODAY));
+    @BeforeAll
+    static void render() throws IOException {
+        TestSites.copy("small", german);
+        Path config = german.resolve("site.yaml");
+        Files.writeString(config, Files.readString(config).replace("\nlanguage: en\n", "\n" + GERMAN + "\n"));
+        Site germanSite = Site.load(german, TestSites.TODAY);
+        assertThat(germanSite.problems()).isEmpty();
+        sites = Map.of("small", render(Site.load(TestSites.fixture("small"), TestSites.TODAY)),
+                "small-de", render(germanSite), "themed", render(Site.load(TestSites.themed(themed), TestSites.TODAY)));
+    }
 
     /** As serve and build render: with the similar answers the search index finds. */
     private static Pages render(Site site) {
@@ -40,57 +64,52 @@ class GoldenPagesTest {
     @TestFactory
     Stream<DynamicTest> pagesMatchTheirGoldenFiles() throws IOException {
         List<Path> files;
-        try (Stream<Path> walk = Files.walk(EXPECTED)) {
-            // the themed site's files are compared by their own test
+        try (Stream<Path> walk = Files.walk(GOLDEN)) {
             files = walk.filter(Files::isRegularFile).sorted().toList();
         }
-        return files.stream().map(file -> DynamicTest.dynamicTest(EXPECTED.relativize(file).toString(),
+        return files.stream().map(file -> DynamicTest.dynamicTest(GOLDEN.relativize(file).toString(),
                 () -> compare(file)));
-    }
-
-    /**
-     * The same site in a brand's own look ({@code sites/themed}): pages with its header and footer links,
-     * logos and stylesheets, and the rules its theme adds to the built-in stylesheet ({@code theme.css}).
-     */
-    @Test
-    void aThemedSiteMatchesItsGoldenFiles(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
-        Pages themed = render(Site.load(TestSites.themed(dir), TestSites.TODAY));
-        for (String name : List.of("answers/should-you-roll-your-lower-back.html", "index.html", "404.html")) {
-            Page page = name.equals("404.html") ? themed.notFound() : themed.get(pathOf(name));
-            same(THEMED.resolve(name), new String(page.body(themed.slot(1234)).identity(), StandardCharsets.UTF_8));
-        }
-        String html = new String(themed.get("/").body("").identity(), StandardCharsets.UTF_8);
-        String css = html.replaceAll("(?s).*<link rel=\"stylesheet\" href=\"(/assets/site[^\"]+)\".*", "$1");
-        String stylesheet = new String(themed.get(css).body("").identity(), StandardCharsets.UTF_8);
-        same(THEMED.resolve("theme.css"), stylesheet.substring(stylesheet.indexOf("/* the brand's theme")));
-    }
-
-    private static void same(Path golden, String actual) throws IOException {
-        if (UPDATE) {
-            Files.createDirectories(golden.getParent());
-            Files.writeString(golden, actual);
-        }
-        assertThat(actual).as(golden.toString()).isEqualTo(Files.readString(golden));
     }
 
     @Test
     void theGoldenFilesCoverTheAnswerPageTheIndexAndWhatMachinesRead() {
-        assertThat(EXPECTED.resolve("answers/should-you-roll-your-lower-back.html")).exists();
-        assertThat(EXPECTED.resolve("answers.html")).exists();
-        assertThat(EXPECTED.resolve("llms.txt")).exists();
-        assertThat(EXPECTED.resolve("answers/should-you-roll-your-lower-back.md")).exists();
+        Path english = GOLDEN.resolve("small");
+        assertThat(english.resolve("answers/should-you-roll-your-lower-back.html")).exists();
+        assertThat(english.resolve("answers.html")).exists();
+        assertThat(english.resolve("llms.txt")).exists();
+        assertThat(english.resolve("answers/should-you-roll-your-lower-back.md")).exists();
+        Path german = GOLDEN.resolve("small-de");
+        assertThat(german.resolve("answers/should-you-roll-your-lower-back.html")).exists();
+        assertThat(german.resolve("404.html")).exists();
+        assertThat(GOLDEN.resolve("themed/theme.css")).exists();
     }
 
     private void compare(Path file) throws IOException {
-        String name = EXPECTED.relativize(file).toString().replace('\\', '/');
-        Page page = name.equals("404.html") ? pages.notFound() : pages.get(pathOf(name));
-        assertThat(page).as("a page for %s", name).isNotNull();
-        // the count that shows the social proof line, so that it is covered too
-        String actual = new String(page.body(pages.slot(1234)).identity(), StandardCharsets.UTF_8);
+        Path relative = GOLDEN.relativize(file);
+        Pages pages = sites.get(relative.getName(0).toString());
+        assertThat(pages).as("a fixture site for %s", relative).isNotNull();
+        String name = relative.subpath(1, relative.getNameCount()).toString().replace('\\', '/');
+        String actual;
+        if (name.equals("theme.css")) {
+            actual = themeRules(pages);
+        } else {
+            Page page = name.equals("404.html") ? pages.notFound() : pages.get(pathOf(name));
+            assertThat(page).as("a page for %s", relative).isNotNull();
+            // the count that shows the social proof line, so that it is covered too
+            actual = new String(page.body(pages.slot(1234)).identity(), StandardCharsets.UTF_8);
+        }
         if (UPDATE) {
             Files.writeString(file, actual);
         }
         assertThat(actual).isEqualTo(Files.readString(file));
+    }
+
+    /** What a theme adds to the built-in stylesheet, which the home page links. */
+    private static String themeRules(Pages pages) {
+        String html = new String(pages.get("/").body("").identity(), StandardCharsets.UTF_8);
+        String css = html.replaceAll("(?s).*<link rel=\"stylesheet\" href=\"(/assets/site[^\"]+)\".*", "$1");
+        String stylesheet = new String(pages.get(css).body("").identity(), StandardCharsets.UTF_8);
+        return stylesheet.substring(stylesheet.indexOf("/* the brand's theme"));
     }
 
     /** {@code index.html} is {@code /}, {@code x.html} is {@code /x}; other files keep their names. */

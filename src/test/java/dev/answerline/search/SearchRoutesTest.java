@@ -136,7 +136,22 @@ class SearchRoutesTest {
         assertThat(html).contains("<meta name=\"robots\" content=\"noindex\">",
                 "<a href=\"/answers/how-do-you-foam-roll-your-hamstrings\">How do you foam roll your hamstrings?</a>",
                 "<p class=\"result-label\">Legs &amp; Hips</p>", "<mark>", "value=\"hamstrngs\"",
-                "<form class=\"site-search\" role=\"search\" aria-label=\"Site\" action=\"/search\" method=\"get\">");
+                "<form class=\"site-search\" role=\"search\" aria-label=\"Site\" action=\"/search\" method=\"get\" data-");
+    }
+
+    /** An agent finds one search tool on every page: on the search page it is the page's own form. */
+    @Test
+    void theSearchPageOffersAgentsItsOwnFormAsTheSearchTool() throws Exception {
+        org.jsoup.nodes.Document page = org.jsoup.Jsoup.parse(get("/search?q=lumbar").body());
+        assertThat(page.select("form[toolname]")).extracting(f -> f.className() + " " + f.attr("toolname"))
+                .containsExactly("search-page-form search_answers");
+        assertThat(page.select("form[toolname=search_answers]").attr("tooldescription")).startsWith("Searches this site");
+        assertThat(page.select("form[toolname=search_answers] input[name=q]").attr("toolparamdescription"))
+                .startsWith("The question or the words to search for");
+        org.jsoup.nodes.Document answer = org.jsoup.Jsoup.parse(get("/answers/should-you-foam-roll-your-lumbar-spine")
+                .body());
+        assertThat(answer.select("form[toolname]")).extracting(f -> f.className() + " " + f.attr("toolname"))
+                .containsExactly("site-search search_answers", "newsletter-form subscribe_newsletter");
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.answerline.newsletter.internal;
 
 import dev.answerline.content.Address;
 import dev.answerline.content.Address.Kind;
+import dev.answerline.labels.Label;
+import dev.answerline.labels.Labels;
 import dev.answerline.newsletter.EmailAddress;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
@@ -29,11 +31,12 @@ public final class Emails {
     private static final Session SESSION = JakartaMail.plain();
 
     /**
-     * Who writes, and where links lead.
+     * Who writes, in which language, and where links lead.
      *
      * @param publicUrl the address readers reach the site at, without a trailing slash
+     * @param labels the site's texts: emails speak the site's language
      */
-    public record Letterhead(String brand, InternetAddress from, String publicUrl) {}
+    public record Letterhead(String brand, InternetAddress from, String publicUrl, Labels labels) {}
 
     private final Clock clock;
 
@@ -44,13 +47,14 @@ public final class Emails {
     /** The double opt-in email: one link, to the page with the Confirm button. */
     public byte[] confirmation(Letterhead letterhead, EmailAddress to, String token, String pageTitle) {
         String brand = letterhead.brand();
-        MailView view = new MailView(brand, "Please confirm your subscription",
-                List.of("You asked to get the " + brand + " newsletter on the page \u201C" + pageTitle + "\u201D.",
-                        "Press the button to confirm. Until you do, we will not send you anything else."),
-                "Confirm my subscription", letterhead.publicUrl() + Address.of(Kind.NEWSLETTER, "confirm").path() + "?token=" + token,
-                List.of("The link works for 48 hours. If you did not ask for this, ignore this email: you will not"
-                        + " hear from us again."), null);
-        return compose(letterhead, to, "Confirm your subscription to " + brand, view, null);
+        Labels labels = letterhead.labels();
+        MailView view = new MailView(brand, labels.text(Label.CONFIRM_EMAIL_HEADING),
+                List.of(labels.text(Label.CONFIRM_EMAIL_ASKED, brand, pageTitle), labels.text(Label.CONFIRM_EMAIL_PRESS)),
+                labels.text(Label.CONFIRM_EMAIL_BUTTON),
+                letterhead.publicUrl() + Address.of(Kind.NEWSLETTER, "confirm").path() + "?token=" + token,
+                List.of(labels.text(Label.CONFIRM_EMAIL_NOTE)), null, labels.language(),
+                labels.text(Label.UNSUBSCRIBE));
+        return compose(letterhead, to, labels.text(Label.CONFIRM_SUBJECT, brand), view, null);
     }
 
     /** The welcome email after confirmation; it can unsubscribe in one click. */
@@ -58,12 +62,13 @@ public final class Emails {
         String brand = letterhead.brand();
         String unsubscribe = letterhead.publicUrl() + Address.of(Kind.NEWSLETTER, "unsubscribe").path() + "?token="
                 + unsubscribeToken;
-        MailView view = new MailView(brand, "You're in. Welcome!",
-                List.of("Thanks for confirming your subscription to the " + brand + " newsletter.", pitch),
-                "Read the latest answers", letterhead.publicUrl() + Address.of(Kind.ANSWERS).path(),
-                List.of("You can unsubscribe at any time with the link below, or with your mail program's"
-                        + " unsubscribe button."), unsubscribe);
-        return compose(letterhead, to, "Welcome to the " + brand + " newsletter", view, unsubscribe);
+        Labels labels = letterhead.labels();
+        MailView view = new MailView(brand, labels.text(Label.WELCOME_HEADING),
+                List.of(labels.text(Label.WELCOME_THANKS, brand), pitch),
+                labels.text(Label.LATEST_ANSWERS_LINK), letterhead.publicUrl() + Address.of(Kind.ANSWERS).path(),
+                List.of(labels.text(Label.WELCOME_NOTE)), unsubscribe, labels.language(),
+                labels.text(Label.UNSUBSCRIBE));
+        return compose(letterhead, to, labels.text(Label.WELCOME_SUBJECT, brand), view, unsubscribe);
     }
 
     private byte[] compose(Letterhead letterhead, EmailAddress to, String subject, MailView view, String unsubscribe) {

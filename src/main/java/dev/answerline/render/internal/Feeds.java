@@ -7,6 +7,7 @@ import dev.answerline.content.Answer;
 import dev.answerline.content.BlogPost;
 import dev.answerline.content.Site;
 import dev.answerline.content.SiteConfig;
+import dev.answerline.labels.Label;
 import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -59,19 +60,19 @@ public final class Feeds {
     }
 
     public String answersRss() {
-        return rss(config.title() + ": newest answers", ANSWERS, ANSWERS_RSS, answers());
+        return rss(config.labels().text(Label.FEED_ANSWERS, config.title()), ANSWERS, ANSWERS_RSS, answers());
     }
 
     public String answersAtom() {
-        return atom(config.title() + ": newest answers", ANSWERS, ANSWERS_ATOM, answers());
+        return atom(config.labels().text(Label.FEED_ANSWERS, config.title()), ANSWERS, ANSWERS_ATOM, answers());
     }
 
     public String blogRss() {
-        return rss(config.title() + ": blog", BLOG, BLOG_RSS, posts());
+        return rss(config.labels().text(Label.FEED_BLOG, config.title()), BLOG, BLOG_RSS, posts());
     }
 
     public String blogAtom() {
-        return atom(config.title() + ": blog", BLOG, BLOG_ATOM, posts());
+        return atom(config.labels().text(Label.FEED_BLOG, config.title()), BLOG, BLOG_ATOM, posts());
     }
 
     private String rss(String title, String page, String self, List<Entry> entries) {
@@ -159,7 +160,8 @@ public final class Feeds {
     }
 
     private String description() {
-        return config.description() != null ? config.description() : "Answers from " + config.brand() + ".";
+        return config.description() != null ? config.description()
+                : config.labels().text(Label.SITE_SUMMARY, config.brand());
     }
 
     private static LocalDate newest(List<Entry> entries) {

@@ -8,6 +8,8 @@ import dev.answerline.content.Author;
 import dev.answerline.content.Category;
 import dev.answerline.content.Site;
 import dev.answerline.content.SiteConfig;
+import dev.answerline.labels.Label;
+import dev.answerline.labels.Labels;
 import java.util.List;
 import java.util.Map;
 
@@ -23,12 +25,14 @@ public final class LlmsText {
 
     private final Site site;
     private final SiteConfig config;
+    private final Labels labels;
     private final Map<String, String> fragments;
 
     /** @param fragments llms-full.txt entries kept from earlier renders, by slug, or null to keep none */
     public LlmsText(Site site, Map<String, String> fragments) {
         this.site = site;
         this.config = site.config();
+        this.labels = config.labels();
         this.fragments = fragments;
     }
 
@@ -36,9 +40,7 @@ public final class LlmsText {
         StringBuilder text = new StringBuilder();
         text.append("# ").append(line(config.brand())).append("\n\n");
         text.append("> ").append(line(summary())).append("\n\n");
-        text.append("Each answer is written by the ").append(line(config.brand()))
-                .append(" team and has a Markdown version at its URL with `.md` added. All direct answers and"
-                        + " key takeaways are in ").append(config.absolute(FULL)).append(".\n");
+        text.append(labels.text(Label.LLMS_INTRO, line(config.brand()), config.absolute(FULL))).append('\n');
         for (Category category : site.categories()) {
             List<Answer> answers = site.answersIn(category);
             if (answers.isEmpty()) {
@@ -50,6 +52,7 @@ public final class LlmsText {
             }
         }
         if (!site.posts().isEmpty() || !site.pages().isEmpty()) {
+            // the llms.txt proposal's name for a section readers may skip: a keyword, in any language
             text.append("\n## Optional\n\n");
             site.posts().forEach(p -> item(text, p.title(), p.path(), p.description()));
             site.pages().forEach(p -> item(text, p.title(), p.path(), p.description()));
@@ -86,10 +89,10 @@ public final class LlmsText {
         StringBuilder text = new StringBuilder();
         text.append("\n### ").append(line(answer.question())).append("\n\n");
         text.append("URL: ").append(url).append('\n');
-        text.append("By ").append(line(site.author(answer.author()).name())).append(", updated ")
-                .append(answer.lastModified()).append("\n\n");
+        text.append(labels.text(Label.LLMS_BY, line(site.author(answer.author()).name()), answer.lastModified()))
+                .append("\n\n");
         text.append(outside(answer.answer(), url)).append("\n\n");
-        text.append("Key takeaways:\n\n");
+        text.append(labels.text(Label.LLMS_TAKEAWAYS)).append("\n\n");
         answer.takeaways().forEach(t -> text.append("- ").append(outside(t, url))
                 .append('\n'));
         return text.toString();
@@ -103,21 +106,26 @@ public final class LlmsText {
         StringBuilder text = new StringBuilder();
         text.append("# ").append(line(answer.question())).append("\n\n");
         text.append("- URL: ").append(url).append('\n');
-        text.append("- Category: [").append(linkText(category.name())).append("](")
-                .append(config.absolute(category.path())).append(")\n");
-        text.append("- Author: [").append(linkText(author.name())).append("](").append(config.absolute(author.path()))
-                .append("), ").append(line(author.role())).append('\n');
-        text.append("- Published: ").append(answer.published()).append('\n');
+        text.append("- ").append(labels.text(Label.TWIN_CATEGORY)).append(": [").append(linkText(category.name()))
+                .append("](").append(config.absolute(category.path())).append(")\n");
+        text.append("- ").append(labels.text(Label.TWIN_AUTHOR)).append(": [").append(linkText(author.name()))
+                .append("](").append(config.absolute(author.path())).append("), ").append(line(author.role()))
+                .append('\n');
+        text.append("- ").append(labels.text(Label.TWIN_PUBLISHED)).append(": ").append(answer.published())
+                .append('\n');
         if (answer.updated() != null) {
-            text.append("- Updated: ").append(answer.updated()).append('\n');
+            text.append("- ").append(labels.text(Label.TWIN_UPDATED)).append(": ").append(answer.updated())
+                    .append('\n');
         }
         if (answer.reviewedBy() != null) {
             Author reviewer = site.author(answer.reviewedBy());
-            text.append("- Reviewed by: [").append(linkText(reviewer.name())).append("](")
-                    .append(config.absolute(reviewer.path())).append(") on ").append(answer.reviewed()).append('\n');
+            text.append("- ").append(labels.text(Label.TWIN_REVIEWED)).append(": [").append(linkText(reviewer.name()))
+                    .append("](").append(config.absolute(reviewer.path())).append(") ")
+                    .append(labels.text(Label.REVIEWED_ON)).append(' ').append(answer.reviewed()).append('\n');
         }
-        text.append("\n## Direct Answer\n\n").append(outside(answer.answer(), url))
-                .append("\n\n## Key Takeaways\n\n");
+        text.append("\n## ").append(labels.text(Label.DIRECT_ANSWER)).append("\n\n")
+                .append(outside(answer.answer(), url)).append("\n\n## ").append(labels.text(Label.KEY_TAKEAWAYS))
+                .append("\n\n");
         answer.takeaways().forEach(t -> text.append("- ").append(outside(t, url))
                 .append('\n'));
         String body = answer.source().prose().outside();
@@ -125,16 +133,17 @@ public final class LlmsText {
             text.append('\n').append(body).append('\n');
         }
         if (!answer.related().isEmpty()) {
-            text.append("\n## Related Questions\n");
+            text.append("\n## ").append(labels.text(Label.RELATED_QUESTIONS)).append('\n');
             for (Answer.Related related : answer.related()) {
                 text.append("\n### ").append(line(related.question())).append("\n\n")
                         .append(outside(related.answer(), url)).append('\n');
             }
         }
-        text.append("\n## The Bottom Line\n\n").append(outside(answer.bottomLine(), url))
+        text.append("\n## ").append(labels.text(Label.BOTTOM_LINE)).append("\n\n").append(outside(answer.bottomLine(), url))
                 .append('\n');
         if (config.disclaimer() != null) {
-            text.append("\n---\n\n").append(line(config.disclaimer())).append(" Full disclaimer: ")
+            text.append("\n---\n\n").append(line(config.disclaimer())).append(' ')
+                    .append(labels.text(Label.TWIN_DISCLAIMER)).append(": ")
                     .append(config.absolute(Address.of(Kind.PAGE, "disclaimer").path())).append('\n');
         }
         return text.toString();
@@ -146,7 +155,7 @@ public final class LlmsText {
     }
 
     private String summary() {
-        return config.description() != null ? config.description() : "Answers from " + config.brand() + ".";
+        return config.description() != null ? config.description() : labels.text(Label.SITE_SUMMARY, config.brand());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.answerline.render.internal;
 
+import dev.answerline.labels.Labels;
 import java.util.List;
 
 /**
@@ -9,10 +10,14 @@ import java.util.List;
 public final class View {
     private View() {}
 
-    /** The frame around every page: header, navigation, footer, and the icons the head names. */
+    /**
+     * The frame around every page: header, navigation, footer, and the icons the head names.
+     *
+     * @param labels the engine's texts in the site's language, for every template of the page
+     */
     public record Chrome(String language, String brand, String siteTitle, String logo, List<Icon> icons,
             String css, String js, boolean liveReload, List<Link> nav, List<Column> footer,
-            List<Link> categories, int year, String logoDark, List<String> fonts, String brandCss) {}
+            List<Link> categories, int year, String logoDark, List<String> fonts, String brandCss, Labels labels) {}
 
     /** A column of the footer: its heading, the name of its landmark for screen readers, and its links. */
     public record Column(String heading, String label, List<Link> links) {}

@@ -14,16 +14,14 @@ import dev.answerline.content.Product;
 import dev.answerline.content.Site;
 import dev.answerline.content.Theme;
 import dev.answerline.content.SiteConfig;
+import dev.answerline.labels.Label;
+import dev.answerline.labels.Labels;
 import dev.answerline.render.Similar;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Builds the view of every page from a {@link Site}. Author boxes are rendered once and shared.
@@ -43,7 +41,7 @@ public final class Views {
     private final Site site;
     private final SiteConfig config;
     private final View.Chrome chrome;
-    private final DateTimeFormatter dates;
+    private final Labels labels;
     private final Map<String, View.Author> authors = new LinkedHashMap<>();
     private final StructuredData data;
     private final List<View.Alternate> feeds;
@@ -58,17 +56,17 @@ public final class Views {
         this.site = site;
         this.similar = similar;
         this.config = site.config();
-        Locale locale = Locale.forLanguageTag(config.language());
-        this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+        this.labels = config.labels();
         this.chrome = chrome(cssHref, brandCssHref, jsHref, liveReload);
         this.data = new StructuredData(site);
+        String answerFeed = labels.text(Label.FEED_ANSWERS, config.title());
         this.feeds = List.of(
-                new View.Alternate("application/rss+xml", config.title() + ": newest answers (RSS)", Feeds.ANSWERS_RSS),
-                new View.Alternate("application/atom+xml", config.title() + ": newest answers (Atom)",
-                        Feeds.ANSWERS_ATOM));
+                new View.Alternate("application/rss+xml", answerFeed + " (RSS)", Feeds.ANSWERS_RSS),
+                new View.Alternate("application/atom+xml", answerFeed + " (Atom)", Feeds.ANSWERS_ATOM));
+        String blogFeed = labels.text(Label.FEED_BLOG, config.title());
         this.blogFeeds = site.posts().isEmpty() ? feeds : concat(feeds, List.of(
-                new View.Alternate("application/rss+xml", config.title() + ": blog (RSS)", Feeds.BLOG_RSS),
-                new View.Alternate("application/atom+xml", config.title() + ": blog (Atom)", Feeds.BLOG_ATOM)));
+                new View.Alternate("application/rss+xml", blogFeed + " (RSS)", Feeds.BLOG_RSS),
+                new View.Alternate("application/atom+xml", blogFeed + " (Atom)", Feeds.BLOG_ATOM)));
         for (Author author : site.authors()) {
             List<View.Link> profiles = author.sameAs().stream().map(url -> new View.Link(hostOf(url), url)).toList();
             authors.put(author.id(), new View.Author(author.name(), author.role(), author.image(),
@@ -78,17 +76,17 @@ public final class Views {
 
     private View.Chrome chrome(String cssHref, String brandCssHref, String jsHref, boolean liveReload) {
         List<View.Link> nav = new ArrayList<>();
-        nav.add(new View.Link("Answers", ANSWERS));
+        nav.add(new View.Link(labels.text(Label.ANSWERS), ANSWERS));
         if (!site.posts().isEmpty()) {
-            nav.add(new View.Link("Blog", BLOG));
+            nav.add(new View.Link(labels.text(Label.BLOG), BLOG));
         }
         if (!site.products().isEmpty()) {
-            nav.add(new View.Link("Products", PRODUCTS));
+            nav.add(new View.Link(labels.text(Label.PRODUCTS), PRODUCTS));
         }
-        site.page("about").ifPresent(about -> nav.add(new View.Link("About", about.path())));
+        site.page("about").ifPresent(about -> nav.add(new View.Link(labels.text(Label.ABOUT), about.path())));
         List<View.Link> footer = new ArrayList<>();
-        footer.add(new View.Link("All Questions", ANSWERS));
-        footer.add(new View.Link("Authors", AUTHORS));
+        footer.add(new View.Link(labels.text(Label.ALL_QUESTIONS), ANSWERS));
+        footer.add(new View.Link(labels.text(Label.AUTHORS), AUTHORS));
         nav.stream().skip(1).filter(l -> !l.href().equals(ABOUT)).forEach(footer::add);
         site.pages().forEach(p -> footer.add(new View.Link(p.title(), p.path())));
         List<View.Link> categories = site.categories().stream()
@@ -97,20 +95,19 @@ public final class Views {
         // the brand's own header and footer links, where site.yaml gives them, replace the built-in ones
         List<View.Link> header = config.nav() == null ? nav
                 : config.nav().stream().map(l -> new View.Link(l.label(), l.url())).toList();
-        List<View.Column> columns = config.footer() == null ? List.of(new View.Column(config.brand(), "Site", footer))
+        List<View.Column> columns = config.footer() == null ? List.of(new View.Column(config.brand(), labels.text(Label.SITE), footer))
                 : config.footer().stream().map(c -> new View.Column(c.heading(), c.heading(),
                         c.links().stream().map(l -> new View.Link(l.label(), l.url())).toList())).toList();
         Theme theme = config.theme();
         return new View.Chrome(config.language(), config.brand(), config.title(),
                 theme.logo() != null ? theme.logo() : config.logo(), new Favicons(site).links(), cssHref, jsHref,
                 liveReload, header, columns, categories, site.today().getYear(), theme.logoDark(), theme.fontFiles(),
-                brandCssHref);
+                brandCssHref, labels);
     }
 
     public View.Answer answer(Answer answer) {
         Category category = site.category(answer.category());
-        List<View.Link> crumbs = List.of(new View.Link("Home", HOME), new View.Link("Answers", ANSWERS),
-                new View.Link(category.name(), category.path()));
+        List<View.Link> crumbs = List.of(homeCrumb(), answersCrumb(), new View.Link(category.name(), category.path()));
         List<View.Related> related = answer.related().stream()
                 .map(r -> new View.Related(r.question(), inline(r.answer()))).toList();
         List<View.Card> more = MoreCards.of(site, similar, answer).stream().map(Views::card).toList();
@@ -135,23 +132,25 @@ public final class Views {
         for (Category category : site.categories()) {
             List<Answer> answers = site.answersIn(category);
             if (!answers.isEmpty()) {
-                sections.add(new View.Section(category.name() + " (" + answers.size() + ")", category.path(),
-                        category.description(), answers.stream().map(Views::card).toList()));
+                sections.add(new View.Section(category.name() + " (" + labels.number(answers.size()) + ")",
+                        category.path(), category.description(), answers.stream().map(Views::card).toList()));
             }
         }
-        String lead = site.answers().size() + " questions answered by the " + config.brand() + " team.";
-        List<View.Link> crumbs = List.of(new View.Link("Home", HOME));
-        String description = "Every question answered on " + config.title() + ", by topic.";
-        return new View.Listing(chrome, listing("All Questions", description, ANSWERS, crumbs), crumbs,
-                "All Questions", lead, null, sections);
+        String lead = labels.text(Label.ALL_QUESTIONS_LEAD, site.answers().size(), config.brand());
+        List<View.Link> crumbs = List.of(homeCrumb());
+        String description = labels.text(Label.ALL_QUESTIONS_DESCRIPTION, config.title());
+        String title = labels.text(Label.ALL_QUESTIONS);
+        return new View.Listing(chrome, listing(title, description, ANSWERS, crumbs), crumbs, title, lead, null,
+                sections);
     }
 
     public View.Listing category(Category category) {
         List<View.Card> cards = site.answersIn(category).stream().map(Views::card).toList();
-        List<View.Link> crumbs = List.of(new View.Link("Home", HOME), new View.Link("Answers", ANSWERS));
-        return new View.Listing(chrome, listing(category.name() + " Questions", category.description(), category.path(),
-                crumbs), crumbs, category.name(), category.description(), category.source().prose().html(),
-                List.of(new View.Section(cards.size() + " questions", null, null, cards)));
+        List<View.Link> crumbs = List.of(homeCrumb(), answersCrumb());
+        return new View.Listing(chrome, listing(labels.text(Label.CATEGORY_TITLE, category.name()),
+                category.description(), category.path(), crumbs), crumbs, category.name(), category.description(),
+                category.source().prose().html(),
+                List.of(new View.Section(labels.text(Label.CATEGORY_COUNT, cards.size()), null, null, cards)));
     }
 
     public View.Profile author(Author author) {
@@ -159,19 +158,20 @@ public final class Views {
         List<View.Card> written = site.answers().stream().filter(a -> a.author().equals(author.id()))
                 .map(Views::card).toList();
         if (!written.isEmpty()) {
-            sections.add(new View.Section("Answers by " + author.name(), null, null, written));
+            sections.add(new View.Section(labels.text(Label.ANSWERS_BY, author.name()), null, null, written));
         }
         List<View.Card> reviewed = site.answers().stream().filter(a -> author.id().equals(a.reviewedBy()))
                 .map(Views::card).toList();
         if (!reviewed.isEmpty()) {
-            sections.add(new View.Section("Answers reviewed by " + author.name(), null, null, reviewed));
+            sections.add(new View.Section(labels.text(Label.ANSWERS_REVIEWED_BY, author.name()), null, null,
+                    reviewed));
         }
         List<View.Card> posts = site.posts().stream().filter(p -> p.author().equals(author.id()))
                 .map(p -> new View.Card(p.path(), p.title(), p.description())).toList();
         if (!posts.isEmpty()) {
-            sections.add(new View.Section("Blog posts by " + author.name(), null, null, posts));
+            sections.add(new View.Section(labels.text(Label.POSTS_BY, author.name()), null, null, posts));
         }
-        List<View.Link> crumbs = List.of(new View.Link("Home", HOME), new View.Link("Authors", AUTHORS));
+        List<View.Link> crumbs = List.of(homeCrumb(), new View.Link(labels.text(Label.AUTHORS), AUTHORS));
         View.Meta meta = head(author.name() + ", " + author.role(), firstParagraph(author),
                 author.path(), "profile", author.image(), null, null, data.author(author, crumbs), feeds);
         return new View.Profile(chrome, meta, crumbs, authors.get(author.id()), sections);
@@ -179,25 +179,27 @@ public final class Views {
 
     public View.Listing authors() {
         List<View.Card> cards = site.authors().stream().map(a -> new View.Card(a.path(), a.name(), a.role())).toList();
-        List<View.Link> crumbs = List.of(new View.Link("Home", HOME));
-        return new View.Listing(chrome, listing("Authors", "The people who write and review " + config.title() + ".",
-                AUTHORS, crumbs), crumbs, "Authors", "The people who write and review our answers.", null,
-                List.of(new View.Section("Writers and reviewers", null, null, cards)));
+        List<View.Link> crumbs = List.of(homeCrumb());
+        String title = labels.text(Label.AUTHORS);
+        return new View.Listing(chrome, listing(title, labels.text(Label.AUTHORS_DESCRIPTION, config.title()),
+                AUTHORS, crumbs), crumbs, title, labels.text(Label.AUTHORS_LEAD), null,
+                List.of(new View.Section(labels.text(Label.AUTHORS_SECTION), null, null, cards)));
     }
 
     public View.Listing blog() {
         List<View.Card> cards = site.posts().stream().map(p -> new View.Card(p.path(), p.title(), p.description()))
                 .toList();
-        List<View.Link> crumbs = List.of(new View.Link("Home", HOME));
-        String lead = "Articles from the " + config.brand() + " team.";
-        View.Meta meta = head("Blog", lead, BLOG, "website", null, null, null,
-                data.page(BLOG, "CollectionPage", "Blog", lead, crumbs), blogFeeds);
-        return new View.Listing(chrome, meta, crumbs, "Blog", lead, null,
-                List.of(new View.Section("Latest posts", null, null, cards)));
+        List<View.Link> crumbs = List.of(homeCrumb());
+        String lead = labels.text(Label.BLOG_LEAD, config.brand());
+        String title = labels.text(Label.BLOG);
+        View.Meta meta = head(title, lead, BLOG, "website", null, null, null,
+                data.page(BLOG, "CollectionPage", title, lead, crumbs), blogFeeds);
+        return new View.Listing(chrome, meta, crumbs, title, lead, null,
+                List.of(new View.Section(labels.text(Label.BLOG_SECTION), null, null, cards)));
     }
 
     public View.Article post(BlogPost post) {
-        List<View.Link> crumbs = List.of(new View.Link("Home", HOME), new View.Link("Blog", BLOG));
+        List<View.Link> crumbs = List.of(homeCrumb(), new View.Link(labels.text(Label.BLOG), BLOG));
         View.Meta meta = head(post.title(), post.description(), post.path(), "article", null, post.published(),
                 post.lastModified(), data.post(post, crumbs), blogFeeds);
         return new View.Article(chrome, meta, crumbs, post.title(), null,
@@ -208,27 +210,28 @@ public final class Views {
     public View.Listing products() {
         List<View.Card> cards = site.products().stream().map(p -> new View.Card(p.path(), p.name(), p.description()))
                 .toList();
-        List<View.Link> crumbs = List.of(new View.Link("Home", HOME));
-        String lead = "Recovery tools by " + config.brand() + ".";
-        return new View.Listing(chrome, listing("Products", lead, PRODUCTS, crumbs), crumbs, "Products", lead,
-                null, List.of(new View.Section("All products", null, null, cards)));
+        List<View.Link> crumbs = List.of(homeCrumb());
+        String lead = labels.text(Label.PRODUCTS_LEAD, config.brand());
+        String title = labels.text(Label.PRODUCTS);
+        return new View.Listing(chrome, listing(title, lead, PRODUCTS, crumbs), crumbs, title, lead,
+                null, List.of(new View.Section(labels.text(Label.PRODUCTS_SECTION), null, null, cards)));
     }
 
     public View.Article product(Product product) {
-        List<View.Link> crumbs = List.of(new View.Link("Home", HOME), new View.Link("Products", PRODUCTS));
+        List<View.Link> crumbs = List.of(homeCrumb(), new View.Link(labels.text(Label.PRODUCTS), PRODUCTS));
         View.Meta meta = head(product.name(), product.description(), product.path(), "product", product.image(), null,
                 null, data.product(product, crumbs), feeds);
         // search engines want a price in structured data to be one the reader sees too
         Product.Offer offer = product.offer();
         String price = offer == null ? null
-                : offer.price() + " " + offer.currency() + " · " + offer.availability().label();
+                : offer.price() + " " + offer.currency() + " · " + availability(offer.availability());
         return new View.Article(chrome, meta, crumbs, product.name(),
                 product.description(), null, null, null, product.image(), product.source().prose().html(),
-                new View.Link("Buy the " + product.name(), product.buyUrl()), price, null, List.of());
+                new View.Link(labels.text(Label.BUY, product.name()), product.buyUrl()), price, null, List.of());
     }
 
     public View.Article page(InfoPage page) {
-        List<View.Link> crumbs = List.of(new View.Link("Home", HOME));
+        List<View.Link> crumbs = List.of(homeCrumb());
         View.Meta meta = head(page.title(), page.description(), page.path(), "website", null, null, null,
                 data.page(page.path(), "WebPage", page.title(), page.description(), crumbs), feeds);
         return new View.Article(chrome, meta, crumbs, page.title(), null, null, null, null, null,
@@ -240,7 +243,7 @@ public final class Views {
                 .map(c -> new View.Card(c.path(), c.name(), c.description())).toList();
         List<View.Card> latest = site.answers().stream().limit(LATEST_ON_HOME).map(Views::card).toList();
         String description = config.description() != null ? config.description()
-                : "Expert answers from " + config.brand() + ".";
+                : labels.text(Label.HOME_DESCRIPTION, config.brand());
         View.Meta meta = head(config.title(), config.title(), description, HOME, "website", null, null, null,
                 data.page(HOME, "CollectionPage", config.title(), description, List.of()), feeds);
         return new View.Home(chrome, meta, config.title(), config.description(), categories, latest, newsletter(HOME));
@@ -248,8 +251,8 @@ public final class Views {
 
     public View.NotFound notFound() {
         List<View.Link> categories = chrome.categories();
-        return new View.NotFound(chrome, unlisted("Page not found", "This page does not exist on " + config.title()
-                + "."), categories);
+        return new View.NotFound(chrome, unlisted(labels.text(Label.NOT_FOUND_TITLE),
+                labels.text(Label.NOT_FOUND_DESCRIPTION, config.title())), categories);
     }
 
     public View.MessagePage message(dev.answerline.render.Message message) {
@@ -257,13 +260,15 @@ public final class Views {
     }
 
     public View.SearchResults search(dev.answerline.render.SearchPage page) {
-        String headline = page.query().isEmpty() ? "Search" : "Search: " + page.query();
-        return new View.SearchResults(chrome, unlisted(headline, "Search the answers of " + config.title() + "."),
-                page, chrome.categories());
+        String headline = page.query().isEmpty() ? labels.text(Label.SEARCH)
+                : labels.text(Label.SEARCH_HEADLINE, page.query());
+        return new View.SearchResults(chrome, unlisted(headline, labels.text(Label.SEARCH_DESCRIPTION,
+                config.title())), page, chrome.categories());
     }
 
     public View.ProblemsPage problems(List<dev.answerline.content.Problem> problems) {
-        return new View.ProblemsPage(chrome, unlisted("Errors", "This page has errors."), problems);
+        return new View.ProblemsPage(chrome, unlisted(labels.text(Label.PROBLEMS_TITLE),
+                labels.text(Label.PROBLEMS_HEADING) + "."), problems);
     }
 
     /**
@@ -328,7 +333,19 @@ public final class Views {
     }
 
     private View.Date date(LocalDate date) {
-        return date == null ? null : new View.Date(date.toString(), dates.format(date));
+        return date == null ? null : new View.Date(date.toString(), labels.date(date));
+    }
+
+    private View.Link homeCrumb() {
+        return new View.Link(labels.text(Label.HOME), HOME);
+    }
+
+    private View.Link answersCrumb() {
+        return new View.Link(labels.text(Label.ANSWERS), ANSWERS);
+    }
+
+    private String availability(Product.Availability availability) {
+        return labels.text(Label.valueOf(availability.name()));
     }
 
     private static View.Card card(Answer answer) {

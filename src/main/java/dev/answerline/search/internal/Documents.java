@@ -58,12 +58,12 @@ public final class Documents {
     }
 
     public static Item post(BlogPost post) {
-        return new Item(id(POST_TYPE, post.slug()), post.path(), post.title(), "Blog post", null,
+        return new Item(id(POST_TYPE, post.slug()), post.path(), post.title(), null, null,
                 post.description(), post::description, () -> post.source().prose().text());
     }
 
     public static Item product(Product product) {
-        return new Item(id(PRODUCT_TYPE, product.slug()), product.path(), product.name(), "Product", null,
+        return new Item(id(PRODUCT_TYPE, product.slug()), product.path(), product.name(), null, null,
                 product.description(), product::description, () -> product.source().prose().text());
     }
 

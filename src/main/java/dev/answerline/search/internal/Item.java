@@ -7,7 +7,8 @@ import java.util.function.Supplier;
  * asked for, from the content in memory: a result needs them only for its snippet.
  *
  * @param id see {@link Documents#id(String, String)}
- * @param label the category's name, "Blog post" or "Product"
+ * @param label the category's name; null for blog posts and products, which are labelled in the site's language
+ *     when found
  * @param category the category's id for an answer, else null
  * @param description shown when no passage matches
  * @param lead the direct answer, the takeaways and the description, a paragraph each
