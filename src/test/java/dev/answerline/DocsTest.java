@@ -103,4 +103,40 @@ class DocsTest {
         Files.writeString(site.resolve("synonyms.txt"), blocks("docs/content-format.md", "", "# same meaning").get(0));
         assertThat(problems(site)).isEmpty();
     }
+
+    /** docs/templates.md is the contract of the templates: it must say what each really takes. */
+    @Test
+    void theTemplatesPageListsEveryTemplatesParametersAndEveryValue() throws IOException {
+        String docs = Files.readString(Path.of("docs/templates.md"));
+        for (String name : dev.answerline.render.Templates.names()) {
+            String source = Files.readString(Path.of("src/main/jte").resolve(name));
+            String row = docs.lines().filter(l -> l.startsWith("| `" + name + "` |")).findFirst().orElse("");
+            assertThat(row).as("a row for %s", name).isNotEmpty();
+            source.lines().filter(l -> l.startsWith("@param ")).forEach(param ->
+                    assertThat(row).as(name).contains("`" + param.substring("@param ".length()) + "`"));
+        }
+        Matcher record = Pattern.compile("public record (\\w+)\\((.*?)\\)\\s*\\{", Pattern.DOTALL)
+                .matcher(Files.readString(Path.of("src/main/java/dev/answerline/render/View.java")));
+        int records = 0;
+        while (record.find()) {
+            String components = record.group(2).replaceAll("\\s+", " ").replace("dev.answerline.render.", "")
+                    .replace("dev.answerline.content.", "");
+            assertThat(docs).as("View.%s", record.group(1)).contains("| `View." + record.group(1) + "` | `" + components
+                    + "` |");
+            records++;
+        }
+        assertThat(records).isGreaterThan(20);
+    }
+
+    @Test
+    void theTemplateCommandsOfTheTemplatesPageWork() throws IOException {
+        Path site = TestSites.copy("small", dir.resolve("site"));
+        for (String line : blocks("docs/templates.md", "sh", "bin/answerline templates").get(0).split("\n")) {
+            String[] words = line.replace("--site mysite", "--site " + site).split(" ");
+            assertThat(dev.answerline.cli.Main.run(java.util.Arrays.copyOfRange(words, 1, words.length)))
+                    .as(line).isZero();
+        }
+        assertThat(site.resolve("templates/tag/cta.jte")).hasContent(dev.answerline.render.Templates.source("tag/cta.jte"));
+        assertThat(problems(site)).isEmpty();
+    }
 }

@@ -10,6 +10,7 @@ import dev.answerline.check.internal.ThemeRules;
 import dev.answerline.content.Problem;
 import dev.answerline.content.Site;
 import dev.answerline.render.LinkTargets;
+import dev.answerline.render.Templates;
 import dev.answerline.render.Renderer;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +51,7 @@ public final class Checker {
         new SiteRules(site, corpus, links, findings).run();
         new ThemeRules(site.config(), findings).run();
         List<Problem> all = new ArrayList<>(site.problems());
+        all.addAll(Templates.of(site.templates()).problems());
         // like the loader's problems, a file's findings are listed twenty and a count (issue 14)
         all.addAll(Problem.listable(findings.problems()));
         all.sort(Problem.BY_PLACE);

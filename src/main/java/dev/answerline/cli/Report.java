@@ -2,23 +2,32 @@ package dev.answerline.cli;
 
 import dev.answerline.content.Problem;
 import dev.answerline.content.Site;
+import dev.answerline.render.Templates;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Prints problems as {@code path:line: ...} with paths an editor or terminal can open from here. */
 final class Report {
     private Report() {}
 
-    /** Prints a site's problems and a one-line count; returns the number of errors. */
+    /**
+     * Prints a site's problems, those of its own templates among them, and a one-line count; returns the number of
+     * errors.
+     */
     static long problems(Site site, PrintWriter err) {
-        print(site.dir(), site.problems(), err);
-        long errors = site.errorCount();
+        List<Problem> all = new ArrayList<>(site.problems());
+        all.addAll(Templates.of(site.templates()).problems());
+        all.sort(Problem.BY_PLACE);
+        print(site.dir(), all, err);
+        long errors = all.stream().filter(Problem::isError).count();
         if (errors > 0) {
-            long files = site.problems().stream().filter(Problem::isError).map(Problem::file).distinct().count();
+            long files = all.stream().filter(Problem::isError).map(Problem::file).distinct().count();
             err.println(errors + (errors == 1 ? " error" : " errors") + " in " + files
                     + (files == 1 ? " file" : " files") + ". Until they are fixed, content files with errors are left"
-                    + " out of the site and site.yaml settings with errors are ignored.");
+                    + " out of the site, site.yaml settings with errors are ignored and templates with errors replaced by"
+                    + " the built-in ones.");
         }
         err.flush();
         return errors;

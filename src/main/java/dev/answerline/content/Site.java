@@ -38,6 +38,7 @@ public final class Site {
     private final List<InfoPage> pages;
     private final List<StaticFile> staticFiles;
     private final List<Synonym> synonyms;
+    private final List<TemplateOverride> templates;
     private final List<Hidden> hidden;
     private final List<Problem> problems;
     private final Map<String, Answer> answersBySlug;
@@ -51,7 +52,7 @@ public final class Site {
 
     Site(Path dir, LocalDate today, SiteConfig config, List<Answer> answers, List<Category> categories, List<Author> authors,
             List<Product> products, List<BlogPost> posts, List<InfoPage> pages, List<StaticFile> staticFiles,
-            List<Synonym> synonyms, List<Hidden> hidden, List<Problem> problems) {
+            List<Synonym> synonyms, List<TemplateOverride> templates, List<Hidden> hidden, List<Problem> problems) {
         this.dir = dir;
         this.today = today;
         this.config = config;
@@ -72,6 +73,7 @@ public final class Site {
         this.pages = pages.stream().sorted(Comparator.comparing(InfoPage::slug)).toList();
         this.staticFiles = staticFiles.stream().sorted(Comparator.comparing(StaticFile::path)).toList();
         this.synonyms = List.copyOf(synonyms);
+        this.templates = List.copyOf(templates);
         this.hidden = List.copyOf(hidden);
         this.problems = problems.stream().sorted(Problem.BY_PLACE).toList();
         this.answersBySlug = index(this.answers, Answer::slug);
@@ -194,6 +196,11 @@ public final class Site {
     /** The synonyms of the optional synonyms.txt, in file order; empty without one. */
     public List<Synonym> synonyms() {
         return synonyms;
+    }
+
+    /** The site's own versions of built-in templates, from {@code templates/}, by file name. */
+    public List<TemplateOverride> templates() {
+        return templates;
     }
 
     /** Old answer slugs and the slugs they now redirect to. */

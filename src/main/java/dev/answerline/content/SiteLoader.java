@@ -102,9 +102,10 @@ final class SiteLoader {
         }
         List<StaticFile> staticFiles = staticFiles(answers, posts, products, pages, categories, authors);
         checkThemeFiles(config, staticFiles);
+        List<TemplateOverride> templates = templates();
         return new Site(dir, today, config, List.copyOf(answers.values()), List.copyOf(categories.values()),
                 List.copyOf(authors.values()), List.copyOf(products.values()), List.copyOf(posts.values()),
-                List.copyOf(pages.values()), staticFiles, synonyms(), hidden, problems);
+                List.copyOf(pages.values()), staticFiles, synonyms(), templates, hidden, problems);
     }
 
     /** site.yaml read, or as read before when it has not changed since. */
@@ -496,6 +497,46 @@ final class SiteLoader {
             }
         });
         return result;
+    }
+
+    /**
+     * The site's own templates under {@code templates/}, read as text; whether each names a built-in template
+     * and compiles is the renderer's to say. Small and few: read on every load.
+     */
+    private List<TemplateOverride> templates() {
+        Path folder = dir.resolve("templates");
+        Problem link = bounds.escapeFolder(folder, "templates");
+        if (link != null) {
+            problems.add(link);
+            return List.of();
+        }
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        List<TemplateOverride> found = new ArrayList<>();
+        try (Stream<Path> walk = Files.walk(folder)) {
+            for (Path file : walk.filter(p -> p.getFileName().toString().endsWith(".jte")).sorted().toList()) {
+                String relative = relative(file);
+                Problem escape = bounds.escape(file, relative, folder);
+                if (escape != null) {
+                    problems.add(escape);
+                    continue;
+                }
+                try {
+                    String source = StandardCharsets.UTF_8.newDecoder()
+                            .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+                    found.add(new TemplateOverride(folder.relativize(file).toString().replace('\\', '/'), relative,
+                            source));
+                } catch (CharacterCodingException e) {
+                    problems.add(Problem.error(relative, 1, "not-utf8", "the file is not UTF-8 text",
+                            "save it as UTF-8 in your editor"));
+                }
+            }
+        } catch (IOException e) {
+            problems.add(Problem.error("templates", 0, "unreadable", "the folder cannot be read: "
+                    + AnswerlineException.reason(e), "check its permissions"));
+        }
+        return found;
     }
 
     /** The font files and stylesheet the theme names must be static files of the site. */

@@ -12,6 +12,7 @@ import dev.answerline.newsletter.internal.SmtpMailer;
 import dev.answerline.newsletter.internal.Subscribers;
 import dev.answerline.newsletter.internal.Tokens;
 import dev.answerline.render.Pages;
+import dev.answerline.render.Templates;
 import dev.answerline.server.Lane;
 import dev.answerline.store.Database;
 import jakarta.mail.internet.AddressException;
@@ -226,7 +227,8 @@ public final class Newsletter implements AutoCloseable {
             if (address.getPersonal() == null) {
                 address.setPersonal(config.brand(), "UTF-8");
             }
-            return new Emails.Letterhead(config.brand(), address, trimSlash(publicUrl.get()), config.labels());
+            return new Emails.Letterhead(config.brand(), address, trimSlash(publicUrl.get()), config.labels(),
+                    Templates.of(site.get().templates()));
         } catch (AddressException | UnsupportedEncodingException e) {
             throw new NewsletterException("the sender address " + from + " is not valid", "set newsletter.from in"
                     + " site.yaml or ANSWERLINE_SMTP_FROM to e.g. `Brand <hello@example.com>`", e);

@@ -7,20 +7,22 @@ import java.util.List;
 /** Renders the pages made at request time in the site's frame: messages, problems, search results. */
 final class Frame {
     private final Views views;
+    private final Templates templates;
 
-    Frame(Views views) {
+    Frame(Views views, Templates templates) {
         this.views = views;
+        this.templates = templates;
     }
 
     String message(Message message) {
-        return Plan.render("message", views.message(message), "a message page");
+        return Plan.render(templates, "message", views.message(message), "a message page");
     }
 
     String problems(List<Problem> found) {
-        return Plan.render("problems", views.problems(found), "a page of problems");
+        return Plan.render(templates, "problems", views.problems(found), "a page of problems");
     }
 
     String search(SearchPage page) {
-        return Plan.render("search", views.search(page), "the search page");
+        return Plan.render(templates, "search", views.search(page), "the search page");
     }
 }

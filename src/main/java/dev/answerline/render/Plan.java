@@ -17,9 +17,6 @@ import dev.answerline.render.internal.LlmsText;
 import dev.answerline.render.internal.Sitemaps;
 import dev.answerline.render.internal.ThemeCss;
 import dev.answerline.render.internal.Views;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,7 +36,6 @@ import java.util.function.Supplier;
  * Nothing is made until asked, so that an update of one answer on a site of 10,000 costs one answer.
  */
 final class Plan {
-    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     private static final byte[] CSS = resource("site.css");
     private static final byte[] JS = resource("site.js");
     private static final String JS_PATH = fingerprinted("site", JS, "js");
@@ -49,6 +45,8 @@ final class Plan {
 
     final Site site;
     final Views views;
+    /** The templates pages are rendered with: the built-in ones, and the site's versions of some. */
+    private final Templates templates;
     private final byte[] css;
     private final String cssPath;
     /** The site's own stylesheet ({@code theme.css}, or {@code static/custom.css}) and its fingerprinted path. */
@@ -68,6 +66,7 @@ final class Plan {
         this.site = site;
         this.similar = options.similar();
         this.css = css(site.config().baseUrl(), ThemeCss.of(site.config().theme()));
+        this.templates = Templates.of(site.templates());
         this.cssPath = fingerprinted("site", css, "css");
         this.brandCss = brandCss(site);
         this.brandCssPath = brandCss == null ? null : fingerprinted("brand", bytes(brandCss), "css");
@@ -218,21 +217,19 @@ final class Plan {
     }
 
     Frame frame() {
-        return new Frame(views);
+        return new Frame(views, templates);
     }
 
-    static Page html(String path, String template, Object view) {
-        return Page.html(path, render(template, view, path), Renderer.PAGE_CACHE);
+    private Page html(String path, String template, Object view) {
+        return Page.html(path, render(templates, template, view, path), Renderer.PAGE_CACHE);
     }
 
-    static String render(String template, Object view, String what) {
-        StringOutput out = new StringOutput(16 * 1024);
+    static String render(Templates templates, String template, Object view, String what) {
         try {
-            TEMPLATES.render(template + ".jte", view, out);
+            return templates.render(template + ".jte", view);
         } catch (RuntimeException e) {
             throw RenderException.bug("rendering " + what + " with " + template + ".jte failed: " + e.getMessage(), e);
         }
-        return out.toString();
     }
 
     /** A generated text file: a feed, the sitemap, llms.txt, a Markdown twin. */

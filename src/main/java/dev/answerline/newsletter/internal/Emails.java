@@ -4,10 +4,8 @@ import dev.answerline.content.Address;
 import dev.answerline.content.Address.Kind;
 import dev.answerline.labels.Label;
 import dev.answerline.labels.Labels;
+import dev.answerline.render.Templates;
 import dev.answerline.newsletter.EmailAddress;
-import gg.jte.ContentType;
-import gg.jte.TemplateEngine;
-import gg.jte.output.StringOutput;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -27,7 +25,6 @@ import java.util.UUID;
  * be stored in the outbox and sent as they are. Thread-safe.
  */
 public final class Emails {
-    private static final TemplateEngine TEMPLATES = TemplateEngine.createPrecompiled(ContentType.Html);
     private static final Session SESSION = JakartaMail.plain();
 
     /**
@@ -36,7 +33,7 @@ public final class Emails {
      * @param publicUrl the address readers reach the site at, without a trailing slash
      * @param labels the site's texts: emails speak the site's language
      */
-    public record Letterhead(String brand, InternetAddress from, String publicUrl, Labels labels) {}
+    public record Letterhead(String brand, InternetAddress from, String publicUrl, Labels labels, Templates templates) {}
 
     private final Clock clock;
 
@@ -92,9 +89,7 @@ public final class Emails {
             MimeBodyPart text = new MimeBodyPart();
             text.setText(view.text(), "UTF-8");
             MimeBodyPart html = new MimeBodyPart();
-            StringOutput out = new StringOutput();
-            TEMPLATES.render("newsletter/mail.jte", view, out);
-            html.setText(out.toString(), "UTF-8", "html");
+            html.setText(letterhead.templates().render("newsletter/mail.jte", view), "UTF-8", "html");
             MimeMultipart alternative = new MimeMultipart("alternative");
             alternative.addBodyPart(text);
             alternative.addBodyPart(html);

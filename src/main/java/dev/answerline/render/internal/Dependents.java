@@ -33,6 +33,7 @@ public final class Dependents {
         Site old = change.before();
         Site now = change.after();
         return change.config()
+                || !old.templates().equals(now.templates())
                 || change.touches(Kind.CATEGORY)
                 || change.touches(Kind.AUTHOR)
                 || !titles(old).equals(titles(now))

@@ -1,5 +1,6 @@
 package dev.answerline.render.internal;
 
+import dev.answerline.render.View;
 import dev.answerline.content.Colour;
 import dev.answerline.content.Palette;
 import dev.answerline.content.Site;

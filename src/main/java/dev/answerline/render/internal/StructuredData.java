@@ -1,5 +1,6 @@
 package dev.answerline.render.internal;
 
+import dev.answerline.render.View;
 import dev.answerline.markdown.Markdown;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;

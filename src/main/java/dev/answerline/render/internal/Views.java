@@ -1,5 +1,6 @@
 package dev.answerline.render.internal;
 
+import dev.answerline.render.View;
 import dev.answerline.markdown.Markdown;
 import dev.answerline.markdown.Prose;
 import dev.answerline.content.Address;

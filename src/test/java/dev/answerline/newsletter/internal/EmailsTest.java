@@ -12,6 +12,7 @@ import jakarta.mail.internet.MimeMultipart;
 import java.io.ByteArrayInputStream;
 import java.time.Clock;
 import java.time.Instant;
+import dev.answerline.render.Templates;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Properties;
@@ -24,7 +25,7 @@ class EmailsTest {
 
     private Emails.Letterhead letterhead(String language) throws Exception {
         return new Emails.Letterhead("Northroll", new InternetAddress("Northroll <hello@northroll.example>"),
-                "https://answers.northroll.example", Labels.of(language, Map.of()));
+                "https://answers.northroll.example", Labels.of(language, Map.of()), Templates.NONE);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.answerline.render.internal;
+package dev.answerline.render;
 
 import dev.answerline.labels.Labels;
 import java.util.List;
