@@ -3,6 +3,7 @@ package dev.answerline.search;
 import dev.answerline.content.Answer;
 import dev.answerline.content.BlogPost;
 import dev.answerline.content.Category;
+import dev.answerline.content.Language;
 import dev.answerline.content.Product;
 import dev.answerline.content.Address.Kind;
 import dev.answerline.content.Site;
@@ -78,9 +79,11 @@ public final class SearchIndex implements AutoCloseable {
     private static final int FEW = 3;
     private static final int CLOSEST = 5;
 
-    private final Analyzer analyzer = Analysis.index();
-    private final Part answers = new Part(analyzer);
-    private final Part others = new Part(analyzer);
+    /** What the index is written with: the site's language, which a preview may change. */
+    private final Analysis.Switchable analysis;
+    private final Part answers;
+    private final Part others;
+    private Language language;
     private volatile Queries queries;
     /** Found when first asked for: searching needs none of it. */
     private Similar similar;
@@ -90,7 +93,11 @@ public final class SearchIndex implements AutoCloseable {
 
     private SearchIndex(Site site) throws IOException {
         this.site = site;
-        this.queries = new Queries(site.synonyms(), analyzer);
+        this.language = languageOf(site);
+        this.analysis = new Analysis.Switchable(Analysis.index(language));
+        this.answers = new Part(analysis);
+        this.others = new Part(analysis);
+        this.queries = new Queries(language, site.synonyms(), analyzer());
         Map<String, String> labels = labels(site);
         // documents are independent: a writer takes them from several threads at once
         site.answers().parallelStream().map(a -> Documents.answer(a, labels.get(a.category())))
@@ -138,7 +145,7 @@ public final class SearchIndex implements AutoCloseable {
             query = query.substring(0, query.offsetByCodePoints(0, MAX_QUERY)).strip();
             notice = "Your search was shortened to its first " + MAX_QUERY + " characters.";
         }
-        int words = Analysis.endOfWords(analyzer, Documents.BODY, query, MAX_WORDS);
+        int words = Analysis.endOfWords(analyzer(), Documents.BODY, query, MAX_WORDS);
         if (words < query.length()) {
             query = query.substring(0, words).strip();
             notice = "Your search was shortened to its first " + MAX_WORDS + " words.";
@@ -195,7 +202,7 @@ public final class SearchIndex implements AutoCloseable {
     /** The answers whose questions share the most three-letter pieces with the query. */
     private List<Results.Hit> closest(IndexSearcher searcher, String query) throws IOException {
         BooleanQuery.Builder pieces = new BooleanQuery.Builder();
-        Set<String> grams = new LinkedHashSet<>(Analysis.terms(analyzer, Analysis.GRAMS, query));
+        Set<String> grams = new LinkedHashSet<>(Analysis.terms(analyzer(), Analysis.GRAMS, query));
         if (grams.isEmpty()) {
             return List.of();
         }
@@ -226,7 +233,7 @@ public final class SearchIndex implements AutoCloseable {
             }
         }
         TopDocs results = new TopDocs(docs.totalHits, kept.toArray(ScoreDoc[]::new));
-        String[] snippets = Snippets.of(searcher, analyzer, marks, results, shown);
+        String[] snippets = Snippets.of(searcher, analyzer(), marks, results, shown);
         List<Results.Hit> hits = new ArrayList<>();
         for (int i = 0; i < results.scoreDocs.length; i++) {
             Item item = shown.get(results.scoreDocs[i].doc);
@@ -290,9 +297,16 @@ public final class SearchIndex implements AutoCloseable {
             Site old = change.before();
             Site now = change.after();
             Map<String, String> labels = labels(now);
+            // another language: every document is analysed again, every similar answer found again
+            boolean relanguage = languageOf(now) != language;
+            if (relanguage) {
+                language = languageOf(now);
+                analysis.set(Analysis.index(language));
+                similar = null;
+            }
             // a renamed category shows on every result of its answers
             Set<String> changed = new HashSet<>(change.changed(Kind.ANSWER));
-            if (!labels.equals(labels(old))) {
+            if (relanguage || !labels.equals(labels(old))) {
                 now.answers().forEach(a -> changed.add(a.slug()));
             }
             Set<String> removed = change.removed(Kind.ANSWER);
@@ -306,11 +320,12 @@ public final class SearchIndex implements AutoCloseable {
             }
             Set<String> gone = new HashSet<>();
             removed.forEach(slug -> gone.add(Documents.id(Documents.ANSWER_TYPE, slug)));
-            gone.addAll(replace(change, Kind.POST, now.posts(), BlogPost::slug, Documents.POST_TYPE, Documents::post));
+            gone.addAll(replace(change, Kind.POST, now.posts(), BlogPost::slug, Documents.POST_TYPE, Documents::post,
+                    relanguage));
             gone.addAll(replace(change, Kind.PRODUCT, now.products(), Product::slug, Documents.PRODUCT_TYPE,
-                    Documents::product));
-            if (change.synonyms()) {
-                queries = new Queries(now.synonyms(), analyzer);
+                    Documents::product, relanguage));
+            if (relanguage || change.synonyms()) {
+                queries = new Queries(language, now.synonyms(), analyzer());
             }
             answers.refresh();
             others.refresh();
@@ -353,7 +368,7 @@ public final class SearchIndex implements AutoCloseable {
     private Similar likeness(List<Answer> of, Similar base) throws IOException {
         IndexSearcher searcher = answers.acquire();
         try {
-            return likeness(searcher, analyzer, of.stream().map(a -> items.get(Documents.id(Documents.ANSWER_TYPE,
+            return likeness(searcher, analyzer(), of.stream().map(a -> items.get(Documents.id(Documents.ANSWER_TYPE,
                     a.slug()))).filter(Objects::nonNull).toList(), base);
         } finally {
             answers.release(searcher);
@@ -382,7 +397,7 @@ public final class SearchIndex implements AutoCloseable {
 
     private static Similar similar(Site site, UnaryOperator<Item> prepare) {
         long started = System.nanoTime();
-        Analyzer analyzer = Analysis.index();
+        Analyzer analyzer = Analysis.index(languageOf(site));
         Map<String, String> labels = labels(site);
         List<Item> items = site.answers().parallelStream().map(a -> Documents.answer(a, labels.get(a.category())))
                 .map(prepare).toList();
@@ -421,13 +436,13 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Replaces changed items of one kind in the other part; the ids of the removed ones. */
+    /** Replaces changed items (or all) of one kind in the other part; the ids of the removed ones. */
     private <T> Set<String> replace(SiteChange change, Kind kind, List<T> now, Function<T, String> slug, String type,
-            Function<T, Item> item) throws IOException {
-        Set<String> changed = change.changed(kind);
+            Function<T, Item> item, boolean all) throws IOException {
         Set<String> removed = change.removed(kind);
         Map<String, T> bySlug = new HashMap<>();
         now.forEach(each -> bySlug.put(slug.apply(each), each));
+        Set<String> changed = all ? bySlug.keySet() : change.changed(kind);
         for (String s : changed) {
             others.put(Documents.id(type, s), Documents.document(remember(item.apply(bySlug.get(s)))));
         }
@@ -437,6 +452,16 @@ public final class SearchIndex implements AutoCloseable {
             gone.add(Documents.id(type, s));
         }
         return gone;
+    }
+
+    /** The analyzer of the site's language, for everything but writing. */
+    private Analyzer analyzer() {
+        return analysis.current();
+    }
+
+    /** The language a site's words are analysed in: English for one Answerline does not know. */
+    private static Language languageOf(Site site) {
+        return Language.of(site.config().language()).orElse(Language.ENGLISH);
     }
 
     private static Map<String, String> labels(Site site) {
