@@ -67,9 +67,18 @@ public final class TestSites {
 
     /** The bundled demo site. */
     public static Path demo() {
-        Path demo = Path.of("demo").toAbsolutePath();
+        return bundled("demo");
+    }
+
+    /** The bundled German demo site ({@code language: de}). */
+    public static Path demoDe() {
+        return bundled("demo-de");
+    }
+
+    private static Path bundled(String name) {
+        Path demo = Path.of(name).toAbsolutePath();
         if (!Files.isRegularFile(demo.resolve("site.yaml"))) {
-            throw new IllegalStateException("tests run from the project folder, which holds demo/");
+            throw new IllegalStateException("tests run from the project folder, which holds " + name + "/");
         }
         return demo;
     }

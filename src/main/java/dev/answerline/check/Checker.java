@@ -7,11 +7,13 @@ import dev.answerline.check.internal.LinkRules;
 import dev.answerline.check.internal.Links;
 import dev.answerline.check.internal.SiteRules;
 import dev.answerline.check.internal.ThemeRules;
+import dev.answerline.language.Language;
 import dev.answerline.content.Problem;
 import dev.answerline.content.Site;
+import dev.answerline.content.SiteConfig;
 import dev.answerline.render.LinkTargets;
-import dev.answerline.render.Templates;
 import dev.answerline.render.Renderer;
+import dev.answerline.render.Templates;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +28,20 @@ import java.util.List;
  */
 public final class Checker {
     private Checker() {}
+
+    /**
+     * What the editor should know about how the site is checked: for a {@code language:} Answerline has no
+     * rules for, which rules are off. Empty for the languages it knows.
+     */
+    public static List<Note> notes(SiteConfig config) {
+        if (Language.of(config.language()).isPresent()) {
+            return List.of();
+        }
+        return List.of(new Note("site.yaml", config.source().lineOf("language"), "`language: " + config.language()
+                + "` is not one of the languages Answerline has rules for (en, de, fr, es, nl): `reading-ease` and"
+                + " `direct-answer-first` are off, sentences end at . ! and ? only, and search reads words as"
+                + " English does — see docs/checks.md, Languages"));
+    }
 
     /** Checks a site; pages are rendered only where a link needs one of their sections. */
     public static List<Problem> check(Site site) {

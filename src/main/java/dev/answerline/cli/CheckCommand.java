@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.answerline.check.Checker;
+import dev.answerline.check.Note;
 import dev.answerline.content.Problem;
 import dev.answerline.content.Site;
 import java.io.PrintWriter;
@@ -41,13 +42,15 @@ final class CheckCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Site loaded = Site.load(site.dir(), today != null ? today : LocalDate.now());
         List<Problem> problems = Checker.check(loaded);
+        List<Note> notes = Checker.notes(loaded.config());
         long errors = problems.stream().filter(Problem::isError).count();
         long warnings = problems.size() - errors;
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
-            out.println(json(problems, errors, warnings));
+            out.println(json(problems, notes, errors, warnings));
         } else {
             Report.print(loaded.dir(), problems, out);
+            Report.notes(loaded.dir(), notes, out);
             out.println(problems.isEmpty() ? "No problems: " + loaded.answers().size() + " answers checked."
                     : errors + (errors == 1 ? " error" : " errors") + " and " + warnings
                             + (warnings == 1 ? " warning" : " warnings") + " in " + loaded.answers().size()
@@ -57,7 +60,7 @@ final class CheckCommand implements Callable<Integer> {
         return errors > 0 ? Main.CONTENT_ERRORS : Main.OK;
     }
 
-    static String json(List<Problem> problems, long errors, long warnings) throws Exception {
+    static String json(List<Problem> problems, List<Note> notes, long errors, long warnings) throws Exception {
         ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
         ObjectNode root = mapper.createObjectNode();
         root.put("errors", errors);
@@ -71,6 +74,12 @@ final class CheckCommand implements Callable<Integer> {
             item.put("rule", problem.rule());
             item.put("message", problem.what());
             item.put("fix", problem.fix());
+        }
+        if (!notes.isEmpty()) {
+            ArrayNode noted = root.putArray("notes");
+            for (Note note : notes) {
+                noted.addObject().put("file", note.file()).put("line", note.line()).put("message", note.text());
+            }
         }
         return mapper.writeValueAsString(root);
     }

@@ -1,5 +1,6 @@
 package dev.answerline.cli;
 
+import dev.answerline.check.Note;
 import dev.answerline.content.Problem;
 import dev.answerline.content.Site;
 import dev.answerline.render.Templates;
@@ -35,12 +36,23 @@ final class Report {
 
     /** Prints problems, their files shown relative to the working folder when they are under it. */
     static void print(Path siteDir, List<Problem> problems, PrintWriter err) {
-        Path cwd = Path.of("").toAbsolutePath();
         for (Problem problem : problems) {
-            Path file = siteDir.toAbsolutePath().resolve(problem.file()).normalize();
-            String shown = file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
-            err.println(shown + problem.toString().substring(problem.file().length()));
+            err.println(shown(siteDir, problem.file()) + problem.toString().substring(problem.file().length()));
         }
         err.flush();
+    }
+
+    /** Prints notes, as {@link #print} prints problems. */
+    static void notes(Path siteDir, List<Note> notes, PrintWriter out) {
+        for (Note note : notes) {
+            out.println(shown(siteDir, note.file()) + note.toString().substring(note.file().length()));
+        }
+        out.flush();
+    }
+
+    private static String shown(Path siteDir, String name) {
+        Path cwd = Path.of("").toAbsolutePath();
+        Path file = siteDir.toAbsolutePath().resolve(name).normalize();
+        return file.startsWith(cwd) ? cwd.relativize(file).toString() : file.toString();
     }
 }

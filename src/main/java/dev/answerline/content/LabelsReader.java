@@ -1,8 +1,8 @@
 package dev.answerline.content;
 
 import dev.answerline.content.internal.Fields;
-import dev.answerline.labels.Label;
-import dev.answerline.labels.Labels;
+import dev.answerline.language.Label;
+import dev.answerline.language.Labels;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

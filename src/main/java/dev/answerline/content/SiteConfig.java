@@ -1,6 +1,6 @@
 package dev.answerline.content;
 
-import dev.answerline.labels.Labels;
+import dev.answerline.language.Labels;
 import java.util.List;
 import java.util.Map;
 

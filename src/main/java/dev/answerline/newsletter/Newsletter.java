@@ -206,7 +206,7 @@ public final class Newsletter implements AutoCloseable {
     }
 
     /** The site's texts, in its language. */
-    dev.answerline.labels.Labels labels() {
+    dev.answerline.language.Labels labels() {
         return site.get().config().labels();
     }
 

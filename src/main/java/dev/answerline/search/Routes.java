@@ -4,7 +4,7 @@ import dev.answerline.content.Address;
 import dev.answerline.content.Address.Kind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.answerline.labels.Label;
+import dev.answerline.language.Label;
 import dev.answerline.render.Pages;
 import dev.answerline.render.SearchPage;
 import java.nio.ByteBuffer;

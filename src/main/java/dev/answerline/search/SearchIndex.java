@@ -3,12 +3,13 @@ package dev.answerline.search;
 import dev.answerline.content.Answer;
 import dev.answerline.content.BlogPost;
 import dev.answerline.content.Category;
+import dev.answerline.language.Language;
 import dev.answerline.content.Product;
 import dev.answerline.content.Address.Kind;
 import dev.answerline.content.Site;
 import dev.answerline.content.SiteChange;
-import dev.answerline.labels.Label;
-import dev.answerline.labels.Labels;
+import dev.answerline.language.Label;
+import dev.answerline.language.Labels;
 import dev.answerline.render.Pages;
 import dev.answerline.render.Similar;
 import dev.answerline.search.internal.Analysis;
@@ -66,8 +67,11 @@ public final class SearchIndex implements AutoCloseable {
     public static final int MAX_QUERY = 200;
     /** Words of a query searched; the rest is cut off, so that no query makes hundreds of clauses. */
     public static final int MAX_WORDS = 24;
-    /** Time a search may spend matching: searches take milliseconds, and none may take a thread for long. */
-    private static final long BUDGET_MILLIS = 250;
+    /**
+     * Time a search may spend matching: searches take milliseconds, and none may take a thread for long. Wall
+     * time, so it holds some slack for a collection or a busy machine (250 ms lost answers under load).
+     */
+    private static final long BUDGET_MILLIS = 1000;
     /** The most results a search returns. */
     public static final int MAX_LIMIT = 50;
     /**
@@ -80,9 +84,11 @@ public final class SearchIndex implements AutoCloseable {
     private static final int FEW = 3;
     private static final int CLOSEST = 5;
 
-    private final Analyzer analyzer = Analysis.index();
-    private final Part answers = new Part(analyzer);
-    private final Part others = new Part(analyzer);
+    /** What the index is written with: the site's language, which a preview may change. */
+    private final Analysis.Switchable analysis;
+    private final Part answers;
+    private final Part others;
+    private Language language;
     private volatile Queries queries;
     /** Found when first asked for: searching needs none of it. */
     private Similar similar;
@@ -92,10 +98,16 @@ public final class SearchIndex implements AutoCloseable {
     /** The site's texts, for notices and the labels of blog posts and products; a preview may change them. */
     private volatile Labels labels;
 
+    private volatile long budgetMillis = BUDGET_MILLIS;
+
     private SearchIndex(Site site) throws IOException {
         this.site = site;
         this.labels = site.config().labels();
-        this.queries = new Queries(site.synonyms(), analyzer);
+        this.language = languageOf(site);
+        this.analysis = new Analysis.Switchable(Analysis.index(language));
+        this.answers = new Part(analysis);
+        this.others = new Part(analysis);
+        this.queries = new Queries(language, site.synonyms(), analyzer());
         Map<String, String> labels = labels(site);
         // documents are independent: a writer takes them from several threads at once
         site.answers().parallelStream().map(a -> Documents.answer(a, labels.get(a.category())))
@@ -144,7 +156,7 @@ public final class SearchIndex implements AutoCloseable {
             query = query.substring(0, query.offsetByCodePoints(0, MAX_QUERY)).strip();
             notice = texts.text(Label.SEARCH_SHORTENED_CHARACTERS, MAX_QUERY);
         }
-        int words = Analysis.endOfWords(analyzer, Documents.BODY, query, MAX_WORDS);
+        int words = Analysis.endOfWords(analyzer(), Documents.BODY, query, MAX_WORDS);
         if (words < query.length()) {
             query = query.substring(0, words).strip();
             notice = texts.text(Label.SEARCH_SHORTENED_WORDS, MAX_WORDS);
@@ -157,7 +169,7 @@ public final class SearchIndex implements AutoCloseable {
             IndexSearcher otherSearcher = others.acquire();
             try {
                 // one clock for the whole search; matching stops when it runs out, with the best found so far
-                QueryTimeoutImpl budget = new QueryTimeoutImpl(BUDGET_MILLIS);
+                QueryTimeoutImpl budget = new QueryTimeoutImpl(budgetMillis);
                 return search(timed(answerSearcher, budget), timed(otherSearcher, budget), query, notice, max);
             } finally {
                 answers.release(answerSearcher);
@@ -201,7 +213,7 @@ public final class SearchIndex implements AutoCloseable {
     /** The answers whose questions share the most three-letter pieces with the query. */
     private List<Results.Hit> closest(IndexSearcher searcher, String query) throws IOException {
         BooleanQuery.Builder pieces = new BooleanQuery.Builder();
-        Set<String> grams = new LinkedHashSet<>(Analysis.terms(analyzer, Analysis.GRAMS, query));
+        Set<String> grams = new LinkedHashSet<>(Analysis.terms(analyzer(), Analysis.GRAMS, query));
         if (grams.isEmpty()) {
             return List.of();
         }
@@ -232,7 +244,7 @@ public final class SearchIndex implements AutoCloseable {
             }
         }
         TopDocs results = new TopDocs(docs.totalHits, kept.toArray(ScoreDoc[]::new));
-        String[] snippets = Snippets.of(searcher, analyzer, marks, results, shown);
+        String[] snippets = Snippets.of(searcher, analyzer(), marks, results, shown);
         List<Results.Hit> hits = new ArrayList<>();
         for (int i = 0; i < results.scoreDocs.length; i++) {
             Item item = shown.get(results.scoreDocs[i].doc);
@@ -254,6 +266,11 @@ public final class SearchIndex implements AutoCloseable {
             case Documents.PRODUCT_TYPE -> labels.text(Label.SEARCH_PRODUCT);
             default -> item.label();
         };
+    }
+
+    /** Changes the time a search may spend matching, so that a test can spend it all at once. */
+    void budget(long millis) {
+        budgetMillis = millis;
     }
 
     private Item remember(Item item) {
@@ -310,9 +327,16 @@ public final class SearchIndex implements AutoCloseable {
             Site old = change.before();
             Site now = change.after();
             Map<String, String> labels = labels(now);
+            // another language: every document is analysed again, every similar answer found again
+            boolean relanguage = languageOf(now) != language;
+            if (relanguage) {
+                language = languageOf(now);
+                analysis.set(Analysis.index(language));
+                similar = null;
+            }
             // a renamed category shows on every result of its answers
             Set<String> changed = new HashSet<>(change.changed(Kind.ANSWER));
-            if (!labels.equals(labels(old))) {
+            if (relanguage || !labels.equals(labels(old))) {
                 now.answers().forEach(a -> changed.add(a.slug()));
             }
             Set<String> removed = change.removed(Kind.ANSWER);
@@ -326,11 +350,12 @@ public final class SearchIndex implements AutoCloseable {
             }
             Set<String> gone = new HashSet<>();
             removed.forEach(slug -> gone.add(Documents.id(Documents.ANSWER_TYPE, slug)));
-            gone.addAll(replace(change, Kind.POST, now.posts(), BlogPost::slug, Documents.POST_TYPE, Documents::post));
+            gone.addAll(replace(change, Kind.POST, now.posts(), BlogPost::slug, Documents.POST_TYPE, Documents::post,
+                    relanguage));
             gone.addAll(replace(change, Kind.PRODUCT, now.products(), Product::slug, Documents.PRODUCT_TYPE,
-                    Documents::product));
-            if (change.synonyms()) {
-                queries = new Queries(now.synonyms(), analyzer);
+                    Documents::product, relanguage));
+            if (relanguage || change.synonyms()) {
+                queries = new Queries(language, now.synonyms(), analyzer());
             }
             answers.refresh();
             others.refresh();
@@ -374,7 +399,7 @@ public final class SearchIndex implements AutoCloseable {
     private Similar likeness(List<Answer> of, Similar base) throws IOException {
         IndexSearcher searcher = answers.acquire();
         try {
-            return likeness(searcher, analyzer, of.stream().map(a -> items.get(Documents.id(Documents.ANSWER_TYPE,
+            return likeness(searcher, analyzer(), of.stream().map(a -> items.get(Documents.id(Documents.ANSWER_TYPE,
                     a.slug()))).filter(Objects::nonNull).toList(), base);
         } finally {
             answers.release(searcher);
@@ -403,7 +428,7 @@ public final class SearchIndex implements AutoCloseable {
 
     private static Similar similar(Site site, UnaryOperator<Item> prepare) {
         long started = System.nanoTime();
-        Analyzer analyzer = Analysis.index();
+        Analyzer analyzer = Analysis.index(languageOf(site));
         Map<String, String> labels = labels(site);
         List<Item> items = site.answers().parallelStream().map(a -> Documents.answer(a, labels.get(a.category())))
                 .map(prepare).toList();
@@ -442,13 +467,13 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    /** Replaces changed items of one kind in the other part; the ids of the removed ones. */
+    /** Replaces changed items (or all) of one kind in the other part; the ids of the removed ones. */
     private <T> Set<String> replace(SiteChange change, Kind kind, List<T> now, Function<T, String> slug, String type,
-            Function<T, Item> item) throws IOException {
-        Set<String> changed = change.changed(kind);
+            Function<T, Item> item, boolean all) throws IOException {
         Set<String> removed = change.removed(kind);
         Map<String, T> bySlug = new HashMap<>();
         now.forEach(each -> bySlug.put(slug.apply(each), each));
+        Set<String> changed = all ? bySlug.keySet() : change.changed(kind);
         for (String s : changed) {
             others.put(Documents.id(type, s), Documents.document(remember(item.apply(bySlug.get(s)))));
         }
@@ -458,6 +483,16 @@ public final class SearchIndex implements AutoCloseable {
             gone.add(Documents.id(type, s));
         }
         return gone;
+    }
+
+    /** The analyzer of the site's language, for everything but writing. */
+    private Analyzer analyzer() {
+        return analysis.current();
+    }
+
+    /** The language a site's words are analysed in: English for one Answerline does not know. */
+    private static Language languageOf(Site site) {
+        return Language.of(site.config().language()).orElse(Language.ENGLISH);
     }
 
     private static Map<String, String> labels(Site site) {

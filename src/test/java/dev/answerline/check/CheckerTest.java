@@ -1,6 +1,7 @@
 package dev.answerline.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.answerline.TestSites;
 import dev.answerline.cli.Main;
@@ -42,6 +43,72 @@ class CheckerTest {
     @Test
     void theDemoSiteHasNothingToFix() {
         assertThat(Checker.check(Site.load(TestSites.demo(), TODAY))).extracting(Problem::toString).isEmpty();
+    }
+
+    @Test
+    void theGermanDemoSiteHasNothingToFix() {
+        assertThat(Checker.check(Site.load(TestSites.demoDe(), TODAY))).extracting(Problem::toString).isEmpty();
+        assertThat(Checker.notes(Site.load(TestSites.demoDe(), TODAY).config())).isEmpty();
+    }
+
+    @Test
+    void germanYesOrNoQuestionsAreAnsweredWithJaOrNeinAndWithoutFiller() throws IOException {
+        Path site = TestSites.copyTree(TestSites.demoDe(), dir.resolve("site"));
+        replace(site.resolve("answers/darf-faszienrollen-wehtun.md"), "Ja, ein wenig. Ein", "Ein wenig schon. Ein");
+        replace(site.resolve("answers/wie-lange-pro-muskel.md"), "Etwa 30 bis 90", "Es kommt darauf an, etwa 30 bis 90");
+        List<Problem> found = Checker.check(Site.load(site, TODAY)).stream()
+                .filter(p -> p.rule().equals("direct-answer-first")).toList();
+        assertThat(found).extracting(Problem::file, Problem::what).containsExactly(
+                tuple("answers/darf-faszienrollen-wehtun.md", "the question is a"
+                        + " yes-or-no question, but the direct answer does not start with Ja or Nein"),
+                tuple("answers/wie-lange-pro-muskel.md", "the direct answer opens with"
+                        + " \u201Ces kommt darauf an\u201D instead of the answer"));
+        assertThat(found.get(0).fix()).contains("`Ja, ...`", "`Nein. ...`");
+    }
+
+    @Test
+    void spanishQuestionsOpenWithTheInvertedQuestionMark() throws IOException {
+        Path site = TestSites.copyDemo(dir.resolve("site"));
+        replace(site.resolve("site.yaml"), "language: en", "language: es");
+        replace(site.resolve("answers/should-you-foam-roll-your-lumbar-spine.md"), "question: Should",
+                "question: ¿Should");
+        List<Problem> found = Checker.check(Site.load(site, TODAY)).stream()
+                .filter(p -> p.rule().equals("question-form")).toList();
+        assertThat(found).hasSize(Site.load(site, TODAY).answers().size() - 1)
+                .allSatisfy(p -> assertThat(p.what()).isEqualTo("the question has no opening question mark (¿)"))
+                .noneSatisfy(p -> assertThat(p.file()).contains("lumbar-spine"));
+    }
+
+    @Test
+    void rulesThatNeedTheWordsOfALanguageAreOffForAnotherAndCheckSaysSo() throws IOException {
+        Path site = withMistakes();
+        replace(site.resolve("site.yaml"), "language: en", "language: it");
+        Site loaded = Site.load(site, TODAY);
+        assertThat(Checker.check(loaded)).extracting(Problem::rule).doesNotContain("reading-ease",
+                "direct-answer-first").contains("long-sentences", "question-form", "citation-format");
+        assertThat(Checker.notes(loaded.config())).singleElement().satisfies(note -> {
+            assertThat(note.file()).isEqualTo("site.yaml");
+            assertThat(note.line()).isEqualTo(loaded.config().source().lineOf("language"));
+            assertThat(note.text()).contains("`language: it`", "`reading-ease`", "`direct-answer-first`",
+                    "docs/checks.md");
+        });
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        PrintStream saved = System.out;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            Main.run("check", "--site", site.toString(), "--today", TODAY.toString());
+        } finally {
+            System.setOut(saved);
+        }
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("site.yaml:"
+                + loaded.config().source().lineOf("language") + ": note: `language: it` is not one of the languages");
+        assertThat(new ObjectMapper().readTree(checkAsJson(site).json()).get("notes")).hasSize(1);
+    }
+
+    private static void replace(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertThat(text).contains(from);
+        Files.writeString(file, text.replace(from, to));
     }
 
     @Test

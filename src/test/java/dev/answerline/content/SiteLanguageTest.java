@@ -3,7 +3,7 @@ package dev.answerline.content;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.answerline.TestSites;
-import dev.answerline.labels.Label;
+import dev.answerline.language.Label;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

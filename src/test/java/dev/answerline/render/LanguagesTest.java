@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.answerline.TestSites;
 import dev.answerline.content.Site;
-import dev.answerline.labels.Label;
-import dev.answerline.labels.Labels;
+import dev.answerline.language.Label;
+import dev.answerline.language.Labels;
 import dev.answerline.search.Results;
 import dev.answerline.search.SearchIndex;
 import java.io.IOException;

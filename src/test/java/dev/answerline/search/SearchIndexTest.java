@@ -237,4 +237,14 @@ class SearchIndexTest {
                     .doesNotContain("how-fast-should-you-foam-roll"));
         }
     }
+
+    @Test
+    void aSearchStopsMatchingWhenItsTimeIsSpent() {
+        try (SearchIndex spent = SearchIndex.build(site)) {
+            assertThat(spent.search("foam roll", 50).answers()).hasSizeGreaterThan(10);
+            spent.budget(0);
+            // no time at all: matching stops at once, and the reader gets an empty page, not an error
+            assertThat(spent.search("foam roll", 50).answers()).isEmpty();
+        }
+    }
 }

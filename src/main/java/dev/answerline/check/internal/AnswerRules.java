@@ -7,8 +7,6 @@ import dev.answerline.content.SiteConfig;
 import dev.answerline.content.Source;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -17,13 +15,8 @@ import java.util.regex.Pattern;
  * named sources, and a recent professional review where health is concerned.
  */
 public final class AnswerRules {
-    /** Questions a reader answers with yes or no. */
-    private static final Set<String> YES_NO = Set.of("should", "can", "is", "are", "does", "do", "did", "will",
-            "would", "could", "has", "have", "was", "were", "may", "must", "shall");
-    /** Openings that put off the answer. */
-    private static final List<String> FILLER = List.of("it depends", "great question", "good question",
-            "in this article", "when it comes to", "there are many", "well,", "so,", "basically", "first of all",
-            "before we", "let's", "let us", "many people wonder", "this is a common question");
+    /** Question marks of every script, for a language whose own is not known. */
+    private static final String QUESTION_MARKS = "?\uFF1F\u061F\u037E;";
     private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
     private static final Pattern PUBMED_PATH = Pattern.compile("/\\d+/?");
 
@@ -31,12 +24,16 @@ public final class AnswerRules {
     private final Links links;
     private final Findings findings;
     private final LocalDate today;
+    private final Text measures;
+    private final Wording wording;
 
     public AnswerRules(SiteConfig config, Links links, Findings findings, LocalDate today) {
         this.config = config;
         this.links = links;
         this.findings = findings;
         this.today = today;
+        this.measures = Text.of(config.language());
+        this.wording = Wording.of(measures.language());
     }
 
     public void check(Corpus.Entry entry) {
@@ -72,24 +69,31 @@ public final class AnswerRules {
                             + " makes the answer useful on its own" : "keep the answer and its main reason; move the"
                                     + " rest into the body");
         }
-        String first = firstWord(text);
-        boolean yesNo = YES_NO.contains(firstWord(answer.question()));
-        if (yesNo && !first.equals("yes") && !first.equals("no")) {
-            findings.add(Rule.DIRECT_ANSWER_FIRST, file, line, "the question is a yes-or-no question, but the direct"
-                    + " answer does not start with Yes or No", "start with the verdict: `Yes, ...`, `No. ...` or"
-                            + " `Usually not` is better said `No, in most cases ...`");
+        // the words of questions and verdicts are the language's; without them the rule cannot judge
+        if (!wording.knowsQuestions()) {
+            return;
         }
-        String lower = text.toLowerCase(Locale.ROOT);
-        FILLER.stream().filter(lower::startsWith).findFirst().ifPresent(filler -> findings.add(
-                Rule.DIRECT_ANSWER_FIRST, file, line, "the direct answer opens with \u201C" + filler
-                        + "\u201D instead of the answer", "put the answer itself in the first words"));
+        if (wording.isYesNoQuestion(answer.question()) && !wording.startsWithVerdict(text)) {
+            findings.add(Rule.DIRECT_ANSWER_FIRST, file, line, "the question is a yes-or-no question, but the direct"
+                    + " answer does not start with " + wording.verdictNames(), wording.verdictFix());
+        }
+        wording.filler(text).ifPresent(filler -> findings.add(Rule.DIRECT_ANSWER_FIRST, file, line,
+                "the direct answer opens with \u201C" + filler + "\u201D instead of the answer",
+                "put the answer itself in the first words"));
     }
 
     private void question(Answer answer, String file, int line) {
         String question = answer.question();
-        if (!question.endsWith("?")) {
+        String example = wording.question() == null ? "" : ", e.g. " + wording.question();
+        // a language the rules do not know may write its question mark otherwise: ？, ؟, or ; in Greek
+        boolean asks = measures.language().isPresent() ? question.endsWith("?")
+                : !question.isEmpty() && QUESTION_MARKS.indexOf(question.charAt(question.length() - 1)) >= 0;
+        if (!asks) {
             findings.add(Rule.QUESTION_FORM, file, line, "the question does not end with a question mark",
-                    "write it as readers ask it, e.g. `Should you foam roll your lower back?`");
+                    "write it as readers ask it" + example);
+        } else if (wording.openingMark() && question.indexOf('\u00BF') < 0) {
+            findings.add(Rule.QUESTION_FORM, file, line, "the question has no opening question mark (\u00BF)",
+                    "open it with \u00BF where the question begins" + example);
         }
         int max = findings.integer(Rule.QUESTION_LENGTH, "max");
         if (question.length() >= max) {
@@ -149,7 +153,7 @@ public final class AnswerRules {
                         + " words; keep paragraphs under " + maxParagraph, "break it where the thought changes");
             }
         }
-        List<String> sentences = body.sentences();
+        List<String> sentences = body.sentences(measures);
         if (!sentences.isEmpty()) {
             int longWords = findings.integer(Rule.LONG_SENTENCES, "words");
             long longOnes = sentences.stream().filter(s -> Text.wordCount(s) > longWords).count();
@@ -158,15 +162,20 @@ public final class AnswerRules {
             if (share > maxShare) {
                 findings.add(Rule.LONG_SENTENCES, file, source.bodyLine(), Math.round(share) + "% of the sentences"
                         + " have more than " + longWords + " words; keep it at " + Math.round(maxShare) + "% or less",
-                        "split sentences joined by and, but or which");
+                        wording.conjunctions() == null ? "split the longest sentences in two"
+                                : "split sentences joined by " + wording.conjunctions());
             }
-            double ease = Text.readingEase(sentences);
-            double minEase = findings.get(Rule.READING_EASE, "min");
-            if (ease < minEase) {
-                findings.add(Rule.READING_EASE, file, source.bodyLine(), "the body's Flesch reading ease is "
-                        + Math.round(ease) + "; plain English is " + Math.round(minEase) + " or more",
-                        "use shorter sentences and everyday words (use, not utilise)");
-            }
+            // a language without a published formula has no reading ease (docs/checks.md, Languages)
+            measures.readability().ifPresent(formula -> {
+                double ease = measures.readingEase(sentences);
+                double minEase = findings.get(Rule.READING_EASE, "min");
+                if (ease < minEase) {
+                    findings.add(Rule.READING_EASE, file, source.bodyLine(), "the body's " + formula.title() + " is "
+                            + Math.round(ease) + "; plain " + measures.language().orElseThrow().englishName() + " is "
+                            + Math.round(minEase) + " or more", "use shorter sentences and everyday words ("
+                                    + wording.plainWords() + ")");
+                }
+            });
         }
         long internal = entry.links().filter(l -> {
             Links.Target target = links.internal(entry.path(), l.destination());
@@ -188,7 +197,8 @@ public final class AnswerRules {
         }
         for (Prose.Link link : cited) {
             String text = link.text();
-            boolean namesAuthorAndOutlet = text.contains("et al") || text.chars().filter(c -> c == ',').count() >= 2;
+            boolean namesAuthorAndOutlet = wording.namesOthers(text)
+                    || text.chars().filter(c -> c == ',').count() >= 2;
             if (!YEAR.matcher(text).find() || !namesAuthorAndOutlet) {
                 findings.add(Rule.CITATION_FORMAT, file, link.line(), "the citation `" + text + "` does not name"
                         + " its author, journal or outlet, and year", "write them as the link text, e.g."
@@ -233,7 +243,7 @@ public final class AnswerRules {
         int min = findings.integer(Rule.RELATED_ANSWER_LENGTH, "min");
         int max = findings.integer(Rule.RELATED_ANSWER_LENGTH, "max");
         for (int i = 0; i < answer.related().size(); i++) {
-            int sentences = Text.sentences(answer.related().get(i).answer()).size();
+            int sentences = measures.sentences(answer.related().get(i).answer()).size();
             if (sentences < min || sentences > max) {
                 findings.add(Rule.RELATED_ANSWER_LENGTH, file, source.lineOf("/related/" + i + "/answer"),
                         "related answer " + (i + 1) + " has " + count(sentences, "sentence") + "; " + min + "–" + max
@@ -245,10 +255,5 @@ public final class AnswerRules {
 
     static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    private static String firstWord(String text) {
-        String[] words = text.strip().toLowerCase(Locale.ROOT).split("[^\\p{L}']+", 3);
-        return words.length == 0 ? "" : words[0].isEmpty() && words.length > 1 ? words[1] : words[0];
     }
 }

@@ -91,9 +91,9 @@ public final class Scan {
     }
 
     /** The sentences of the prose: every paragraph and list item, headings and tables left out. */
-    public List<String> sentences() {
+    public List<String> sentences(Text language) {
         List<String> sentences = new ArrayList<>();
-        paragraphs.forEach(p -> sentences.addAll(Text.sentences(p.text())));
+        paragraphs.forEach(p -> sentences.addAll(language.sentences(p.text())));
         return sentences;
     }
 }

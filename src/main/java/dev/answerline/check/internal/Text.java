@@ -1,19 +1,88 @@
 package dev.answerline.check.internal;
 
+import dev.answerline.language.Language;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Measures of English prose: words, sentences, syllables and the Flesch reading ease. Heuristics, as every
- * readability tool's are; good enough to tell a plain paragraph from a dense one.
+ * Measures of prose in a site's language: words, sentences, syllables and the reading ease. Heuristics, as
+ * every readability tool's are; good enough to tell a plain paragraph from a dense one. Words are counted
+ * alike in every language; where sentences end, how syllables are counted and the formula are the
+ * language's ({@link Syllables}, {@link Readability}). Immutable.
  */
 public final class Text {
-    private static final Pattern ABBREVIATIONS = Pattern.compile(
-            "\\b(e\\.g|i\\.e|et al|etc|vs|approx|Dr|Mr|Mrs|Ms|St|No|Fig|cf)\\.", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?…])[\"”’)]*\\s+");
+    /** English, as the rules measured it before other languages: its results must not change. */
+    public static final Text ENGLISH = new Text(Language.ENGLISH,
+            Pattern.compile("\\b(e\\.g|i\\.e|et al|etc|vs|approx|Dr|Mr|Mrs|Ms|St|No|Fig|cf)\\.",
+                    Pattern.CASE_INSENSITIVE),
+            Pattern.compile("(?<=[.!?…])[\"”’)]*\\s+"), Readability.FLESCH);
+    private static final Text GERMAN = other(Language.GERMAN, "z\\. ?B|z\\. ?T|d\\. ?h|u\\. ?a|u\\. ?Ä|o\\. ?Ä|s\\. ?o"
+            + "|s\\. ?u|v\\. ?a|i\\. ?d\\. ?R|bzw|usw|etc|ca|vgl|evtl|ggf|inkl|bspw|sog|zzgl|Dr|med|Prof|Nr|Abb|Tab"
+            + "|Kap|S|et al|Mio|Mrd", Readability.AMSTAD);
+    private static final Text FRENCH = other(Language.FRENCH, "p\\. ?ex|c\\.-à-d|cf|etc|env|Dr|Pr|Mme|Mlle|vol|éd"
+            + "|fig|chap|et al|et coll", Readability.KANDEL_MOLES);
+    private static final Text SPANISH = other(Language.SPANISH, "p\\. ?ej|etc|aprox|Dr|Dra|Sr|Sra|Srta|Ud|Uds|núm"
+            + "|pág|págs|vol|fig|cap|et al|y cols?|cf|vs|EE\\. ?UU", Readability.FERNANDEZ_HUERTA);
+    private static final Text DUTCH = other(Language.DUTCH, "bijv|bv|b\\.v|d\\.w\\.z|o\\.a|o\\.m|enz|ca|dr|prof|nl"
+            + "|zgn|e\\.a|m\\.b\\.t|i\\.p\\.v|t\\.o\\.v|z\\.s\\.m|et al|vs|fig|blz|mevr|dhr|resp", Readability.DOUMA);
+    /** A language Answerline does not know: sentences end at . ! ? and there is no formula. */
+    private static final Text UNKNOWN = new Text(null, null, ENGLISH.sentenceEnd, null);
+    /** German dates: "am 3. Mai" is not the end of a sentence. */
+    private static final Pattern GERMAN_DATE = Pattern.compile("(?<=\\d)\\.(?=\\s+(Januar|Februar|März|April|Mai"
+            + "|Juni|Juli|August|September|Oktober|November|Dezember)\\b)");
+    /** Stands in for the full stops of abbreviations while a text is split into sentences. */
+    private static final char KEPT_STOP = '\u2024';
 
-    private Text() {}
+    private final Language language;
+    private final Pattern abbreviations;
+    private final Pattern sentenceEnd;
+    private final Readability readability;
+
+    private Text(Language language, Pattern abbreviations, Pattern sentenceEnd, Readability readability) {
+        this.language = language;
+        this.abbreviations = abbreviations;
+        this.sentenceEnd = sentenceEnd;
+        this.readability = readability;
+    }
+
+    /**
+     * A language other than English: an abbreviation is a word not preceded by a letter (a look-behind
+     * rather than {@code \b}, which newer JDKs match at ASCII letters only, and which would miss "éd."), and
+     * a sentence never starts with a lower-case letter, so that "ca. zehn Sekunden" stays one.
+     */
+    private static Text other(Language language, String abbreviations, Readability readability) {
+        return new Text(language, Pattern.compile("(?<![\\p{L}\\p{N}])(" + abbreviations + ")\\.",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                Pattern.compile("(?<=[.!?…])[\"”’»)]*\\s+(?!\\p{Ll})"), readability);
+    }
+
+    /** The measures of a language. */
+    public static Text of(Language language) {
+        return switch (language) {
+            case ENGLISH -> ENGLISH;
+            case GERMAN -> GERMAN;
+            case FRENCH -> FRENCH;
+            case SPANISH -> SPANISH;
+            case DUTCH -> DUTCH;
+        };
+    }
+
+    /** The measures of a site's {@code language:}; plain ones for a language Answerline does not know. */
+    public static Text of(String tag) {
+        return Language.of(tag).map(Text::of).orElse(UNKNOWN);
+    }
+
+    /** The language, or empty for one Answerline does not know. */
+    public Optional<Language> language() {
+        return Optional.ofNullable(language);
+    }
+
+    /** The language's reading ease formula; empty where none is published. */
+    public Optional<Readability> readability() {
+        return Optional.ofNullable(readability);
+    }
 
     public static List<String> words(String text) {
         List<String> words = new ArrayList<>();
@@ -27,8 +96,8 @@ public final class Text {
 
     /**
      * Words are runs of letters and digits, with apostrophes, full stops and hyphens inside them
-     * ({@code don't}, {@code 2.5}, {@code warm-up}). Written out by hand: this runs for every sentence of
-     * every answer, and a regular expression made it the slowest part of {@code check}.
+     * ({@code don't}, {@code l'étirement}, {@code 2.5}, {@code warm-up}). Written out by hand: this runs for
+     * every sentence of every answer, and a regular expression made it the slowest part of {@code check}.
      */
     private static int scan(String text, List<String> words) {
         int count = 0;
@@ -58,66 +127,39 @@ public final class Text {
         return count;
     }
 
-    /** Sentences of a text; abbreviations such as "e.g." and "et al." do not end one. */
-    public static List<String> sentences(String text) {
-        String protectedText = ABBREVIATIONS.matcher(text).replaceAll(m -> m.group(1).replace(".", "\u2024") + "\u2024");
+    /** Sentences of a text; the language's abbreviations ("e.g.", "z. B.", "p. ej.") do not end one. */
+    public List<String> sentences(String text) {
+        String kept = text;
+        if (abbreviations != null) {
+            kept = abbreviations.matcher(kept).replaceAll(m -> m.group(1).replace('.', KEPT_STOP) + KEPT_STOP);
+        }
+        if (language == Language.GERMAN) {
+            kept = GERMAN_DATE.matcher(kept).replaceAll(String.valueOf(KEPT_STOP));
+        }
         List<String> sentences = new ArrayList<>();
-        for (String sentence : SENTENCE_END.split(protectedText.strip())) {
+        for (String sentence : sentenceEnd.split(kept.strip())) {
             if (wordCount(sentence) > 0) {
-                sentences.add(sentence.replace('\u2024', '.').strip());
+                sentences.add(sentence.replace(KEPT_STOP, '.').strip());
             }
         }
         return sentences;
     }
 
-    /** Syllables of an English word, by vowel groups with the usual silent endings removed. */
-    public static int syllables(String word) {
-        StringBuilder letters = new StringBuilder(word.length());
-        boolean digits = false;
-        for (int i = 0; i < word.length(); i++) {
-            char c = Character.toLowerCase(word.charAt(i));
-            if (c >= 'a' && c <= 'z') {
-                letters.append(c);
-            } else if (Character.isDigit(c)) {
-                digits = true;
-            }
-        }
-        int length = letters.length();
-        if (length == 0) {
-            return digits ? 1 : 0;
-        }
-        if (length <= 3) {
-            return 1;
-        }
-        // silent endings: -es, -ed and -e after a consonant other than l (makes, hoped, rolle)
-        if (endsSilently(letters, "es") || endsSilently(letters, "ed")) {
-            length -= 2;
-        } else if (endsSilently(letters, "e")) {
-            length -= 1;
-        }
-        int start = letters.charAt(0) == 'y' ? 1 : 0;
-        int groups = 0;
-        boolean inVowels = false;
-        for (int i = start; i < length; i++) {
-            boolean vowel = "aeiouy".indexOf(letters.charAt(i)) >= 0;
-            if (vowel && !inVowels) {
-                groups++;
-            }
-            inVowels = vowel;
-        }
-        return Math.max(1, groups);
-    }
-
-    private static boolean endsSilently(StringBuilder letters, String ending) {
-        int at = letters.length() - ending.length();
-        return at >= 1 && letters.indexOf(ending, at) == at && "laeiouy".indexOf(letters.charAt(at - 1)) < 0;
+    /** Syllables of a word in this language (see {@link Syllables} for how they are counted). */
+    public int syllables(String word) {
+        return Syllables.count(language, word);
     }
 
     /**
-     * Flesch reading ease of sentences: 206.835 − 1.015 × words per sentence − 84.6 × syllables per word.
-     * 60–70 is plain English; lower is harder.
+     * The reading ease of sentences by the language's formula (see {@link Readability}); 60–70 is plain
+     * prose, lower is harder.
+     *
+     * @throws IllegalStateException for a language without a formula: ask {@link #readability()} first
      */
-    public static double readingEase(List<String> sentences) {
+    public double readingEase(List<String> sentences) {
+        if (readability == null) {
+            throw new IllegalStateException("no reading ease formula for this language");
+        }
         int words = 0;
         int syllables = 0;
         for (String sentence : sentences) {
@@ -126,9 +168,6 @@ public final class Text {
                 syllables += syllables(word);
             }
         }
-        if (words == 0 || sentences.isEmpty()) {
-            return 100;
-        }
-        return 206.835 - 1.015 * words / sentences.size() - 84.6 * syllables / words;
+        return readability.score(words, sentences.size(), syllables);
     }
 }

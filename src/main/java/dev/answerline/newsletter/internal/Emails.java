@@ -2,8 +2,8 @@ package dev.answerline.newsletter.internal;
 
 import dev.answerline.content.Address;
 import dev.answerline.content.Address.Kind;
-import dev.answerline.labels.Label;
-import dev.answerline.labels.Labels;
+import dev.answerline.language.Label;
+import dev.answerline.language.Labels;
 import dev.answerline.render.Templates;
 import dev.answerline.newsletter.EmailAddress;
 import jakarta.mail.Message;

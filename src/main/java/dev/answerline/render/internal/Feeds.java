@@ -7,7 +7,7 @@ import dev.answerline.content.Answer;
 import dev.answerline.content.BlogPost;
 import dev.answerline.content.Site;
 import dev.answerline.content.SiteConfig;
-import dev.answerline.labels.Label;
+import dev.answerline.language.Label;
 import java.io.StringWriter;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

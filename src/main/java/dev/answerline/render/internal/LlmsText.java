@@ -8,8 +8,8 @@ import dev.answerline.content.Author;
 import dev.answerline.content.Category;
 import dev.answerline.content.Site;
 import dev.answerline.content.SiteConfig;
-import dev.answerline.labels.Label;
-import dev.answerline.labels.Labels;
+import dev.answerline.language.Label;
+import dev.answerline.language.Labels;
 import java.util.List;
 import java.util.Map;
 

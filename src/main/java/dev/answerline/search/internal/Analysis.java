@@ -1,21 +1,20 @@
 package dev.answerline.search.internal;
 
+import dev.answerline.language.Language;
 import dev.answerline.content.Synonym;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.CharArraySet;
-import org.apache.lucene.analysis.WordlistLoader;
-import org.apache.lucene.analysis.snowball.SnowballFilter;
-import org.apache.lucene.util.IOUtils;
-import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
 import org.apache.lucene.analysis.ngram.NGramTokenFilter;
 import org.apache.lucene.analysis.util.CharTokenizer;
@@ -26,49 +25,58 @@ import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.util.CharsRefBuilder;
 
 /**
- * How text becomes terms. Words are lower-cased, stop words dropped and the rest stemmed (Porter), so that
- * "rolling" finds "rolled". Synonyms apply when searching only, so that editing synonyms.txt needs no new
- * index; they are matched before stemming, as the editor wrote them. Questions are also cut into
- * three-letter pieces, to find the closest questions when no word matches.
+ * How text becomes terms, in the site's language ({@link WordForms}). Words are lower-cased, stop words
+ * dropped and the rest stemmed, so that "rolling" finds "rolled" and "Rückenschmerz" finds
+ * "Rückenschmerzen", and accents and umlauts are folded. Synonyms apply when searching only, so that editing
+ * synonyms.txt needs no new index; they are matched before stemming, as the editor wrote them or without
+ * their accents. Questions are also cut into three-letter pieces, to find the closest questions when no word
+ * matches. The same analyzer serves the index, the queries, typo correction and the similar answers.
  */
 public final class Analysis {
     /** The field with the three-letter pieces of the question. */
     public static final String GRAMS = "grams";
 
-    /**
-     * Words left out: Snowball's English list, which has the words questions are made of ("how", "should",
-     * "you", "your"), without the ones that tell questions apart here ("before" or "after" a run, "more",
-     * "not"), and with the pieces contractions fall into ("don't" is "don" and "t").
-     */
-    static final CharArraySet STOP_WORDS = stopWords();
-
     private Analysis() {}
 
-    private static CharArraySet stopWords() {
-        try (java.io.Reader list = IOUtils.getDecodingReader(SnowballFilter.class, "english_stop.txt",
-                java.nio.charset.StandardCharsets.UTF_8)) {
-            java.util.Set<String> words = new java.util.TreeSet<>();
-            WordlistLoader.getSnowballWordSet(list).forEach(w -> words.add(new String((char[]) w)));
-            for (String keep : List.of("before", "after", "during", "above", "below", "up", "down", "over", "under",
-                    "again", "further", "against", "between", "off", "out", "no", "nor", "not", "more", "most", "few",
-                    "same", "very", "too", "only", "once")) {
-                words.remove(keep);
-            }
-            words.addAll(List.of("s", "t", "d", "ll", "m", "re", "ve", "don", "doesn", "isn", "can", "will", "just"));
-            return CharArraySet.unmodifiableSet(new CharArraySet(words, false));
-        } catch (IOException e) {
-            throw new UncheckedIOException("the stop word list is missing from Lucene's jar", e);
+    /** For indexing: the language's words for every field, pieces for {@link #GRAMS}. */
+    public static Analyzer index(Language language) {
+        WordForms forms = WordForms.of(language);
+        return new PerFieldAnalyzerWrapper(words(forms, null), Map.of(GRAMS, grams(forms)));
+    }
+
+    /** For queries: the language's words, with the site's synonyms. */
+    public static Analyzer query(Language language, List<Synonym> synonyms) {
+        WordForms forms = WordForms.of(language);
+        return words(forms, synonymMap(forms, synonyms));
+    }
+
+    /**
+     * The analyzer an index writer is made with, standing for one that can be exchanged: an index that lives
+     * through a change of the site's language (a preview) keeps its writers and adds its documents again.
+     * Exchange it only while nothing writes. Searches take {@link #current()} instead of analysing through
+     * this: a wrapper looks its delegate up once to find a thread's reusable token stream and again to store
+     * one, and a change in between would store the old language's stream as the new one's for good.
+     */
+    public static final class Switchable extends DelegatingAnalyzerWrapper {
+        private volatile Analyzer current;
+
+        public Switchable(Analyzer first) {
+            super(PER_FIELD_REUSE_STRATEGY);
+            this.current = first;
         }
-    }
 
-    /** For indexing: English for every field, pieces for {@link #GRAMS}. */
-    public static Analyzer index() {
-        return new PerFieldAnalyzerWrapper(english(null), Map.of(GRAMS, grams()));
-    }
+        public Analyzer current() {
+            return current;
+        }
 
-    /** For queries: English, with the site's synonyms. */
-    public static Analyzer query(List<Synonym> synonyms) {
-        return english(synonymMap(synonyms));
+        public void set(Analyzer next) {
+            current = next;
+        }
+
+        @Override
+        protected Analyzer getWrappedAnalyzer(String fieldName) {
+            return current;
+        }
     }
 
     /** The terms of a text as the index has them (no synonyms). */
@@ -108,22 +116,22 @@ public final class Analysis {
         return text.length();
     }
 
-    private static Analyzer english(SynonymMap synonyms) {
+    private static Analyzer words(WordForms forms, SynonymMap synonyms) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = words();
+                Tokenizer source = tokenizer();
                 TokenStream stream = new LowerCaseFilter(source);
                 if (synonyms != null) {
                     stream = new SynonymGraphFilter(stream, synonyms, true);
                 }
-                stream = new StopFilter(stream, STOP_WORDS);
-                return new TokenStreamComponents(source, new PorterStemFilter(stream));
+                stream = new StopFilter(stream, forms.stopWords());
+                return new TokenStreamComponents(source, forms.stem().apply(stream));
             }
 
             @Override
             protected TokenStream normalize(String fieldName, TokenStream in) {
-                return new LowerCaseFilter(in);
+                return forms.fold().apply(new LowerCaseFilter(in));
             }
         };
     }
@@ -132,53 +140,69 @@ public final class Analysis {
      * Words are runs of letters and digits. Simpler than Unicode's word rules (StandardTokenizer), which
      * took most of the time of indexing; "don't" becomes "don" and "t" alike in texts and queries.
      */
-    private static Tokenizer words() {
+    private static Tokenizer tokenizer() {
         return CharTokenizer.fromTokenCharPredicate(Character::isLetterOrDigit);
     }
 
-    private static Analyzer grams() {
+    private static Analyzer grams(WordForms forms) {
         return new Analyzer() {
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = words();
-                TokenStream stream = new NGramTokenFilter(new LowerCaseFilter(source), 3, 3, false);
+                Tokenizer source = tokenizer();
+                TokenStream stream = new NGramTokenFilter(forms.fold().apply(new LowerCaseFilter(source)), 3, 3,
+                        false);
                 return new TokenStreamComponents(source, stream);
             }
         };
     }
 
-    /** Null without synonyms: the filter would only cost time. */
-    private static SynonymMap synonymMap(List<Synonym> synonyms) {
+    /** Words, lower-cased and then changed by {@code then}: no stop words, no stemming. */
+    static Analyzer lowerCase(UnaryOperator<TokenStream> then) {
+        return new Analyzer() {
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer source = tokenizer();
+                return new TokenStreamComponents(source, then.apply(new LowerCaseFilter(source)));
+            }
+        };
+    }
+
+    /**
+     * Null without synonyms: the filter would only cost time. Each synonym is matched as written and, where
+     * that differs, without its accents, since readers often type "ruckenschmerzen" for "Rückenschmerzen".
+     */
+    private static SynonymMap synonymMap(WordForms forms, List<Synonym> synonyms) {
         if (synonyms.isEmpty()) {
             return null;
         }
-        Analyzer words = new Analyzer() {
-            @Override
-            protected TokenStreamComponents createComponents(String fieldName) {
-                Tokenizer source = words();
-                return new TokenStreamComponents(source, new LowerCaseFilter(source));
-            }
-        };
         SynonymMap.Builder builder = new SynonymMap.Builder(true);
-        for (Synonym synonym : synonyms) {
-            List<String> from = synonym.terms();
-            List<String> to = synonym.means().isEmpty() ? synonym.terms() : synonym.means();
-            for (String input : from) {
-                String[] in = terms(words, "", input).toArray(new String[0]);
-                for (String output : to) {
-                    String[] out = terms(words, "", output).toArray(new String[0]);
-                    if (in.length > 0 && out.length > 0 && !String.join(" ", in).equals(String.join(" ", out))) {
-                        // the original stays: readers' own words may be in the text too
-                        builder.add(SynonymMap.Builder.join(in, new CharsRefBuilder()),
-                                SynonymMap.Builder.join(out, new CharsRefBuilder()), true);
+        try (Analyzer words = lowerCase(UnaryOperator.identity()); Analyzer folded = lowerCase(forms.fold())) {
+            for (Synonym synonym : synonyms) {
+                List<String> from = synonym.terms();
+                List<String> to = synonym.means().isEmpty() ? synonym.terms() : synonym.means();
+                for (String input : from) {
+                    String[] in = terms(words, "", input).toArray(new String[0]);
+                    String[] bare = terms(folded, "", input).toArray(new String[0]);
+                    for (String output : to) {
+                        String[] out = terms(words, "", output).toArray(new String[0]);
+                        add(builder, in, out);
+                        if (!Arrays.equals(bare, in)) {
+                            add(builder, bare, out);
+                        }
                     }
                 }
             }
-        }
-        try {
             return builder.build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void add(SynonymMap.Builder builder, String[] in, String[] out) {
+        if (in.length > 0 && out.length > 0 && !Arrays.equals(in, out)) {
+            // the original stays: readers' own words may be in the text too
+            builder.add(SynonymMap.Builder.join(in, new CharsRefBuilder()),
+                    SynonymMap.Builder.join(out, new CharsRefBuilder()), true);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.answerline.search.internal;
 
+import dev.answerline.language.Language;
 import dev.answerline.content.Suggestions;
 import dev.answerline.content.Synonym;
 import java.io.IOException;
@@ -52,11 +53,12 @@ public final class Queries {
     private final boolean synonyms;
 
     /**
+     * @param language the site's language, for the query analyzer
      * @param synonyms the site's synonyms, for the query analyzer
      * @param plain the index analyzer, to find words the index does not know
      */
-    public Queries(List<Synonym> synonyms, Analyzer plain) {
-        this.analyzer = Analysis.query(synonyms);
+    public Queries(Language language, List<Synonym> synonyms, Analyzer plain) {
+        this.analyzer = Analysis.query(language, synonyms);
         this.plain = plain;
         this.synonyms = !synonyms.isEmpty();
     }

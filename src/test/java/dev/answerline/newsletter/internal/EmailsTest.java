@@ -2,7 +2,7 @@ package dev.answerline.newsletter.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.answerline.labels.Labels;
+import dev.answerline.language.Labels;
 import dev.answerline.newsletter.EmailAddress;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Session;

@@ -1,4 +1,4 @@
-package dev.answerline.labels;
+package dev.answerline.language;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;

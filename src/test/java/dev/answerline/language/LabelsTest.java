@@ -1,4 +1,4 @@
-package dev.answerline.labels;
+package dev.answerline.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.answerline.labels;
+package dev.answerline.language;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,8 +36,8 @@ import java.util.regex.Pattern;
  * <p>Languages without a bundle get the English texts. Immutable and thread-safe.
  */
 public final class Labels {
-    /** The languages with bundled texts, by their ISO 639-1 code. */
-    public static final List<String> BUNDLED = List.of("en", "de", "fr", "es", "nl");
+    /** The languages with bundled texts, by their ISO 639-1 code: every {@link Language}. */
+    public static final List<String> BUNDLED = Arrays.stream(Language.values()).map(Language::code).toList();
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
     private static final Map<String, Map<String, String>> BUNDLES = new ConcurrentHashMap<>();
 
@@ -79,7 +80,7 @@ public final class Labels {
 
     /** Whether a language tag's language has bundled texts. */
     public static boolean isBundled(String language) {
-        return BUNDLED.contains(primary(language));
+        return Language.of(language).isPresent();
     }
 
     /**
@@ -158,12 +159,8 @@ public final class Labels {
         return count == 1 || count == 0 && locale.getLanguage().equals("fr");
     }
 
-    private static String primary(String language) {
-        return Locale.forLanguageTag(language).getLanguage();
-    }
-
     private static String bundledLanguage(String language) {
-        return isBundled(language) ? primary(language) : "en";
+        return Language.of(language).orElse(Language.ENGLISH).code();
     }
 
     /** The bundled texts of a language, by text key, read once from {@code labels_LANGUAGE.properties}. */
