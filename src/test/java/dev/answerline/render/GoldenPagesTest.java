@@ -24,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code /}, {@code 404.html} the not-found page, and files of other kinds keep their names ({@code llms.txt},
  * {@code answers/x.md}). {@code golden/small-de} holds pages of the same site in German, with one label
  * changed by {@code strings:} ({@link #GERMAN}); {@code golden/themed} the same site in a brand's own look
- * ({@code sites/themed}), with {@code theme.css} the rules its theme adds to the built-in stylesheet. After a
- * deliberate change to the templates, rewrite the
+ * ({@code sites/themed}), with {@code theme.css} the rules its theme adds to the built-in stylesheet;
+ * {@code golden/demo-de} pages of the German demo site. After a deliberate change to the templates, rewrite the
  * expected files with {@code mvn test -Dtest=GoldenPagesTest -Dgolden.update=true} and review the diff.
  */
 class GoldenPagesTest {
@@ -51,7 +51,8 @@ class GoldenPagesTest {
         Site germanSite = Site.load(german, TestSites.TODAY);
         assertThat(germanSite.problems()).isEmpty();
         sites = Map.of("small", render(Site.load(TestSites.fixture("small"), TestSites.TODAY)),
-                "small-de", render(germanSite), "themed", render(Site.load(TestSites.themed(themed), TestSites.TODAY)));
+                "small-de", render(germanSite), "themed", render(Site.load(TestSites.themed(themed), TestSites.TODAY)),
+                "demo-de", render(Site.load(TestSites.demoDe(), TestSites.TODAY)));
     }
 
     /** As serve and build render: with the similar answers the search index finds. */
@@ -82,6 +83,8 @@ class GoldenPagesTest {
         assertThat(german.resolve("answers/should-you-roll-your-lower-back.html")).exists();
         assertThat(german.resolve("404.html")).exists();
         assertThat(GOLDEN.resolve("themed/theme.css")).exists();
+        assertThat(GOLDEN.resolve("demo-de/answers/lendenwirbelsaeule-rollen.html")).exists();
+        assertThat(GOLDEN.resolve("demo-de/atom.xml")).exists();
     }
 
     private void compare(Path file) throws IOException {
