@@ -66,6 +66,16 @@ class DocsTest {
     }
 
     @Test
+    void theReadmesContrastExampleGivesTheFindingItShows() throws IOException {
+        Path site = TestSites.copyDemo(dir.resolve("demo"));
+        Path config = site.resolve("site.yaml");
+        Files.writeString(config, Files.readString(config) + blocks("README.md", "yaml", "theme:").get(0));
+        List<String> found = Checker.check(Site.load(site, TestSites.TODAY)).stream()
+                .filter(p -> p.rule().equals("theme-contrast")).map(Problem::toString).toList();
+        assertThat(found).hasSize(4).startsWith(blocks("README.md", "text", "site.yaml:").get(0).strip());
+    }
+
+    @Test
     void theChecksTuningOfTheChecksPageIsUnderstood() throws IOException {
         Path site = TestSites.copy("small", dir.resolve("site"));
         Path config = site.resolve("site.yaml");
