@@ -1,10 +1,14 @@
 package dev.answerline.cli;
 
+import dev.answerline.content.Address;
 import dev.answerline.content.Address.Kind;
+import dev.answerline.insights.Insights;
 import dev.answerline.newsletter.MailSettings;
 import dev.answerline.newsletter.Newsletter;
+import dev.answerline.newsletter.SignupLog;
 import dev.answerline.publish.Publication;
 import dev.answerline.publish.Published;
+import dev.answerline.search.SearchLog;
 import dev.answerline.server.Server;
 import dev.answerline.server.TrustedProxy;
 import dev.answerline.store.Database;
@@ -13,6 +17,8 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
@@ -71,6 +77,11 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--drafts", description = "also show drafts and answers dated in the future (for previews)")
     private boolean drafts;
 
+    @Option(names = "--no-insights", negatable = true, defaultValue = "true",
+            description = "count views, visitors, AI reads, shop clicks, signups and searches per page, without"
+                    + " cookies (docs/insights.md)")
+    private boolean insights;
+
     @Spec
     private CommandSpec spec;
 
@@ -100,39 +111,64 @@ final class ServeCommand implements Callable<Integer> {
                 : Published.load(site.dir(), LocalDate.now(), drafts);
         Report.problems(published.site(), spec.commandLine().getErr());
         Server.Builder server = Server.builder(published.pages()).host(host).port(port).trustedProxy(proxy);
-        published.mount(server);
         MailSettings mail = MailSettings.fromEnvironment(System.getenv());
         AtomicReference<Server> running = new AtomicReference<>();
         Database db = null;
         Newsletter newsletter = null;
-        if (published.site().config().newsletter() != null) {
-            db = storage.open();
-            Supplier<String> links = publicUrl != null ? () -> publicUrl
-                    : mail != null ? () -> published.site().config().baseUrl() : () -> running.get().uri().toString();
-            newsletter = Newsletter.builder(db, published::site).mail(mail).outboxDir(storage.data().resolve("outbox"))
-                    .publicUrl(links).signupLimit(limit.count(), limit.window()).build();
-            server.subscribers(newsletter::count).route(Kind.NEWSLETTER.spec(), Newsletter.LANE, newsletter::handler);
-        }
-        try (Server serving = server.build().start()) {
-            running.set(serving);
-            if (newsletter != null) {
-                newsletter.start();
+        Insights counting = null;
+        CountDownLatch closed = new CountDownLatch(1);
+        try {
+            if (published.site().config().newsletter() != null || insights) {
+                db = storage.open();
             }
-            published.follow(serving::update);
-            out.println(published.describe());
-            out.printf("Serving %s (%d pages, ready in %d ms) at %s%n", published.site().config().title(),
-                    published.pages().size(), (System.nanoTime() - started) / 1_000_000, serving.uri());
-            out.println("Press Ctrl+C to stop.");
-            out.flush();
-            serving.join();
+            if (insights) {
+                counting = Insights.builder(db, published::site).build().start();
+                server.views(counting).route(Address.of(Kind.API, "event").path(), Insights.LANE, counting::handler);
+            }
+            published.mount(server, counting != null ? counting : SearchLog.NONE);
+            if (published.site().config().newsletter() != null) {
+                Supplier<String> links = publicUrl != null ? () -> publicUrl
+                        : mail != null ? () -> published.site().config().baseUrl() : () -> running.get().uri().toString();
+                newsletter = Newsletter.builder(db, published::site).mail(mail).outboxDir(storage.data().resolve("outbox"))
+                        .publicUrl(links).signupLimit(limit.count(), limit.window())
+                        .signups(counting != null ? counting : SignupLog.NONE).build();
+                server.subscribers(newsletter::count).route(Kind.NEWSLETTER.spec(), Newsletter.LANE, newsletter::handler);
+            }
+            try (Server serving = server.build().start()) {
+                running.set(serving);
+                // on SIGTERM the JVM runs its hooks and halts: this one stops taking requests, then waits for
+                // the counts and the database to be closed below, so that the last seconds are not lost
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    serving.close();
+                    try {
+                        closed.await(20, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }, "answerline-shutdown"));
+                if (newsletter != null) {
+                    newsletter.start();
+                }
+                published.follow(serving::update);
+                out.println(published.describe());
+                out.printf("Serving %s (%d pages, ready in %d ms) at %s%n", published.site().config().title(),
+                        published.pages().size(), (System.nanoTime() - started) / 1_000_000, serving.uri());
+                out.println("Press Ctrl+C to stop.");
+                out.flush();
+                serving.join();
+            }
         } finally {
             published.close();
             if (newsletter != null) {
                 newsletter.close();
             }
+            if (counting != null) {
+                counting.close();
+            }
             if (db != null) {
                 db.close();
             }
+            closed.countDown();
         }
         return Main.OK;
     }

@@ -7,7 +7,7 @@ import dev.answerline.newsletter.internal.FileMailer;
 import dev.answerline.newsletter.internal.Mailer;
 import dev.answerline.newsletter.internal.Outbox;
 import dev.answerline.newsletter.internal.OutboxWorker;
-import dev.answerline.newsletter.internal.RateLimiter;
+import dev.answerline.server.RateLimiter;
 import dev.answerline.newsletter.internal.SmtpMailer;
 import dev.answerline.newsletter.internal.Subscribers;
 import dev.answerline.newsletter.internal.Tokens;
@@ -70,6 +70,7 @@ public final class Newsletter implements AutoCloseable {
     private final ScheduledExecutorService counter;
     /** ANSWERLINE_SMTP_FROM, which wins over site.yaml: the SMTP account may only send as itself. */
     private final String senderFrom;
+    private final SignupLog signups;
     private volatile long count;
 
     private Newsletter(Builder b) {
@@ -91,6 +92,7 @@ public final class Newsletter implements AutoCloseable {
             return thread;
         });
         this.senderFrom = b.mail == null ? null : b.mail.from();
+        this.signups = b.signups;
         this.count = subscribers.countConfirmed();
     }
 
@@ -156,6 +158,7 @@ public final class Newsletter implements AutoCloseable {
                 clientHashes.of(clientAddress), token, confirmation);
         if (outcome == Subscribers.Signup.CONFIRMATION_QUEUED) {
             worker.wake();
+            signups.signedUp(sourcePage);
         }
         LOG.info("signup from {} on {}: {}", email.masked(), sourcePage, outcome.name().toLowerCase().replace('_', ' '));
         return new Signup(true, null);
@@ -170,7 +173,7 @@ public final class Newsletter implements AutoCloseable {
         Emails.Letterhead letterhead = letterhead();
         String pitch = texts().pitch().replaceAll("[*_`]", "");
         Subscribers.Confirmation outcome = subscribers.confirm(token,
-                (to, unsubscribe) -> emails.welcome(letterhead, to, unsubscribe, pitch));
+                (to, unsubscribe) -> emails.welcome(letterhead, to, unsubscribe, pitch), signups::confirmed);
         if (outcome == Subscribers.Confirmation.CONFIRMED) {
             worker.wake();
             refreshCount();
@@ -266,10 +269,17 @@ public final class Newsletter implements AutoCloseable {
         private Duration minFillTime = Duration.ofMillis(1500);
         private Duration poll = Duration.ofSeconds(5);
         private Clock clock = Clock.systemUTC();
+        private SignupLog signups = SignupLog.NONE;
 
         private Builder(Database db, Supplier<Site> site) {
             this.db = Objects.requireNonNull(db, "db");
             this.site = Objects.requireNonNull(site, "site");
+        }
+
+        /** Who is told of signups and confirmations, with their page; default nobody. */
+        public Builder signups(SignupLog signups) {
+            this.signups = Objects.requireNonNull(signups, "signups");
+            return this;
         }
 
         /** Where links in emails lead; default the site's {@code base_url}. */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.answerline.content.SiteConfig;
 import dev.answerline.language.Label;
 import dev.answerline.language.Labels;
-import dev.answerline.newsletter.internal.RateLimiter;
+import dev.answerline.server.RateLimiter;
 import dev.answerline.newsletter.internal.Subscribers;
 import dev.answerline.render.Message;
 import dev.answerline.render.Page;

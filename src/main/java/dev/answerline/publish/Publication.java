@@ -6,6 +6,7 @@ import dev.answerline.content.Site;
 import dev.answerline.render.Mode;
 import dev.answerline.render.Pages;
 import dev.answerline.search.SearchIndex;
+import dev.answerline.search.SearchLog;
 import dev.answerline.server.Server;
 import java.util.function.Consumer;
 
@@ -29,8 +30,13 @@ public interface Publication extends AutoCloseable {
 
     /** Mounts what this publication answers beside its pages: search, on its lane, and what a mode adds. */
     default void mount(Server.Builder server) {
+        mount(server, SearchLog.NONE);
+    }
+
+    /** The same, telling {@code searches} of the searches made on the search page. */
+    default void mount(Server.Builder server, SearchLog searches) {
         SearchIndex search = search();
-        server.route(Kind.SEARCH.spec(), SearchIndex.LANE, pages -> search.handler(pages))
+        server.route(Kind.SEARCH.spec(), SearchIndex.LANE, pages -> search.handler(pages, searches))
                 .route(Address.of(Kind.API, "search").path(), SearchIndex.LANE, pages -> search.handler(pages));
     }
 

@@ -38,10 +38,12 @@ final class Routes extends Handler.Abstract {
 
     private final SearchIndex index;
     private final Supplier<Pages> pages;
+    private final SearchLog log;
 
-    Routes(SearchIndex index, Supplier<Pages> pages) {
+    Routes(SearchIndex index, Supplier<Pages> pages, SearchLog log) {
         this.index = index;
         this.pages = pages;
+        this.log = log;
     }
 
     @Override
@@ -76,6 +78,9 @@ final class Routes extends Handler.Abstract {
     private void page(Request request, Response response, Callback callback, Fields query) {
         String text = query == null ? "" : query.getValue("q");
         Results results = index.search(text, PAGE_RESULTS);
+        if (!results.query().isEmpty() && HttpMethod.GET.is(request.getMethod())) {
+            log.searched(request, results.query(), !results.answers().isEmpty() || !results.others().isEmpty());
+        }
         String notice = query == null ? index.labels().text(Label.SEARCH_UNREADABLE) : results.notice();
         SearchPage page = new SearchPage(results.query(), notice, page(results.answers()), page(results.others()),
                 page(results.closest()));

@@ -383,7 +383,12 @@ public final class SearchIndex implements AutoCloseable {
 
     /** The routes {@code /search} (a page in the site's frame) and {@code /api/search} (JSON). */
     public Handler handler(Supplier<Pages> pages) {
-        return new Routes(this, pages);
+        return handler(pages, SearchLog.NONE);
+    }
+
+    /** The same routes, telling {@code log} of the searches made on the search page. */
+    public Handler handler(Supplier<Pages> pages, SearchLog log) {
+        return new Routes(this, pages, log);
     }
 
     @Override

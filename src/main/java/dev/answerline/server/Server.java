@@ -52,6 +52,7 @@ public final class Server implements AutoCloseable {
     private final String host;
     private final int port;
     private final LongSupplier subscribers;
+    private final PageViews views;
     private final List<Route> routes;
     private final TrustedProxy proxy;
     private final Duration bodyTimeout;
@@ -64,6 +65,7 @@ public final class Server implements AutoCloseable {
         this.host = builder.host;
         this.port = builder.port;
         this.subscribers = builder.subscribers;
+        this.views = builder.views;
         this.routes = List.copyOf(builder.routes);
         this.proxy = builder.proxy;
         this.bodyTimeout = builder.bodyTimeout;
@@ -99,7 +101,7 @@ public final class Server implements AutoCloseable {
         // 50 or so, and a SYN dropped costs the client a one-second retry
         serverConnector.setAcceptQueueSize(1024);
         server.addConnector(serverConnector);
-        PagesHandler pagesHandler = new PagesHandler(pages::get, subscribers);
+        PagesHandler pagesHandler = new PagesHandler(pages::get, subscribers, views);
         List<Dispatch.Route> mounted = routes.stream()
                 .map(r -> new Dispatch.Route(r.spec(), r.lane(), r.handler().apply(pages::get))).toList();
         Handler front = new Dispatch(mounted, new Bodies(MAX_REQUEST_BYTES, bodyTimeout, bodiesPerClient, MAX_BODIES),
@@ -196,6 +198,7 @@ public final class Server implements AutoCloseable {
         private String host = "127.0.0.1";
         private int port = 8080;
         private LongSupplier subscribers = () -> 0;
+        private PageViews views = PageViews.NONE;
         private final List<Route> routes = new ArrayList<>();
         private TrustedProxy proxy = TrustedProxy.NONE;
         private Duration bodyTimeout = Duration.ofSeconds(10);
@@ -220,6 +223,12 @@ public final class Server implements AutoCloseable {
         /** Where the newsletter block's live subscriber count comes from; default none (0). */
         public Builder subscribers(LongSupplier subscribers) {
             this.subscribers = Objects.requireNonNull(subscribers, "subscribers");
+            return this;
+        }
+
+        /** Who is told of the HTML pages answered; default nobody. */
+        public Builder views(PageViews views) {
+            this.views = Objects.requireNonNull(views, "views");
             return this;
         }
 

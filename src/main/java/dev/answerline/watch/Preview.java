@@ -14,6 +14,7 @@ import dev.answerline.render.Pages;
 import dev.answerline.render.RenderCache;
 import dev.answerline.render.Renderer;
 import dev.answerline.search.SearchIndex;
+import dev.answerline.search.SearchLog;
 import dev.answerline.server.Lane;
 import dev.answerline.server.Server;
 import java.io.PrintWriter;
@@ -114,8 +115,8 @@ public final class Preview implements Publication {
 
     /** Search, and the live reload routes on their own lane. */
     @Override
-    public void mount(Server.Builder server) {
-        Publication.super.mount(server);
+    public void mount(Server.Builder server, SearchLog searches) {
+        Publication.super.mount(server, searches);
         server.route(Kind.PREVIEW.spec(), LANE, pages -> live);
     }
 

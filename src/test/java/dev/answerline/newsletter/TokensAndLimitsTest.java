@@ -3,7 +3,7 @@ package dev.answerline.newsletter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.answerline.MutableClock;
-import dev.answerline.newsletter.internal.RateLimiter;
+import dev.answerline.server.RateLimiter;
 import dev.answerline.newsletter.internal.Tokens;
 import java.time.Clock;
 import java.time.Duration;

@@ -115,10 +115,19 @@ public final class Subscribers {
     }
 
     /** Confirms the subscription a confirmation link belongs to and queues the welcome email. */
-    public Confirmation confirm(String token, Welcome welcome) {
+    public Confirmation confirm(String token, Welcome welcome, Consumer<String> confirmedFrom) {
         if (!Tokens.wellFormed(token)) {
             return Confirmation.INVALID;
         }
+        String[] page = new String[1];
+        Confirmation outcome = confirmIn(token, welcome, page);
+        if (outcome == Confirmation.CONFIRMED) {
+            confirmedFrom.accept(page[0]);
+        }
+        return outcome;
+    }
+
+    private Confirmation confirmIn(String token, Welcome welcome, String[] page) {
         return db.write(c -> {
             long now = clock.millis();
             TokenRow row = token(c, token, CONFIRM, db.forUpdate());
@@ -136,6 +145,7 @@ public final class Subscribers {
                     row.email(), CONFIRM);
             update(c, "UPDATE subscriber SET status = ?, confirmed_at = ?, unsubscribed_at = NULL, updated_at = ?"
                     + " WHERE email = ?", Subscriber.Status.CONFIRMED.code(), now, now, row.email());
+            page[0] = sourcePage(c, row.email());
             Tokens.Token unsubscribe = Tokens.create();
             update(c, "INSERT INTO token (hash, email, purpose, created_at) VALUES (?, ?, ?, ?)", unsubscribe.hash(),
                     row.email(), UNSUBSCRIBE, now);
@@ -143,6 +153,15 @@ public final class Subscribers {
             outbox.enqueue(c, row.email(), "welcome", welcome.compose(email, unsubscribe.value()), now);
             return Confirmation.CONFIRMED;
         });
+    }
+
+    private static String sourcePage(Connection c, String email) throws SQLException {
+        try (PreparedStatement select = c.prepareStatement("SELECT source_page FROM subscriber WHERE email = ?")) {
+            select.setString(1, email);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next() ? row.getString(1) : null;
+            }
+        }
     }
 
     /** Whether an unsubscribe link is one of ours. */

@@ -2,6 +2,7 @@ package dev.answerline.server.internal;
 
 import dev.answerline.render.Page;
 import dev.answerline.render.Pages;
+import dev.answerline.server.PageViews;
 import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,14 +50,17 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
 
     private final Supplier<Pages> pages;
     private final LongSupplier subscribers;
+    private final PageViews views;
 
     /**
      * @param pages the current pages; read once per request so that a swapped set is seen whole
      * @param subscribers the live subscriber count shown in newsletter blocks
+     * @param views told of every HTML page answered to a GET
      */
-    public PagesHandler(Supplier<Pages> pages, LongSupplier subscribers) {
+    public PagesHandler(Supplier<Pages> pages, LongSupplier subscribers, PageViews views) {
         this.pages = pages;
         this.subscribers = subscribers;
+        this.views = views;
     }
 
     @Override
@@ -92,6 +96,10 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
             }
             send(request, response, callback, HttpStatus.NOT_FOUND_404, current.notFound(), current, head);
             return true;
+        }
+        if (!head && page.contentType().startsWith("text/html")) {
+            // before the answer: once it is sent, Jetty may recycle the request
+            views.viewed(request, path);
         }
         send(request, response, callback, HttpStatus.OK_200, page, current, head);
         return true;

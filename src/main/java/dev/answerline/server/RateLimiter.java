@@ -1,4 +1,4 @@
-package dev.answerline.newsletter.internal;
+package dev.answerline.server;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -7,7 +7,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * At most {@code limit} attempts per key (a client address) in each fixed window of time. Kept in memory:
- * it protects this process, and forgets everything on restart. Thread-safe.
+ * it protects this process, and forgets everything on restart. Thread-safe. Used by the routes that take
+ * what anyone can send: newsletter signups, insight events.
  */
 public final class RateLimiter {
     private static final int SWEEP_EVERY = 1024;
