@@ -71,6 +71,8 @@ public final class Insights implements PageViews, SearchLog, SignupLog, AutoClos
     private volatile long dayNumber = Long.MIN_VALUE;
     private volatile String dayText;
     private volatile boolean failing;
+    /** The day whose older salts and hashes were last deleted; guarded by {@link #flushing}. */
+    private LocalDate forgotten;
 
     private Insights(Builder builder) {
         this.site = builder.site;
@@ -98,15 +100,13 @@ public final class Insights implements PageViews, SearchLog, SignupLog, AutoClos
     }
 
     /**
-     * Fetches the salts of today and tomorrow, forgets those of older days, and starts adding counts to the
-     * database every few seconds.
+     * Fetches the salts of today and tomorrow, deletes those of older days with their visitor hashes, and
+     * starts adding counts to the database every few seconds; every flush does the same on a new day.
      *
      * @throws StoreException when the database cannot be reached
      */
     public Insights start() {
-        LocalDate today = LocalDate.now(clock);
-        visitors.prepare(today.toString(), today.plusDays(1).toString());
-        ledger.forget(today.minusDays(1).toString());
+        flush();
         long every = flushEvery.toMillis();
         flusher.scheduleWithFixedDelay(this::flushQuietly, every, every, TimeUnit.MILLISECONDS);
         return this;
@@ -218,6 +218,14 @@ public final class Insights implements PageViews, SearchLog, SignupLog, AutoClos
         return reports.site(period, path -> now.titleOf(path).orElse(null));
     }
 
+    /**
+     * The site's figures over a period from the database alone, without page titles: for {@code answerline
+     * stats}, which need not load the site.
+     */
+    public static Report read(Database db, Period period) {
+        return new Reports(db).site(period, path -> null);
+    }
+
     /** One page's figures over a period. */
     public Report.PageReport page(Period period, String path) {
         return reports.page(period, path, site.get().titleOf(path).orElse(null));
@@ -234,6 +242,10 @@ public final class Insights implements PageViews, SearchLog, SignupLog, AutoClos
         synchronized (flushing) {
             LocalDate today = LocalDate.now(clock);
             visitors.prepare(today.toString(), today.plusDays(1).toString());
+            if (!today.equals(forgotten)) {
+                ledger.forget(today.minusDays(1).toString());
+                forgotten = today;
+            }
             Tally.Batch batch = tally.drain(today.minusDays(1).toString());
             if (batch.isEmpty()) {
                 return;
