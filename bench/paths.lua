@@ -1,4 +1,5 @@
--- wrk script: GET requests spread over the paths listed in a file, one per line, gzip accepted.
+-- wrk script: GET requests spread over the paths listed in a file, one per line, gzip accepted, from a
+-- browser's User-Agent, so that serve counts each page as a view (its insights are on, as in production).
 -- usage: wrk ... -s bench/paths.lua URL -- FILE
 local paths = {}
 local next = 0
@@ -13,7 +14,8 @@ end
 
 request = function()
   next = next % #paths + 1
-  return wrk.format("GET", paths[next], { ["Accept-Encoding"] = "gzip, br" })
+  return wrk.format("GET", paths[next], { ["Accept-Encoding"] = "gzip, br", ["User-Agent"] =
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36" })
 end
 
 -- the RESULT line bench/wrk.sh reads

@@ -149,4 +149,20 @@ class DocsTest {
         assertThat(site.resolve("templates/tag/cta.jte")).hasContent(dev.answerline.render.Templates.source("tag/cta.jte"));
         assertThat(problems(site)).isEmpty();
     }
+
+    @Test
+    void theStatsCommandsOfTheInsightsPageWork() throws IOException {
+        Path data = dir.resolve("data");
+        Site site = Site.load(TestSites.fixture("small"), TestSites.TODAY);
+        try (dev.answerline.store.Database db = dev.answerline.store.Database.open(data, null);
+                dev.answerline.insights.Insights insights = dev.answerline.insights.Insights.builder(db, () -> site)
+                        .build()) {
+            insights.signedUp("/answers/should-you-roll-your-lower-back");
+        }
+        for (String line : blocks("docs/insights.md", "sh", "bin/answerline stats").get(0).split("\n")) {
+            String[] words = (line + " --data " + data).split(" ");
+            assertThat(dev.answerline.cli.Main.run(java.util.Arrays.copyOfRange(words, 1, words.length)))
+                    .as(line).isZero();
+        }
+    }
 }

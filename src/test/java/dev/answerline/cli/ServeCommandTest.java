@@ -65,6 +65,41 @@ class ServeCommandTest {
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    private void view(String forwardedFor) throws Exception {
+        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/answers/should-you-roll-your-lower-back"))
+                .header("User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:133.0) Gecko/20100101 Firefox/133.0")
+                .header("X-Forwarded-For", forwardedFor).build(), HttpResponse.BodyHandlers.discarding());
+    }
+
+    /** Stops serve as a service manager does, and reads the day's views and visitors it wrote. */
+    private long[] stopAndCount() throws Exception {
+        serve.destroy();
+        assertThat(serve.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                + dir.resolve("data/answerline.db")); java.sql.Statement sql = db.createStatement();
+                java.sql.ResultSet row = sql.executeQuery("SELECT COALESCE(SUM(views), 0),"
+                        + " COALESCE(SUM(CASE WHEN path = '' THEN visitors END), 0) FROM insight_day")) {
+            row.next();
+            return new long[] {row.getLong(1), row.getLong(2)};
+        }
+    }
+
+    @Test
+    void behindAProxyEachReaderIsAVisitorOfTheirOwn() throws Exception {
+        serve("--behind-proxy");
+        view("198.51.100.7");
+        view("198.51.100.7");
+        view("198.51.100.8");
+        assertThat(stopAndCount()).containsExactly(3, 2);
+    }
+
+    @Test
+    void withoutInsightsNothingIsCounted() throws Exception {
+        serve("--no-insights");
+        view("198.51.100.7");
+        assertThat(stopAndCount()).containsExactly(0, 0);
+    }
+
     @Test
     void behindAProxyTheClientIsTheAddressTheProxyAppended() throws Exception {
         serve("--behind-proxy", "--signup-limit", "2/10m");
