@@ -159,7 +159,10 @@ class DocsTest {
                         .build()) {
             insights.signedUp("/answers/should-you-roll-your-lower-back");
         }
-        for (String line : blocks("docs/insights.md", "sh", "bin/answerline stats").get(0).split("\n")) {
+        List<String> lines = new ArrayList<>(List.of(blocks("docs/insights.md", "sh", "bin/answerline stats").get(0)
+                .split("\n")));
+        lines.addAll(List.of(blocks("README.md", "sh", "bin/answerline stats").get(0).split("\n")));
+        for (String line : lines) {
             String[] words = (line + " --data " + data).split(" ");
             assertThat(dev.answerline.cli.Main.run(java.util.Arrays.copyOfRange(words, 1, words.length)))
                     .as(line).isZero();
