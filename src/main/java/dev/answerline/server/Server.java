@@ -108,7 +108,9 @@ public final class Server implements AutoCloseable {
                 pagesHandler);
         server.setHandler(new SecurityHeaders(front));
         server.setErrorHandler(new ErrorPages(pages::get));
-        server.setStopAtShutdown(true);
+        // no Jetty shutdown hook: the process that serves owns the stop (serve's hook closes this server and
+        // then waits for the counts to be written); two hooks racing each other logged a stack trace
+        server.setStopAtShutdown(false);
         try {
             server.start();
         } catch (IOException e) {
