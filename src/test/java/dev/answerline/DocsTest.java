@@ -51,6 +51,16 @@ class DocsTest {
     }
 
     @Test
+    void theInsightsEndpointOfTheInsightsPageLoads() throws IOException {
+        Path site = TestSites.copy("small", dir.resolve("site"));
+        Path config = site.resolve("site.yaml");
+        Files.writeString(config, Files.readString(config) + "\n" + blocks("docs/insights.md", "yaml", "insights:").get(0));
+        Site loaded = Site.load(site, TestSites.TODAY);
+        assertThat(loaded.problems()).isEmpty();
+        assertThat(loaded.config().insightsEndpoint()).isEqualTo("https://answers.example.com");
+    }
+
+    @Test
     void theThemeOfTheContentFormatLoadsAndReadsWell() throws IOException {
         Path site = TestSites.copy("small", dir.resolve("site"));
         Path config = site.resolve("site.yaml");

@@ -3,6 +3,7 @@ package dev.answerline.cli;
 import dev.answerline.content.Address;
 import dev.answerline.content.Address.Kind;
 import dev.answerline.insights.Insights;
+import dev.answerline.render.Mode;
 import dev.answerline.newsletter.MailSettings;
 import dev.answerline.newsletter.Newsletter;
 import dev.answerline.newsletter.SignupLog;
@@ -124,6 +125,12 @@ final class ServeCommand implements Callable<Integer> {
             if (insights) {
                 counting = Insights.builder(db, published::site).build().start();
                 server.views(counting).route(Address.of(Kind.API, "event").path(), Insights.LANE, counting::handler);
+                if (published.mode() == Mode.PREVIEW) {
+                    Insights figures = counting;
+                    server.route(Address.of(Kind.PREVIEW, "funnel").path(), Insights.LANE, pages -> figures.funnels());
+                }
+            } else {
+                server.route(Address.of(Kind.API, "event").path(), Insights.LANE, pages -> Insights.uncounted());
             }
             published.mount(server, counting != null ? counting : SearchLog.NONE);
             if (published.site().config().newsletter() != null) {

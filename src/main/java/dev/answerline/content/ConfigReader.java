@@ -53,7 +53,8 @@ final class ConfigReader {
         }
         Fields f = Fields.of(FILE, tree, found);
         f.allowOnly(List.of("brand", "title", "base_url", "language", "description", "logo", "image", "health_content",
-                "same_as", "newsletter", "ctas", "default_cta", "disclaimer", "checks", "theme", "nav", "footer", "strings"));
+                "same_as", "newsletter", "ctas", "default_cta", "disclaimer", "checks", "theme", "nav", "footer", "strings",
+                "insights"));
         String brand = f.text("brand");
         String title = f.text("title");
         String baseUrl = f.url("base_url", true);
@@ -86,12 +87,40 @@ final class ConfigReader {
                 baseUrl == null ? "" : trimSlash(baseUrl), language, f.optionalText("description"),
                 f.url("logo", false), f.url("image", false), f.flag("health_content"), f.urlList("same_as"),
                 newsletter(f, labels), ctas, defaultCta, f.optionalText("disclaimer"), checks(f), ThemeReader.theme(f),
-                ThemeReader.nav(f), ThemeReader.footer(f), labels);
+                ThemeReader.nav(f), ThemeReader.footer(f), labels, insightsEndpoint(f));
         if (unusable) {
             throw new ContentException(dir, Problem.listable(found.stream().filter(Problem::isError).toList()));
         }
         problems.addAll(Problem.listable(found));
         return config;
+    }
+
+    /** {@code insights.endpoint}: the origin of a running serve, since the engine mounts /api/event at its root. */
+    private static String insightsEndpoint(Fields site) {
+        Fields f = site.object("insights");
+        if (f == null) {
+            return null;
+        }
+        f.allowOnly(List.of("endpoint"));
+        String endpoint = f.url("endpoint", true);
+        if (endpoint == null || endpoint.isEmpty()) {
+            return null;
+        }
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(endpoint);
+        } catch (java.net.URISyntaxException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getHost() == null || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                || (uri.getRawPath() != null && !uri.getRawPath().isEmpty() && !uri.getRawPath().equals("/"))
+                || uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            f.error("endpoint", "invalid-url", "`insights.endpoint: " + endpoint + "` is not the address of a server",
+                    "write the address a running `answerline serve` answers at, without a path, "
+                            + "e.g. `endpoint: https://answers.example.com`");
+            return null;
+        }
+        return trimSlash(endpoint);
     }
 
     private static SiteConfig.Newsletter newsletter(Fields site, Labels labels) {

@@ -18,6 +18,8 @@ import java.util.Map;
  * @param nav the header's links, or null for the built-in ones
  * @param footer the footer's columns of links, or null for the built-in ones
  * @param labels the engine's texts in {@code language}, with {@code strings:} over them
+ * @param insightsEndpoint where a static export's pages send their views and clicks: the address of a
+ *     running {@code serve} ({@code insights.endpoint}), without a trailing slash; null when not set
  */
 public record SiteConfig(
         Source source,
@@ -38,7 +40,8 @@ public record SiteConfig(
         Theme theme,
         List<Link> nav,
         List<Column> footer,
-        Labels labels) {
+        Labels labels,
+        String insightsEndpoint) {
 
     public SiteConfig {
         nav = nav == null ? null : List.copyOf(nav);

@@ -59,7 +59,7 @@ public final class Export {
                 String slot = pages.slot(subscribers);
                 return page -> writePage(out, page, slot, files.fileOf(page.path(), page.isRendered()));
             });
-            return finish(frame, layout.get(), out, frame.slot(subscribers));
+            return finish(frame, layout.get(), out, frame.slot(subscribers), site.config().insightsEndpoint());
         } catch (IOException | UncheckedIOException e) {
             throw new ExportException("cannot write the site to " + out + ": " + AnswerlineException.describe(e),
                     "check that the folder is writable and the disk has room", e);
@@ -67,14 +67,15 @@ public final class Export {
     }
 
     /** The 404 page, redirects and host files; the count of files written. */
-    private static Summary finish(Pages pages, Layout layout, Path out, String slot) throws IOException {
+    private static Summary finish(Pages pages, Layout layout, Path out, String slot, String eventsOrigin)
+            throws IOException {
         writePage(out, pages.notFound(), slot, "404.html");
         for (Map.Entry<String, String> redirect : pages.redirects().entrySet()) {
             write(out.resolve(layout.fileOf(redirect.getKey(), true)), redirectPage(redirect.getValue()));
         }
         write(out.resolve("_redirects"), redirectsFile(pages.redirects()));
         write(out.resolve(NGINX_REDIRECTS), nginxRedirects(pages.redirects()));
-        write(out.resolve("_headers"), headersFile());
+        write(out.resolve("_headers"), headersFile(eventsOrigin));
         Files.writeString(out.resolve(MARKER), "written by answerline build; the next build replaces this folder\n");
         try (Stream<Path> files = Files.walk(out)) {
             return new Summary((int) files.filter(Files::isRegularFile).count() - 1, out);
@@ -143,10 +144,13 @@ public final class Export {
         return file.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Netlify and Cloudflare Pages merge the headers of every rule that matches a path. */
-    private static byte[] headersFile() {
+    /**
+     * Netlify and Cloudflare Pages merge the headers of every rule that matches a path. Pages that report
+     * their views to a serve elsewhere may send to it.
+     */
+    private static byte[] headersFile(String eventsOrigin) {
         StringBuilder file = new StringBuilder("/*\n");
-        SecurityHeaders.FIELDS.forEach(f -> file.append("  ").append(f.getName()).append(": ").append(f.getValue())
+        SecurityHeaders.fields(SecurityHeaders.policy(eventsOrigin)).forEach(f -> file.append("  ").append(f.getName()).append(": ").append(f.getValue())
                 .append('\n'));
         file.append("/assets/*\n  Cache-Control: ").append(Renderer.ASSET_CACHE).append('\n');
         return file.toString().getBytes(StandardCharsets.UTF_8);

@@ -55,8 +55,27 @@ final class Events extends Handler.Abstract {
         this.limit = new RateLimiter(PER_MINUTE, Duration.ofMinutes(1), clock);
     }
 
+    /** The same answers, counting nothing. */
+    static final Handler UNCOUNTED = new Handler.Abstract() {
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) {
+            return answer(request, response, callback);
+        }
+    };
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
+        boolean get = HttpMethod.GET.is(request.getMethod());
+        if (get || HttpMethod.POST.is(request.getMethod())) {
+            Event event = read(request, get);
+            if (event != null && fromOurPages(request) && limit.acquire(Request.getRemoteAddr(request)) == 0) {
+                count(request, event);
+            }
+        }
+        return answer(request, response, callback);
+    }
+
+    private static boolean answer(Request request, Response response, Callback callback) {
         boolean get = HttpMethod.GET.is(request.getMethod());
         if (!get && !HttpMethod.POST.is(request.getMethod())) {
             response.getHeaders().put(HttpHeader.ALLOW, "GET, POST");
@@ -64,10 +83,6 @@ final class Events extends Handler.Abstract {
             return true;
         }
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
-        Event event = read(request, get);
-        if (event != null && fromOurPages(request) && limit.acquire(Request.getRemoteAddr(request)) == 0) {
-            count(request, event);
-        }
         if (get) {
             response.setStatus(HttpStatus.OK_200);
             response.getHeaders().put(HttpHeader.CONTENT_TYPE, "image/gif");

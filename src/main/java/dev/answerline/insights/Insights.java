@@ -205,6 +205,22 @@ public final class Insights implements PageViews, SearchLog, SignupLog, AutoClos
         return new Events(this, pages, site, clock);
     }
 
+    /**
+     * The route {@code /_answerline/funnel} of the preview: an answer's last 30 days, for the bar above it.
+     * The preview shows drafts and these figures to whoever can reach it.
+     */
+    public Handler funnels() {
+        return new Funnels(this, clock);
+    }
+
+    /**
+     * {@code /api/event} of a serve that counts nothing ({@code --no-insights}): pages still carry the call to
+     * action's ping, which is answered the same way and forgotten.
+     */
+    public static Handler uncounted() {
+        return Events.UNCOUNTED;
+    }
+
     /** A click on the call to action {@code cta} (its id in site.yaml) of the page at {@code path}. */
     public void ctaClicked(String path, String cta) {
         tally.ctaClick(today(), path, cta);

@@ -39,6 +39,9 @@ final class Plan {
     private static final byte[] CSS = resource("site.css");
     private static final byte[] JS = resource("site.js");
     private static final String JS_PATH = fingerprinted("site", JS, "js");
+    /** The script a static export's pages report their view with, to the serve {@code insights.endpoint} names. */
+    private static final byte[] COUNT = resource("count.js");
+    private static final String COUNT_PATH = fingerprinted("count", COUNT, "js");
     private static final String RSS = "application/rss+xml; charset=utf-8";
     private static final String ATOM = "application/atom+xml; charset=utf-8";
     private static final String TEXT = "text/plain; charset=utf-8";
@@ -53,6 +56,8 @@ final class Plan {
     private final StaticFile brandCss;
     private final String brandCssPath;
     private final Similar similar;
+    /** Whether pages carry the count script: an export with somewhere to report to. */
+    private final boolean counts;
     private final Feeds feeds;
     private final LlmsText llms;
     private final Sitemaps sitemaps;
@@ -70,7 +75,9 @@ final class Plan {
         this.cssPath = fingerprinted("site", css, "css");
         this.brandCss = brandCss(site);
         this.brandCssPath = brandCss == null ? null : fingerprinted("brand", bytes(brandCss), "css");
-        this.views = new Views(site, cssPath, brandCssPath, JS_PATH, options.mode().liveReload(), similar);
+        this.counts = options.mode() == Mode.EXPORT && site.config().insightsEndpoint() != null;
+        this.views = new Views(site, cssPath, brandCssPath, JS_PATH, counts ? COUNT_PATH : null, options.mode(),
+                similar);
         this.feeds = new Feeds(site);
         this.llms = new LlmsText(site, options.mode().incremental() ? options.cache().fragments : null);
         this.sitemaps = new Sitemaps(site);
@@ -111,6 +118,9 @@ final class Plan {
             paths.add(brandCssPath);
         }
         paths.add(JS_PATH);
+        if (counts) {
+            paths.add(COUNT_PATH);
+        }
         return paths;
     }
 
@@ -146,6 +156,8 @@ final class Plan {
                     : path.equals(brandCssPath)
                             ? () -> Page.of(path, MediaTypes.of(path), Renderer.ASSET_CACHE, bytes(brandCss))
                     : path.equals(JS_PATH) ? () -> Page.of(JS_PATH, MediaTypes.of(JS_PATH), Renderer.ASSET_CACHE, JS)
+                    : counts && path.equals(COUNT_PATH)
+                            ? () -> Page.of(COUNT_PATH, MediaTypes.of(COUNT_PATH), Renderer.ASSET_CACHE, COUNT)
                     : null;
             case CATEGORY -> {
                 Category category = site.category(id);

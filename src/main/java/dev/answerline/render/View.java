@@ -14,10 +14,13 @@ public final class View {
      * The frame around every page: header, navigation, footer, and the icons the head names.
      *
      * @param labels the engine's texts in the site's language, for every template of the page
+     * @param events where the count script of a static export sends the page's view; null without it
+     * @param count that script, in an export whose site names {@code insights.endpoint}; null elsewhere
      */
     public record Chrome(String language, String brand, String siteTitle, String logo, List<Icon> icons,
             String css, String js, boolean liveReload, List<Link> nav, List<Column> footer,
-            List<Link> categories, int year, String logoDark, List<String> fonts, String brandCss, Labels labels) {}
+            List<Link> categories, int year, String logoDark, List<String> fonts, String brandCss, Labels labels,
+            String events, String count) {}
 
     /** A column of the footer: its heading, the name of its landmark for screen readers, and its links. */
     public record Column(String heading, String label, List<Link> links) {}
@@ -34,10 +37,12 @@ public final class View {
      * @param type the Open Graph type: website, article, profile or product
      * @param card the Twitter card: a large picture only when there is one meant for sharing
      * @param jsonLd the page's structured data, safe to put inside a script element
+     * @param pixel the image that reports the view of a reader without script, in an export that counts
+     *     views; null elsewhere
      */
     public record Meta(String title, String headline, String description, String canonical, String type,
             String robots, String image, String card, String published, String modified, String jsonLd,
-            List<Alternate> alternates) {}
+            List<Alternate> alternates, String pixel) {}
 
     /** Another form of the page or site: a feed, a Markdown twin. */
     public record Alternate(String type, String title, String href) {}
@@ -57,7 +62,14 @@ public final class View {
             String source) {}
 
     /** {@code rel} is null for links within the site. */
-    public record Cta(String heading, String textHtml, String label, String href, String rel, Link secondary) {}
+    /**
+     * The call to action of an answer.
+     *
+     * @param ping where the browser reports a click on the link ({@code ping}, or a beacon); null where the
+     *     pages report nothing
+     */
+    public record Cta(String heading, String textHtml, String label, String href, String rel, Link secondary,
+            String ping) {}
 
     public record Author(String name, String role, String image, String bioHtml, String storyUrl, String href,
             List<Link> profiles) {}

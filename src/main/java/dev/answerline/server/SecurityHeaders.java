@@ -27,6 +27,24 @@ public final class SecurityHeaders extends Handler.Wrapper {
             new PreEncodedHttpField("Cross-Origin-Opener-Policy", "same-origin"),
             new PreEncodedHttpField("Permissions-Policy", "camera=(), microphone=(), geolocation=()"));
 
+    /**
+     * The policy for pages that report to {@code eventsOrigin} (the serve a static export names in
+     * {@code insights.endpoint}): its beacons, pings and image are let through; null gives {@link #CSP}.
+     */
+    public static String policy(String eventsOrigin) {
+        if (eventsOrigin == null) {
+            return CSP;
+        }
+        return CSP.replace("img-src 'self' data: https:;", "img-src 'self' data: https: " + eventsOrigin + ";")
+                .replace("default-src 'self';", "default-src 'self'; connect-src 'self' " + eventsOrigin + ";");
+    }
+
+    /** {@link #FIELDS} with {@code policy} as the Content-Security-Policy. */
+    public static List<HttpField> fields(String policy) {
+        return FIELDS.stream().map(f -> f.getName().equals("Content-Security-Policy")
+                ? new PreEncodedHttpField("Content-Security-Policy", policy) : f).toList();
+    }
+
     public SecurityHeaders(Handler next) {
         super(next);
     }

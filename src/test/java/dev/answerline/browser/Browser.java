@@ -23,6 +23,11 @@ public final class Browser {
 
     /** A new headless browser with a window of this size; quit it when done. */
     public static ChromeDriver open(int width, int height, boolean javascript) {
+        return open(width, height, javascript, new String[0]);
+    }
+
+    /** The same, with more of Chromium's command-line switches (a User-Agent, host rules). */
+    public static ChromeDriver open(int width, int height, boolean javascript, String... switches) {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
         if (!installed && System.getenv("CI") != null) {
             throw new IllegalStateException("CI must run the browser tests, but " + CHROMIUM + " or " + DRIVER
@@ -39,6 +44,7 @@ public final class Browser {
         if (!javascript) {
             options.addArguments("--blink-settings=scriptEnabled=false");
         }
+        options.addArguments(switches);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(DRIVER.toString())).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);

@@ -97,6 +97,12 @@ class ServeCommandTest {
     void withoutInsightsNothingIsCounted() throws Exception {
         serve("--no-insights");
         view("198.51.100.7");
+        // the call to action's ping is still answered, and forgotten
+        HttpResponse<Void> ping = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/event?e=cta&p=/answers/should-you-roll-your-lower-back&cta=shop"))
+                .POST(HttpRequest.BodyPublishers.ofString("PING")).header("Content-Type", "text/ping").build(),
+                HttpResponse.BodyHandlers.discarding());
+        assertThat(ping.statusCode()).isEqualTo(204);
         assertThat(stopAndCount()).containsExactly(0, 0);
     }
 

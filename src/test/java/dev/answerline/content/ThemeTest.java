@@ -78,4 +78,19 @@ class ThemeTest {
                 .anyMatch(p -> p.contains("unknown key `theme.accnet`") && p.contains("did you mean `theme.accent`?"))
                 .anyMatch(p -> p.contains("unknown key `theme.dark.bakground`"));
     }
+
+    @Test
+    void anInsightsEndpointIsTheAddressOfAServerWithoutAPath() throws Exception {
+        assertThat(load("insights:\n  endpoint: https://stats.example.com/\n").config().insightsEndpoint())
+                .isEqualTo("https://stats.example.com");
+        for (String bad : List.of("https://stats.example.com/api/event", "/api/event", "ftp://stats.example.com",
+                "https://stats.example.com/?x=1", "javascript:alert(1)")) {
+            Site site = load("insights:\n  endpoint: \"" + bad + "\"\n");
+            assertThat(site.config().insightsEndpoint()).as(bad).isNull();
+            assertThat(problems(site)).as(bad).anyMatch(p -> p.startsWith("site.yaml:") && p.contains("error")
+                    && p.contains("endpoint"));
+        }
+        assertThat(problems(load("insights:\n  endpont: https://stats.example.com\n")))
+                .anyMatch(p -> p.contains("endpont"));
+    }
 }

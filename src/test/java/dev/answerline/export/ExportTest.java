@@ -103,6 +103,43 @@ class ExportTest {
     }
 
     @Test
+    void withoutAnInsightsEndpointExportedPagesReportNothing() throws IOException {
+        Export.write(site, Similar.NONE, out, 0);
+        String answer = Files.readString(out.resolve("answers/should-you-roll-your-lower-back.html"));
+        assertThat(answer).doesNotContain("ping=", "/api/event", "data-events", "<noscript>");
+        assertThat(out.resolve("assets")).isDirectoryNotContaining("glob:**/count.*");
+        assertThat(out.resolve("_headers")).content().doesNotContain("connect-src");
+    }
+
+    @Test
+    void withAnInsightsEndpointPagesSendTheirViewsAndClicksThereAndThePolicyLetsThemThrough(@TempDir Path dir)
+            throws IOException {
+        Path copy = TestSites.copy("small", dir.resolve("site"));
+        Files.writeString(copy.resolve("site.yaml"), "\ninsights:\n  endpoint: https://stats.testroll.example/\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        Site counted = Site.load(copy, TestSites.TODAY);
+        assertThat(counted.problems()).isEmpty();
+        Export.write(counted, Similar.NONE, out, 0);
+
+        String answer = Files.readString(out.resolve("answers/should-you-roll-your-lower-back.html"));
+        java.util.regex.Matcher script = java.util.regex.Pattern.compile(
+                "<script src=\"(/assets/count\\.[0-9a-f]{10}\\.js)\" async "
+                        + "data-events=\"https://stats\\.testroll\\.example/api/event\"></script>").matcher(answer);
+        assertThat(script.find()).as(answer).isTrue();
+        assertThat(answer).contains("ping=\"https://stats.testroll.example/api/event?e=cta&amp;"
+                        + "p=%2Fanswers%2Fshould-you-roll-your-lower-back&amp;cta=shop\"")
+                .contains("<noscript><img class=\"pixel\" src=\"https://stats.testroll.example/api/event?e=view&amp;"
+                        + "p=%2Fanswers%2Fshould-you-roll-your-lower-back\" alt=\"\" width=\"1\" height=\"1\"></noscript>");
+        // the script is small, and its name changes with its bytes
+        Path count = out.resolve(script.group(1).substring(1));
+        assertThat(Files.size(count)).isLessThan(1024);
+        assertThat(out.resolve("_headers")).content().contains("default-src 'self'; connect-src 'self' "
+                + "https://stats.testroll.example; img-src 'self' data: https: https://stats.testroll.example;");
+        // a page not listed (the 404) reports no view of its own
+        assertThat(out.resolve("404.html")).content().doesNotContain("<noscript>");
+    }
+
+    @Test
     void theSubscriberCountIsFilledIn() {
         Export.write(site, Similar.NONE, out, 5000);
         assertThat(out.resolve("answers/can-you-roll-every-day.html")).content()

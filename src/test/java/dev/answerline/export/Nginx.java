@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * Without nginx a test is skipped with a message, except in CI ({@code CI} set), where {@code .ci/run}
  * installs it. Close it to stop nginx.
  */
-final class Nginx implements AutoCloseable {
+public final class Nginx implements AutoCloseable {
     static final Path BINARY = Path.of("/usr/sbin/nginx");
 
     private final Process process;
@@ -37,7 +37,7 @@ final class Nginx implements AutoCloseable {
     }
 
     /** Skips the test when nginx is missing, or fails it in CI. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         boolean installed = Files.isExecutable(BINARY);
         if (!installed && System.getenv("CI") != null) {
             throw new IllegalStateException("CI must test the nginx configuration, but " + BINARY
@@ -51,7 +51,7 @@ final class Nginx implements AutoCloseable {
      *
      * @param work an empty folder for its configuration, pid, logs and temporary files
      */
-    static Nginx start(Path work, String serverBlock) throws IOException {
+    public static Nginx start(Path work, String serverBlock) throws IOException {
         assumeInstalled();
         int port = freePort();
         String conf = """
@@ -92,12 +92,12 @@ final class Nginx implements AutoCloseable {
         return nginx;
     }
 
-    URI uri(String path) {
+    public URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
     }
 
     /** What nginx wrote to its error log. */
-    String errors() {
+    public String errors() {
         try {
             Path log = work.resolve("error.log");
             return Files.exists(log) ? Files.readString(log) : "";

@@ -39,6 +39,7 @@ final class Counted implements AutoCloseable {
         insights = Insights.builder(db, () -> site).clock(clock).build().start();
         server = Server.builder(Renderer.render(site, Renderer.Options.serve(index.similar()))).port(0)
                 .views(insights).route("/api/event", Insights.LANE, insights::handler)
+                .route("/_answerline/funnel", Insights.LANE, pages -> insights.funnels())
                 .route("/search", SearchIndex.LANE, pages -> index.handler(pages, insights)).build().start();
     }
 

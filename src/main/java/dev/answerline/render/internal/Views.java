@@ -17,6 +17,7 @@ import dev.answerline.content.Theme;
 import dev.answerline.content.SiteConfig;
 import dev.answerline.language.Label;
 import dev.answerline.language.Labels;
+import dev.answerline.render.Mode;
 import dev.answerline.render.Similar;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -48,17 +49,22 @@ public final class Views {
     private final List<View.Alternate> feeds;
     private final List<View.Alternate> blogFeeds;
     private final Similar similar;
+    /** Where clicks on the call to action and the views of an export are reported; null where nowhere. */
+    private final String events;
 
     /**
      * @param brandCssHref the fingerprinted address of the site's own stylesheet, or null
+     * @param countHref the script that reports a static page's view, or null when pages need none
      * @param similar what the "More ... Questions" boxes show
      */
-    public Views(Site site, String cssHref, String brandCssHref, String jsHref, boolean liveReload, Similar similar) {
+    public Views(Site site, String cssHref, String brandCssHref, String jsHref, String countHref, Mode mode,
+            Similar similar) {
         this.site = site;
         this.similar = similar;
+        this.events = events(site.config(), mode);
         this.config = site.config();
         this.labels = config.labels();
-        this.chrome = chrome(cssHref, brandCssHref, jsHref, liveReload);
+        this.chrome = chrome(cssHref, brandCssHref, jsHref, mode.liveReload(), mode == Mode.EXPORT ? countHref : null);
         this.data = new StructuredData(site);
         String answerFeed = labels.text(Label.FEED_ANSWERS, config.title());
         this.feeds = List.of(
@@ -75,7 +81,19 @@ public final class Views {
         }
     }
 
-    private View.Chrome chrome(String cssHref, String brandCssHref, String jsHref, boolean liveReload) {
+    /**
+     * A served page reports to the server that answered it; an exported one to the serve that
+     * {@code insights.endpoint} names, or to nothing when the site names none.
+     */
+    private static String events(SiteConfig config, Mode mode) {
+        String path = Address.of(Kind.API, "event").path();
+        if (mode != Mode.EXPORT) {
+            return path;
+        }
+        return config.insightsEndpoint() == null ? null : config.insightsEndpoint() + path;
+    }
+
+    private View.Chrome chrome(String cssHref, String brandCssHref, String jsHref, boolean liveReload, String count) {
         List<View.Link> nav = new ArrayList<>();
         nav.add(new View.Link(labels.text(Label.ANSWERS), ANSWERS));
         if (!site.posts().isEmpty()) {
@@ -103,7 +121,7 @@ public final class Views {
         return new View.Chrome(config.language(), config.brand(), config.title(),
                 theme.logo() != null ? theme.logo() : config.logo(), new Favicons(site).links(), cssHref, jsHref,
                 liveReload, header, columns, categories, site.today().getYear(), theme.logoDark(), theme.fontFiles(),
-                brandCssHref, labels);
+                brandCssHref, labels, count == null ? null : events, count);
     }
 
     public View.Answer answer(Answer answer) {
@@ -287,9 +305,11 @@ public final class Views {
             LocalDate published, LocalDate modified, String jsonLd, List<View.Alternate> alternates) {
         String picture = image != null ? image : config.image() != null ? config.image() : config.logo();
         String card = image != null || config.image() != null ? "summary_large_image" : "summary";
+        // the view of a reader without script, in an export whose pages count views: an image of the server
+        String pixel = chrome.count() == null ? null : events + "?e=view&p=" + encode(path);
         return new View.Meta(title, headline, description, config.absolute(path), type, null,
                 picture == null ? null : absolute(picture), card, published == null ? null : published.toString(),
-                modified == null ? null : modified.toString(), jsonLd, alternates);
+                modified == null ? null : modified.toString(), jsonLd, alternates, pixel);
     }
 
     private View.Meta listing(String headline, String description, String path, List<View.Link> crumbs) {
@@ -300,7 +320,7 @@ public final class Views {
     /** A page search engines should not index: no canonical URL, no structured data. */
     private View.Meta unlisted(String headline, String description) {
         return new View.Meta(headline + " | " + config.title(), headline, description, null, "website", "noindex",
-                null, "summary", null, null, null, feeds);
+                null, "summary", null, null, null, feeds, null);
     }
 
     private String absolute(String url) {
@@ -329,8 +349,15 @@ public final class Views {
                 : new View.Link(cta.secondary().label(), cta.secondary().url());
         // a paid-for or shop link tells search engines so; a link to the site's own product page needs nothing
         String rel = cta.url().startsWith("/") ? null : "sponsored noopener";
+        // the link goes straight to the shop; the browser reports the click on the side (ping, or a beacon)
+        String ping = events == null ? null
+                : events + "?e=cta&p=" + encode(answer.path()) + "&cta=" + encode(cta.id());
         return new View.Cta(cta.heading(), cta.text() == null ? null : inline(cta.text()), cta.label(),
-                cta.primaryUrl(answer.slug()), rel, secondary);
+                cta.primaryUrl(answer.slug()), rel, secondary, ping);
+    }
+
+    private static String encode(String text) {
+        return java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     private View.Date date(LocalDate date) {
