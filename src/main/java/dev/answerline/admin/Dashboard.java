@@ -11,6 +11,7 @@ import dev.answerline.server.RateLimiter;
 import dev.answerline.server.TrustedProxy;
 import dev.answerline.store.Database;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -46,6 +47,7 @@ public final class Dashboard {
     private final RateLimiter loginLimit;
     private final TrustedProxy proxy;
     private final Clock clock;
+    private final Path siteDir;
 
     private Dashboard(Builder b) {
         this.insights = b.insights;
@@ -55,6 +57,7 @@ public final class Dashboard {
         this.loginLimit = new RateLimiter(b.loginAttempts, b.loginWindow, b.clock);
         this.proxy = b.proxy;
         this.clock = b.clock;
+        this.siteDir = b.siteDir;
     }
 
     /** Starts configuring the dashboard of the insights in {@code db}. */
@@ -82,6 +85,10 @@ public final class Dashboard {
 
     RateLimiter loginLimit() {
         return loginLimit;
+    }
+
+    Path siteDir() {
+        return siteDir;
     }
 
     Clock clock() {
@@ -183,6 +190,7 @@ public final class Dashboard {
         private Clock clock = Clock.systemUTC();
         private int loginAttempts = 5;
         private Duration loginWindow = Duration.ofMinutes(15);
+        private Path siteDir;
 
         private Builder(Database db, Insights insights) {
             this.db = Objects.requireNonNull(db, "db");
@@ -198,6 +206,12 @@ public final class Dashboard {
         /** The proxy in front, whose word on https is believed for the cookie's {@code Secure}; default none. */
         public Builder trustedProxy(TrustedProxy proxy) {
             this.proxy = Objects.requireNonNull(proxy, "proxy");
+            return this;
+        }
+
+        /** The site's folder, for the {@code answerline new} commands of unanswered questions; default unknown. */
+        public Builder siteDir(Path siteDir) {
+            this.siteDir = siteDir;
             return this;
         }
 

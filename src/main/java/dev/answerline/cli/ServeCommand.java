@@ -128,7 +128,7 @@ final class ServeCommand implements Callable<Integer> {
                 server.views(counting).route(Address.of(Kind.API, "event").path(), Insights.LANE, counting::handler);
                 // the dashboard reads the insights' database: it is there only when they are counted
                 dashboard = Dashboard.builder(db, counting).password(System.getenv(Dashboard.PASSWORD_VARIABLE))
-                        .trustedProxy(proxy).build();
+                        .trustedProxy(proxy).siteDir(site.dir()).build();
                 server.route(Kind.ADMIN.spec(), Dashboard.LANE, dashboard::handler);
             }
             published.mount(server, counting != null ? counting : SearchLog.NONE);

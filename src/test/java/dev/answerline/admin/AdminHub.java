@@ -35,6 +35,9 @@ public final class AdminHub implements AutoCloseable {
     static final String OTHER_BROWSER = "Mozilla/5.0 (Macintosh; Intel Mac OS X 14.6; rv:133.0) Gecko/20100101"
             + " Firefox/133.0";
 
+    /** The site served, whose folder the dashboard's commands name. */
+    public static final java.nio.file.Path SITE = TestSites.fixture("small").toAbsolutePath().normalize();
+
     public final MutableClock clock = new MutableClock();
     public final Insights insights;
     final Dashboard dashboard;
@@ -51,7 +54,7 @@ public final class AdminHub implements AutoCloseable {
         Site site = Site.load(TestSites.fixture("small"), TestSites.TODAY);
         index = SearchIndex.build(site);
         insights = Insights.builder(db, () -> site).clock(clock).build().start();
-        Dashboard.Builder builder = Dashboard.builder(db, insights).clock(clock);
+        Dashboard.Builder builder = Dashboard.builder(db, insights).clock(clock).siteDir(SITE);
         settings.accept(builder);
         dashboard = builder.build();
         server = Server.builder(Renderer.render(site, Renderer.Options.serve(index.similar()))).port(0)

@@ -57,7 +57,8 @@ class DashboardNumbersTest {
             assertThat(rows(page, "#utm")).containsExactly("newsletter 1");
             assertThat(rows(page, "#agents")).containsExactly("OpenAI GPTBot 1");
             assertThat(page.select("#unanswered tbody tr td").get(0).text()).isEqualTo("quokka massage");
-            assertThat(page.select("#unanswered code").text()).isEqualTo("bin/answerline new 'quokka massage'");
+            assertThat(page.select("#unanswered code").text()).isEqualTo("bin/answerline new 'quokka massage' --site '"
+                    + AdminHub.SITE + "'");
             assertThat(rows(page, "#unclicked")).containsExactly("roll 1 2026-06-01 10:00 UTC");
             assertThat(page.text()).contains("2 searches in this period");
         }

@@ -24,7 +24,7 @@ public final class Screens {
     private Screens() {}
 
     /** The whole site: totals, the daily chart, the answers ranked, sources, agents and searches. */
-    public static View.Overview overview(Report report, Selection selection) {
+    public static View.Overview overview(Report report, Selection selection, java.nio.file.Path site) {
         List<Report.Page> pages = ranked(report.pages(), selection.sort());
         List<View.AnswerRow> answers = new ArrayList<>();
         for (Report.Page page : pages) {
@@ -39,7 +39,7 @@ public final class Screens {
             sorts.add(new View.SortLink(sort.label, HOME + "?" + selection.query(sort), sort == selection.sort()));
         }
         List<View.QueryRow> unanswered = report.unanswered().stream().map(q -> new View.QueryRow(q.query(), q.count(),
-                SEEN.format(q.lastSeen()), Shell.newAnswer(q.query()))).toList();
+                SEEN.format(q.lastSeen()), Shell.newAnswer(q.query(), site))).toList();
         List<View.QueryRow> unclicked = report.unclicked().stream().map(q -> new View.QueryRow(q.query(), q.count(),
                 SEEN.format(q.lastSeen()), null)).toList();
         return new View.Overview(form(selection, HOME, null), metrics(report.totals()),

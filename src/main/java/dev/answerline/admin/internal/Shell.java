@@ -13,8 +13,14 @@ public final class Shell {
         return "'" + text.replace("'", "'\\''") + "'";
     }
 
-    /** The command that starts an answer to a question readers asked (cli's {@code new QUESTION}). */
-    public static String newAnswer(String question) {
-        return "bin/answerline new " + quote(question);
+    /**
+     * The command that starts an answer to a question readers asked (cli's {@code new QUESTION --site DIR});
+     * without {@code --site}, {@code new} would write into the bundled demo.
+     *
+     * @param site the site's folder, or null when unknown
+     */
+    public static String newAnswer(String question, java.nio.file.Path site) {
+        return "bin/answerline new " + quote(question) + " --site "
+                + (site == null ? "DIR" : quote(site.toAbsolutePath().normalize().toString()));
     }
 }
