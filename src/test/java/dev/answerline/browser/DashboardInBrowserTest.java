@@ -55,6 +55,22 @@ class DashboardInBrowserTest {
         logInAndLookAround(390, 844, true, "phone");
     }
 
+    /** On paper: no buttons or forms, and the numbers behind the chart even though their details are closed. */
+    @Test
+    void whenPrinted() {
+        browser = Browser.open(1366, 900, true);
+        browser.get(hub.uri("/admin/login").toString());
+        browser.findElement(By.id("password")).sendKeys(AdminHub.PASSWORD);
+        browser.findElement(By.cssSelector("form.login button")).click();
+        await().until(ExpectedConditions.urlMatches("/admin/$"));
+        browser.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("media", "print"));
+        assertThat(browser.findElement(By.cssSelector("form.logout")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector(".period form")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector("svg.chart")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("figure details table tbody tr:last-child")).getText())
+                .isEqualTo("2026-06-01 4 2 1 1 2 1");
+    }
+
     private void logInAndLookAround(int width, int height, boolean phone, String name) throws Exception {
         browser = Browser.open(width, height, true);
         PageChecks.emulate(browser, width, height, phone, false);
