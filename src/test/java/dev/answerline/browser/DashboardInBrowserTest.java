@@ -67,7 +67,8 @@ class DashboardInBrowserTest {
         assertThat(browser.findElement(By.cssSelector("form.logout")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.cssSelector(".period form")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.cssSelector("svg.chart")).isDisplayed()).isTrue();
-        assertThat(browser.findElement(By.cssSelector("figure details table tbody tr:last-child")).getText())
+        assertThat(browser.findElement(By.cssSelector("figure details")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector("figure .print-only table tbody tr:last-child")).getText())
                 .isEqualTo("2026-06-01 4 2 1 1 2 1");
     }
 
