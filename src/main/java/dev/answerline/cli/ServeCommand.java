@@ -1,5 +1,6 @@
 package dev.answerline.cli;
 
+import dev.answerline.admin.Dashboard;
 import dev.answerline.content.Address;
 import dev.answerline.content.Address.Kind;
 import dev.answerline.insights.Insights;
@@ -117,6 +118,7 @@ final class ServeCommand implements Callable<Integer> {
         Database db = null;
         Newsletter newsletter = null;
         Insights counting = null;
+        Dashboard dashboard = null;
         CountDownLatch closed = new CountDownLatch(1);
         try {
             if (published.site().config().newsletter() != null || insights) {
@@ -125,6 +127,10 @@ final class ServeCommand implements Callable<Integer> {
             if (insights) {
                 counting = Insights.builder(db, published::site).build().start();
                 server.views(counting).route(Address.of(Kind.API, "event").path(), Insights.LANE, counting::handler);
+                // the dashboard reads the insights' database: it is there only when they are counted
+                dashboard = Dashboard.builder(db, counting).password(System.getenv(Dashboard.PASSWORD_VARIABLE))
+                        .trustedProxy(proxy).siteDir(site.dir()).build();
+                server.route(Kind.ADMIN.spec(), Dashboard.LANE, dashboard::handler);
                 if (published.mode() == Mode.PREVIEW) {
                     Insights figures = counting;
                     server.route(Address.of(Kind.PREVIEW, "funnel").path(), Insights.LANE, pages -> figures.funnels());
@@ -160,6 +166,11 @@ final class ServeCommand implements Callable<Integer> {
                 out.println(published.describe());
                 out.printf("Serving %s (%d pages, ready in %d ms) at %s%n", published.site().config().title(),
                         published.pages().size(), (System.nanoTime() - started) / 1_000_000, serving.uri());
+                if (dashboard != null) {
+                    out.println(dashboard.hasPassword() ? "Dashboard at " + serving.uri().resolve(Kind.ADMIN.spec()
+                            .replace("*", "")) : "Dashboard off: start with " + Dashboard.PASSWORD_VARIABLE
+                            + "=... to see the insights at /admin/ (docs/dashboard.md)");
+                }
                 out.println("Press Ctrl+C to stop.");
                 out.flush();
                 serving.join();

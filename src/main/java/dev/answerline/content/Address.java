@@ -58,7 +58,9 @@ public record Address(Kind kind, String id) {
         API("/api/", ""),
         NEWSLETTER("/newsletter/", ""),
         /** The preview's live reload, {@code /_answerline/...}. */
-        PREVIEW("/_answerline/", "");
+        PREVIEW("/_answerline/", ""),
+        /** The site owner's dashboard, {@code /admin/...}; {@link #id()} is what follows {@code /admin/}. */
+        ADMIN("/admin/", "");
 
         private final String prefix;
         private final String suffix;
@@ -87,7 +89,7 @@ public record Address(Kind kind, String id) {
 
         /** Answered by {@code serve} only: not a file of the export. */
         public boolean dynamic() {
-            return this == SEARCH || this == API || this == NEWSLETTER || this == PREVIEW;
+            return this == SEARCH || this == API || this == NEWSLETTER || this == PREVIEW || this == ADMIN;
         }
 
         /** A page or file made from one content file: it exists only when that file does. */
@@ -162,7 +164,7 @@ public record Address(Kind kind, String id) {
     private static boolean matches(Kind kind, String id) {
         return switch (kind) {
             case SITEMAP_PART -> NUMBER.matcher(id).matches();
-            case ASSET, API, NEWSLETTER, PREVIEW -> !id.isEmpty();
+            case ASSET, API, NEWSLETTER, PREVIEW, ADMIN -> !id.isEmpty();
             default -> SLUG.matcher(id).matches();
         };
     }

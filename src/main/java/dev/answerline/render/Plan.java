@@ -186,7 +186,7 @@ final class Plan {
             }
             case STATIC -> favicons.generated().contains(path)
                     ? () -> Page.of(path, MediaTypes.of(path), Renderer.STATIC_CACHE, favicons.make(path)) : null;
-            case SEARCH, API, NEWSLETTER, PREVIEW -> null;
+            case SEARCH, API, NEWSLETTER, PREVIEW, ADMIN -> null;
         };
     }
 
