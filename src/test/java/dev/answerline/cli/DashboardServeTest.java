@@ -48,6 +48,9 @@ class DashboardServeTest {
     void theCommandOfTheDocsStartsServeWithTheDashboardAndThatPassword() throws Exception {
         Matcher docs = COMMAND.matcher(Files.readString(Path.of("docs/dashboard.md")));
         assertThat(docs.find()).as("docs/dashboard.md shows the command").isTrue();
+        Matcher readme = COMMAND.matcher(Files.readString(Path.of("README.md")));
+        assertThat(readme.find()).as("README.md shows the command").isTrue();
+        assertThat(readme.group()).as("the README's command is the one tested here").isEqualTo(docs.group());
         // the password as the shell reads it: the docs quote it
         String password = docs.group(2).replaceAll("^'(.*)'$", "$1");
         start(docs.group(1));
