@@ -24,7 +24,7 @@ final class SubscribersCommand {
         private StorageOptions storage;
 
         @Option(names = "--status", paramLabel = "STATUS",
-                description = "only pending, confirmed or unsubscribed subscribers (default: all)")
+                description = "only pending, confirmed, unsubscribed or bounced subscribers (default: all)")
         private String status;
 
         @Spec
@@ -37,7 +37,7 @@ final class SubscribersCommand {
                 only = status == null ? null : Subscriber.Status.of(status);
             } catch (IllegalArgumentException e) {
                 throw new ParameterException(spec.commandLine(), "--status " + status
-                        + " is not a status — use pending, confirmed or unsubscribed");
+                        + " is not a status — use pending, confirmed, unsubscribed or bounced");
             }
             if (!storage.exists()) {
                 return noDatabase(spec, storage);

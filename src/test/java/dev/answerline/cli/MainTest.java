@@ -109,7 +109,7 @@ class MainTest {
         assertThat(stdout().lines()).hasSize(3);
         assertThat(Main.run("subscribers", "export", "--status", "gone", "--data", dir.toString()))
                 .isEqualTo(Main.USAGE);
-        assertThat(stderr()).contains("--status gone is not a status — use pending, confirmed or unsubscribed");
+        assertThat(stderr()).contains("--status gone is not a status — use pending, confirmed, unsubscribed or bounced");
     }
 
     private static void insert(java.sql.Connection c, String email, String status, long at) throws java.sql.SQLException {
