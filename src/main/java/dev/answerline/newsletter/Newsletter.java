@@ -130,6 +130,19 @@ public final class Newsletter implements AutoCloseable {
         new Subscribers(db, new Outbox(db), Clock.systemUTC()).forEach(status, csv::row);
     }
 
+    /**
+     * Imports subscribers from CSV: a file from {@code subscribers export} is restored as it was; a list
+     * from another tool is imported with {@code source} in each consent record, those marked confirmed or
+     * subscribed as confirmed and the rest as pending (who get no mail until they confirm). No email is
+     * sent. An existing subscriber only ever leaves pending: unsubscribed stays unsubscribed. Bad rows are
+     * reported with their line and left out; importing the same file twice changes nothing.
+     *
+     * @throws NewsletterException when the file is not CSV or has no email column
+     */
+    public static ImportReport importCsv(Database db, java.io.Reader csv, String source) {
+        return SubscriberImport.read(db, csv, source, System.currentTimeMillis());
+    }
+
     /** Confirmed subscribers, counted now. */
     public static long countConfirmed(Database db) {
         return new Subscribers(db, new Outbox(db), Clock.systemUTC()).countConfirmed();
