@@ -151,6 +151,26 @@ class IssueExactlyOnceTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void theOneClickUnsubscribeOfAnIssueWorksAsAMailProgramPostsIt() throws Exception {
+        try (Hub hub = new Hub(Database.open(dir, null), MAIL, b -> { })) {
+            Site site = Issues.load(Issues.site(dir));
+            Issues.confirmed(hub.db, 3);
+            Issues.sender(hub.db, site, port(), clock).build().send(Issues.SLUG);
+            MimeMessage message = MAIL.getReceivedMessages()[1];
+            String to = message.getAllRecipients()[0].toString();
+
+            // RFC 8058: a POST of this body to the header's link, with no cookie and no Origin
+            var response = hub.post("/newsletter/unsubscribe?token=" + Issues.unsubscribeToken(message),
+                    Hub.form("List-Unsubscribe", "One-Click"));
+
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(new Subscribers(hub.db, new Outbox(hub.db), clock).find(to).status())
+                    .isEqualTo(Subscriber.Status.UNSUBSCRIBED);
+            assertThat(new Subscribers(hub.db, new Outbox(hub.db), clock).countConfirmed()).isEqualTo(2);
+        }
+    }
+
     private static Map<String, Long> recipients(MimeMessage[] messages) {
         return java.util.Arrays.stream(messages).map(m -> {
             try {

@@ -60,6 +60,12 @@ class SmtpAnswersTest {
             Newsletter.export(db, Subscriber.Status.BOUNCED, csv);
             assertThat(csv).contains("gone0@example.com,bounced,");
 
+            // nor a confirmation email when someone signs it up again
+            dev.answerline.newsletter.internal.Tokens.Token token = dev.answerline.newsletter.internal.Tokens.create();
+            assertThat(new Subscribers(db, new Outbox(db), clock).signUp(new EmailAddress("gone0@example.com"), "/",
+                    "Tips", null, token, new byte[0])).isEqualTo(Subscribers.Signup.ADDRESS_BOUNCED);
+            assertThat(new Outbox(db).waiting()).isZero();
+
             // a bounced address gets nothing, also from the next run and the next issue
             Issues.sender(db, site, smtp.port(), clock).build().send(Issues.SLUG);
             assertThat(smtp.tries("gone0@example.com")).isEqualTo(1);
