@@ -137,7 +137,7 @@ class MainTest {
         assertThat(stderr()).startsWith("Unknown options: '--prot', '80'\nUsage: answerline serve");
         err.reset();
         assertThat(Main.run("serv")).isEqualTo(Main.USAGE);
-        assertThat(stderr()).contains("Unmatched argument at index 0: 'serv'", "Did you mean: answerline serve or answerline subscribers?");
+        assertThat(stderr()).contains("Unmatched argument at index 0: 'serv'", "Did you mean: answerline serve or answerline newsletter or answerline subscribers?");
         err.reset();
         assertThat(Main.run("serve", "--port", "eighty")).isEqualTo(Main.USAGE);
         assertThat(stderr()).contains("Invalid value for option '--port': 'eighty' is not an int",
