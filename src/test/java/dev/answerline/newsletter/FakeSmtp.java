@@ -24,6 +24,9 @@ final class FakeSmtp implements AutoCloseable {
     /** A delivered message: its recipients and its text. */
     record Delivered(List<String> to, String data) {}
 
+    /** An answer that is no answer: the server hangs up. */
+    static final String DROP = "drop";
+
     private final ServerSocket socket;
     /** The answer to RCPT TO for an address on its n-th try (1, 2, ...). */
     private final BiFunction<String, Integer, String> answer;
@@ -80,6 +83,9 @@ final class FakeSmtp implements AutoCloseable {
                         String address = line.replaceFirst("(?i)^RCPT TO:\\s*<([^>]*)>.*$", "$1");
                         int n = tries.computeIfAbsent(address, a -> new AtomicInteger()).incrementAndGet();
                         String answer = this.answer.apply(address, n);
+                        if (answer.equals(DROP)) {
+                            return; // the connection breaks without an answer
+                        }
                         if (answer.startsWith("250")) {
                             to.add(address);
                         }

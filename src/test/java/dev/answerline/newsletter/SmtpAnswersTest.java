@@ -75,6 +75,22 @@ class SmtpAnswersTest {
     }
 
     @Test
+    void aDroppedConnectionIsOpenedAgainAndTheMessageInHandRetried() throws Exception {
+        try (Database db = Database.open(dir, null); FakeSmtp smtp = new FakeSmtp((address, n) ->
+                address.equals("reader3@example.com") && n == 1 ? FakeSmtp.DROP : "250 OK")) {
+            Site site = Issues.load(Issues.site(dir));
+            Issues.confirmed(db, 6);
+
+            IssueSender.Tally tally = Issues.sender(db, site, smtp.port(), clock).build().send(Issues.SLUG);
+
+            assertThat(tally.sent()).isEqualTo(6);
+            assertThat(smtp.delivered).hasSize(6);
+            assertThat(smtp.tries("reader3@example.com")).isEqualTo(2);
+            assertThat(smtp.connections.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
     void theRateLimitHoldsPerSecondAndPerHour() throws Exception {
         try (Database db = Database.open(dir, null); FakeSmtp smtp = new FakeSmtp((address, n) -> "250 OK")) {
             Site site = Issues.load(Issues.site(dir));

@@ -19,6 +19,8 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 public final class SmtpSession implements AutoCloseable {
     private final MailSettings settings;
     private final Transport transport;
+    /** Our own view: Transport.isConnected() sends a NOOP, a round trip per message. */
+    private boolean open;
 
     /** What became of one message. */
     public enum Outcome {
@@ -31,8 +33,8 @@ public final class SmtpSession implements AutoCloseable {
         REFUSED
     }
 
-    /** The outcome and the server's words for the record. */
-    public record Result(Outcome outcome, String error) {}
+    /** The outcome, the server's return code (0 when it gave none) and its words for the record. */
+    public record Result(Outcome outcome, int code, String error) {}
 
     public SmtpSession(MailSettings settings) {
         this.settings = settings;
@@ -48,9 +50,14 @@ public final class SmtpSession implements AutoCloseable {
         connect();
         try {
             transport.sendMessage(message, new Address[] {to});
-            return new Result(Outcome.SENT, null);
+            return new Result(Outcome.SENT, 250, null);
         } catch (MessagingException e) {
-            return classify(e);
+            Result result = classify(e);
+            if (result.code() == 0) {
+                // no answer at all: the connection is gone; the next message connects again
+                close();
+            }
+            return result;
         }
     }
 
@@ -66,26 +73,29 @@ public final class SmtpSession implements AutoCloseable {
             }
             if (cause instanceof SMTPAddressFailedException address) {
                 String error = address.getReturnCode() + " " + address.getMessage().strip();
-                return new Result(address.getReturnCode() >= 500 ? Outcome.BOUNCED : Outcome.DEFERRED, error);
+                return new Result(address.getReturnCode() >= 500 ? Outcome.BOUNCED : Outcome.DEFERRED,
+                        address.getReturnCode(), error);
             }
             if (cause instanceof SMTPSendFailedException send) {
                 String error = send.getReturnCode() + " " + send.getMessage().strip();
-                return new Result(send.getReturnCode() >= 500 ? Outcome.REFUSED : Outcome.DEFERRED, error);
+                return new Result(send.getReturnCode() >= 500 ? Outcome.REFUSED : Outcome.DEFERRED, send.getReturnCode(),
+                        error);
             }
             if (cause == cause.getCause()) {
                 break;
             }
         }
-        // no SMTP answer at all: the connection broke; connect again for the next message
-        return new Result(Outcome.DEFERRED, e.getClass().getSimpleName() + ": " + e.getMessage());
+        // no SMTP answer at all: the connection broke
+        return new Result(Outcome.DEFERRED, 0, e.getClass().getSimpleName() + ": " + e.getMessage());
     }
 
     private void connect() {
-        if (transport.isConnected()) {
+        if (open) {
             return;
         }
         try {
             transport.connect(settings.host(), settings.port(), settings.user(), settings.password());
+            open = true;
         } catch (AuthenticationFailedException e) {
             throw new NewsletterException("the SMTP server " + settings + " refused the login: " + e.getMessage(),
                     "check ANSWERLINE_SMTP_USER and ANSWERLINE_SMTP_PASSWORD", e);
@@ -98,6 +108,7 @@ public final class SmtpSession implements AutoCloseable {
 
     @Override
     public void close() {
+        open = false;
         try {
             transport.close();
         } catch (MessagingException e) {
