@@ -41,8 +41,8 @@ final class NewsletterCommand {
                 description = "send one copy, subject \"[Test] ...\", to this address only; records nothing")
         private String test;
 
-        @Option(names = "--rate", paramLabel = "N/s|N/h", description = "the most messages per second or per hour;"
-                + " give both as two options (default: " + "5/s and 1000/h, safe for a small SMTP account)")
+        @Option(names = "--rate", paramLabel = "N/s|N/h", description = "the most messages per second or per hour,"
+                + " or both as two options (default: 5/s and 1000/h, safe for a small SMTP account)")
         private List<String> rates = List.of();
 
         @Spec
@@ -50,11 +50,14 @@ final class NewsletterCommand {
 
         @Override
         public Integer call() {
-            SendRate rate = SendRate.DEFAULT;
-            for (String text : rates) {
-                rate = SendRate.parse(text, rate);
-            }
+            SendRate rate = SendRate.parse(rates);
             MailSettings mail = MailSettings.fromEnvironment(System.getenv());
+            if (mail == null) {
+                throw IssueSender.noSmtpServer();
+            }
+            if (!storage.exists()) {
+                return SubscribersCommand.noDatabase(spec, storage);
+            }
             Site loaded = Site.load(site.dir(), LocalDate.now());
             PrintWriter out = spec.commandLine().getOut();
             try (Database db = storage.open()) {

@@ -123,7 +123,7 @@ final class SubscribersCommand {
         }
     }
 
-    private static int noDatabase(CommandSpec spec, StorageOptions storage) {
+    static int noDatabase(CommandSpec spec, StorageOptions storage) {
         spec.commandLine().getErr().println("answerline: there is no subscriber database in " + storage.data()
                 + " — pass --data with the folder that `answerline serve` used, or --db with its PostgreSQL URL");
         return Main.FAILURE;

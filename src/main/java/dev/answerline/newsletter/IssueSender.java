@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  *
  * <pre>{@code
  * IssueSender sender = IssueSender.builder(db, site, MailSettings.fromEnvironment(System.getenv()))
- *         .rate(SendRate.parse("20/s", SendRate.DEFAULT)).build();
+ *         .rate(SendRate.parse(List.of("20/s"))).build();
  * IssueSender.Tally tally = sender.send("2026-06-spring");
  * }</pre>
  *
@@ -225,6 +225,13 @@ public final class IssueSender {
         }
     }
 
+    /** The refusal to send without an SMTP server, with the variables to set. */
+    public static NewsletterException noSmtpServer() {
+        return new NewsletterException("no SMTP server is set, and an issue goes out only through one",
+                "set ANSWERLINE_SMTP_HOST (and ANSWERLINE_SMTP_PORT, _SECURITY, _USER, _PASSWORD, _FROM as your mail"
+                        + " provider says)");
+    }
+
     /** Configures an {@link IssueSender}. Not thread-safe; {@link #build()} checks the settings. */
     public static final class Builder {
         private final Database db;
@@ -272,9 +279,7 @@ public final class IssueSender {
 
         public IssueSender build() {
             if (mail == null) {
-                throw new NewsletterException("no SMTP server is set, and an issue goes out only through one",
-                        "set ANSWERLINE_SMTP_HOST (and ANSWERLINE_SMTP_PORT, _SECURITY, _USER, _PASSWORD, _FROM as"
-                                + " your mail provider says)");
+                throw noSmtpServer();
             }
             if (site.config().newsletter() == null) {
                 throw new NewsletterException("the site has no newsletter block in site.yaml",

@@ -2,6 +2,7 @@ package dev.answerline.newsletter;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,19 +27,34 @@ public record SendRate(int perSecond, int perHour) {
     }
 
     /**
-     * Reads {@code 20/s} or {@code 500/h} on top of {@code base}: the limit given replaces the one of its
-     * unit, and the other stays, but never above it (20/s implies at most 72000/h, 500/h at most 500/s).
+     * Reads the {@code --rate} options: {@code 20/s}, {@code 500/h}, or one of each. A rate per second alone
+     * sets no hourly limit of its own; a rate per hour alone keeps the default's per second (or less). None
+     * gives {@link #DEFAULT}.
      *
-     * @throws NewsletterException when the text is no rate
+     * @throws NewsletterException when a text is no rate
      */
-    public static SendRate parse(String text, SendRate base) {
-        Matcher m = FORM.matcher(text.strip().toLowerCase(Locale.ROOT));
-        if (!m.matches() || m.group(1).length() > 7 || Integer.parseInt(m.group(1)) == 0) {
-            throw new NewsletterException("--rate " + text + " is not a send rate",
-                    "write messages per second or per hour, e.g. --rate 20/s or --rate 500/h");
+    public static SendRate parse(List<String> texts) {
+        Integer perSecond = null;
+        Integer perHour = null;
+        for (String text : texts) {
+            Matcher m = FORM.matcher(text.strip().toLowerCase(Locale.ROOT));
+            if (!m.matches() || m.group(1).length() > 7 || Integer.parseInt(m.group(1)) == 0) {
+                throw new NewsletterException("--rate " + text + " is not a send rate",
+                        "write messages per second or per hour, e.g. --rate 20/s or --rate 500/h");
+            }
+            if (m.group(2).equals("s")) {
+                perSecond = Integer.parseInt(m.group(1));
+            } else {
+                perHour = Integer.parseInt(m.group(1));
+            }
         }
-        int n = Integer.parseInt(m.group(1));
-        return m.group(2).equals("s") ? new SendRate(n, Math.max(base.perHour(), n)) : new SendRate(Math.min(base.perSecond(), n), n);
+        if (perSecond == null && perHour == null) {
+            return DEFAULT;
+        }
+        if (perHour == null) {
+            return new SendRate(perSecond, (int) Math.min(Integer.MAX_VALUE, perSecond * 3600L));
+        }
+        return new SendRate(perSecond != null ? perSecond : Math.min(DEFAULT.perSecond(), perHour), perHour);
     }
 
     @Override

@@ -66,7 +66,7 @@ final class SubscriberImport {
                     continue;
                 }
                 try {
-                    rows.add(ours ? ours(columns, cells, line) : foreign(columns, cells, line, source, now));
+                    rows.add(ours ? ours(columns, cells) : foreign(columns, cells, source, now));
                 } catch (IllegalArgumentException e) {
                     problems.add("line " + line + ": " + e.getMessage() + " — left out");
                 }
@@ -86,7 +86,7 @@ final class SubscriberImport {
     private record Row(String email, Subscriber.Status status, String sourcePage, String consentText, long signedUpAt,
             Long confirmedAt, Long unsubscribedAt) {}
 
-    private static Row ours(Map<String, Integer> columns, List<String> cells, int line) {
+    private static Row ours(Map<String, Integer> columns, List<String> cells) {
         String email = email(cell(columns, cells, "email"));
         Subscriber.Status status = Subscriber.Status.of(cell(columns, cells, "status"));
         return new Row(email, status, unquote(cell(columns, cells, "source_page")),
@@ -94,7 +94,7 @@ final class SubscriberImport {
                 time(cell(columns, cells, "confirmed_at"), null), time(cell(columns, cells, "unsubscribed_at"), null));
     }
 
-    private static Row foreign(Map<String, Integer> columns, List<String> cells, int line, String source, long now) {
+    private static Row foreign(Map<String, Integer> columns, List<String> cells, String source, long now) {
         String email = email(cell(cells, column(columns, EMAIL)));
         Subscriber.Status status = status(cell(cells, column(columns, STATUS)));
         Long when = time(cell(cells, column(columns, SIGNED_UP)), null);
@@ -186,6 +186,9 @@ final class SubscriberImport {
             }
             if (cell.matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d(:\\d\\d)?")) {
                 return LocalDateTime.parse(cell, SPACED).toInstant(ZoneOffset.UTC).toEpochMilli();
+            }
+            if (cell.matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?")) {
+                return LocalDateTime.parse(cell).toInstant(ZoneOffset.UTC).toEpochMilli();
             }
             if (cell.endsWith("Z")) {
                 return Instant.parse(cell).toEpochMilli();

@@ -111,11 +111,13 @@ class SmtpAnswersTest {
 
     @Test
     void ratesAreReadAsPerSecondOrPerHour() {
-        assertThat(SendRate.parse("20/s", SendRate.DEFAULT)).isEqualTo(new SendRate(20, 1000));
-        assertThat(SendRate.parse("500/h", SendRate.DEFAULT)).isEqualTo(new SendRate(5, 500));
-        assertThat(SendRate.parse("500/h", SendRate.parse("20/s", SendRate.DEFAULT))).isEqualTo(new SendRate(20, 500));
-        assertThat(SendRate.parse("2000/s", SendRate.DEFAULT)).isEqualTo(new SendRate(2000, 2000));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SendRate.parse("fast", SendRate.DEFAULT))
+        assertThat(SendRate.parse(List.of())).isEqualTo(new SendRate(5, 1000));
+        assertThat(SendRate.parse(List.of("20/s"))).isEqualTo(new SendRate(20, 72_000));
+        assertThat(SendRate.parse(List.of("500/h"))).isEqualTo(new SendRate(5, 500));
+        assertThat(SendRate.parse(List.of("2/h"))).isEqualTo(new SendRate(2, 2));
+        assertThat(SendRate.parse(List.of("20/s", "500/h"))).isEqualTo(new SendRate(20, 500));
+        assertThat(SendRate.parse(List.of(" 1000000 / S "))).isEqualTo(new SendRate(1_000_000, Integer.MAX_VALUE));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> SendRate.parse(List.of("20/s", "fast")))
                 .isInstanceOf(NewsletterException.class).hasMessageContaining("--rate fast is not a send rate")
                 .hasMessageContaining("--rate 20/s");
     }

@@ -39,11 +39,7 @@ public final class Deliveries {
     public record Claimed(String email, int attempts, String unsubscribeToken) {}
 
     /** Where an issue's deliveries stand. */
-    public record Counts(long queued, long sent, long bounced, long failed, long skipped) {
-        public long left() {
-            return queued;
-        }
-    }
+    public record Counts(long queued, long sent, long bounced, long failed, long skipped) {}
 
     public Deliveries(Database db) {
         this.db = db;
