@@ -11,7 +11,6 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.time.Clock;
 import java.util.Date;
-import java.util.UUID;
 
 /**
  * An issue made into each recipient's own message: their unsubscribe link in the footer and in the
@@ -47,15 +46,7 @@ public final class IssueMessages {
      */
     public MimeMessage compose(String to, String unsubscribeToken, boolean test) throws MessagingException {
         String unsubscribe = unsubscribeBase + unsubscribeToken;
-        String domain = from.getAddress().replaceFirst(".*@", "");
-        MimeMessage message = new MimeMessage(JakartaMail.plain()) {
-            @Override
-            protected void updateMessageID() throws MessagingException {
-                // the default asks the machine for its host name; ours names the sender's domain
-                setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + domain + ">");
-            }
-        };
-        message.setFrom(from);
+        MimeMessage message = Emails.from(from);
         message.setRecipient(Message.RecipientType.TO, new InternetAddress(to, true));
         message.setSubject(Emails.oneLine((test ? TEST_PREFIX : "") + issue.subject()), "UTF-8");
         message.setSentDate(Date.from(clock.instant()));
