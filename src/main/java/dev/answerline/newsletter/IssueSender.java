@@ -39,6 +39,11 @@ import java.util.function.Consumer;
 public final class IssueSender {
     /** The most deliveries claimed at once, so that a claim is short and other senders find work. */
     private static final int BATCH = 20;
+    /**
+     * No message is started this close to the end of its claim, so that one that takes the SMTP timeouts
+     * (20 s each) is still done before another sender may take the delivery.
+     */
+    private static final Duration CLAIM_MARGIN = Duration.ofMinutes(1);
     /** How often to look again while other senders hold the rest. */
     private static final Duration POLL = Duration.ofSeconds(1);
     /** Stands for the unsubscribe token in a test copy: recognisably no token, so the link changes nothing. */
@@ -130,6 +135,11 @@ public final class IssueSender {
                     continue;
                 }
                 for (int i = 0; i < batch.size(); i++) {
+                    if (clock.millis() >= batch.get(i).claimedUntil() - CLAIM_MARGIN.toMillis()) {
+                        // a slow server used up the claim: what is left may soon be another sender's
+                        deliveries.release(slug, batch.subList(i, batch.size()));
+                        break;
+                    }
                     try {
                         window.take(clock.millis());
                         deliver(slug, smtp, messages, batch.get(i));

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.answerline.MutableClock;
 import dev.answerline.content.Site;
+import dev.answerline.newsletter.internal.Deliveries;
 import dev.answerline.newsletter.internal.Outbox;
 import dev.answerline.newsletter.internal.Subscribers;
 import dev.answerline.newsletter.internal.Tokens;
@@ -106,6 +107,30 @@ class IssueExactlyOnceTest {
             Map<String, Long> counts = recipients(MAIL.getReceivedMessages());
             assertThat(counts).hasSize(200);
             assertThat(counts.values().stream().filter(n -> n > 1).toList()).as("sent twice").containsExactly(2L);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Database.Kind.class)
+    void aSenderStalledPastItsClaimLeavesTheRestOfItsBatchToTheSenderThatTookIt(Database.Kind kind) throws Exception {
+        try (Database db = TestDatabases.open(kind, dir)) {
+            Site site = Issues.load(Issues.site(dir));
+            Issues.confirmed(db, 50);
+            AtomicInteger accepted = new AtomicInteger();
+            IssueSender stalled = Issues.sender(db, site, port(), clock).afterSend(email -> {
+                if (accepted.incrementAndGet() == 1) {
+                    // the server took three minutes: the claim expired, and another sender does the rest
+                    clock.advance(Deliveries.CLAIM.plusMinutes(1));
+                    Issues.sender(db, site, port(), clock).build().send(Issues.SLUG);
+                }
+            }).build();
+
+            stalled.send(Issues.SLUG);
+
+            Map<String, Long> counts = recipients(MAIL.getReceivedMessages());
+            assertThat(counts).hasSize(50);
+            // the message in the stalled sender's hand when its claim expired is the one that may go twice
+            assertThat(counts.values().stream().filter(n -> n > 1).count()).as("sent twice").isLessThanOrEqualTo(1);
         }
     }
 

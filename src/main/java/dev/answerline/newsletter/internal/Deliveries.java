@@ -35,8 +35,11 @@ public final class Deliveries {
 
     private final Database db;
 
-    /** A delivery in a sender's hands, with the token of the unsubscribe link its message carries. */
-    public record Claimed(String email, int attempts, String unsubscribeToken) {}
+    /**
+     * A delivery in a sender's hands, with the token of the unsubscribe link its message carries, until
+     * {@code claimedUntil} (epoch ms): after that another sender may take it.
+     */
+    public record Claimed(String email, int attempts, String unsubscribeToken, long claimedUntil) {}
 
     /** Where an issue's deliveries stand. */
     public record Counts(long queued, long sent, long bounced, long failed, long skipped) {}
@@ -102,12 +105,13 @@ public final class Deliveries {
                             + " WHERE issue = ? AND email = ?", SKIPPED, "the subscriber is " + row[2], slug, row[0]);
                     continue;
                 }
+                long until = now + CLAIM.toMillis();
                 Subscribers.update(c, "UPDATE delivery SET claimed_until = ? WHERE issue = ? AND email = ?",
-                        now + CLAIM.toMillis(), slug, row[0]);
+                        until, slug, row[0]);
                 Tokens.Token token = Tokens.create();
                 Subscribers.update(c, "INSERT INTO token (hash, email, purpose, created_at) VALUES (?, ?, ?, ?)",
                         token.hash(), row[0], "unsubscribe", now);
-                claimed.add(new Claimed(row[0], Integer.parseInt(row[1]), token.value()));
+                claimed.add(new Claimed(row[0], Integer.parseInt(row[1]), token.value(), until));
             }
             return claimed;
         });
@@ -166,12 +170,15 @@ public final class Deliveries {
         });
     }
 
-    /** Gives claimed deliveries back at once, e.g. when the sender stops on a bad SMTP login. */
+    /**
+     * Gives claimed deliveries back at once, e.g. when the sender stops on a bad SMTP login. Only claims
+     * still this sender's: one that expired may be another sender's now, and must stay theirs.
+     */
     public void release(String slug, List<Claimed> deliveries) {
         db.write(c -> {
             for (Claimed delivery : deliveries) {
                 Subscribers.update(c, "UPDATE delivery SET claimed_until = NULL WHERE issue = ? AND email = ?"
-                        + " AND status = ?", slug, delivery.email(), QUEUED);
+                        + " AND status = ? AND claimed_until = ?", slug, delivery.email(), QUEUED, delivery.claimedUntil());
             }
             return null;
         });
