@@ -129,7 +129,7 @@ final class ConfigReader {
             return null;
         }
         f.allowOnly(List.of("heading", "pitch", "social_proof", "promise", "min_count_shown", "success", "failure",
-                "from", "blocked_domains"));
+                "from", "blocked_domains", "postal_address"));
         String socialProof = f.text("social_proof");
         if (!socialProof.isEmpty() && !socialProof.contains("{count}")) {
             f.error("social_proof", "missing-placeholder", "`newsletter.social_proof` has no `{count}`",
@@ -148,7 +148,8 @@ final class ConfigReader {
         return new SiteConfig.Newsletter(f.text("heading"), f.text("pitch"), socialProof, f.text("promise"),
                 f.integer("min_count_shown", SiteConfig.Newsletter.DEFAULT_MIN_COUNT_SHOWN),
                 success == null ? labels.text(Label.NEWSLETTER_SUCCESS) : success,
-                failure == null ? labels.text(Label.NEWSLETTER_FAILURE) : failure, from, blocked);
+                failure == null ? labels.text(Label.NEWSLETTER_FAILURE) : failure, from, blocked,
+                f.optionalText("postal_address"));
     }
 
     private static Map<String, Cta> ctas(Fields site) {

@@ -77,12 +77,20 @@ public record SiteConfig(
      * @param minCountShown below this many subscribers the social proof line is left out
      * @param from the sender of newsletter emails ({@code Name <address>}), or null for the default
      * @param blockedDomains signups from these domains (and their subdomains) are refused
+     * @param postalAddress the brand's postal address for the footer of issues (anti-spam laws ask for one),
+     *     or null when not configured
      */
     public record Newsletter(String heading, String pitch, String socialProof, String promise, int minCountShown,
-            String success, String failure, String from, List<String> blockedDomains) {
+            String success, String failure, String from, List<String> blockedDomains, String postalAddress) {
 
         public Newsletter {
             blockedDomains = List.copyOf(blockedDomains);
+        }
+
+        /** A newsletter block without a postal address. */
+        public Newsletter(String heading, String pitch, String socialProof, String promise, int minCountShown,
+                String success, String failure, String from, List<String> blockedDomains) {
+            this(heading, pitch, socialProof, promise, minCountShown, success, failure, from, blockedDomains, null);
         }
 
         public static final int DEFAULT_MIN_COUNT_SHOWN = 50;

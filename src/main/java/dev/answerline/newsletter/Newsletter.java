@@ -130,6 +130,19 @@ public final class Newsletter implements AutoCloseable {
         new Subscribers(db, new Outbox(db), Clock.systemUTC()).forEach(status, csv::row);
     }
 
+    /**
+     * Imports subscribers from CSV: a file from {@code subscribers export} is restored as it was; a list
+     * from another tool is imported with {@code source} in each consent record, those marked confirmed or
+     * subscribed as confirmed and the rest as pending (who get no mail until they confirm). No email is
+     * sent. An existing subscriber only ever leaves pending: unsubscribed stays unsubscribed. Bad rows are
+     * reported with their line and left out; importing the same file twice changes nothing.
+     *
+     * @throws NewsletterException when the file is not CSV or has no email column
+     */
+    public static ImportReport importCsv(Database db, java.io.Reader csv, String source) {
+        return SubscriberImport.read(db, csv, source, System.currentTimeMillis());
+    }
+
     /** Confirmed subscribers, counted now. */
     public static long countConfirmed(Database db) {
         return new Subscribers(db, new Outbox(db), Clock.systemUTC()).countConfirmed();
@@ -221,7 +234,17 @@ public final class Newsletter implements AutoCloseable {
 
     private Emails.Letterhead letterhead() {
         SiteConfig config = site.get().config();
-        String from = senderFrom != null ? senderFrom : config.newsletter().from();
+        return new Emails.Letterhead(config.brand(), sender(config, senderFrom), trimSlash(publicUrl.get()),
+                config.labels(), Templates.of(site.get().templates()));
+    }
+
+    /**
+     * Who newsletter emails come from: ANSWERLINE_SMTP_FROM ({@code smtpFrom}), else site.yaml's
+     * {@code newsletter.from}, else the brand at {@code newsletter@} the site's host; named as the brand
+     * when the address has no name.
+     */
+    static InternetAddress sender(SiteConfig config, String smtpFrom) {
+        String from = smtpFrom != null ? smtpFrom : config.newsletter() == null ? null : config.newsletter().from();
         if (from == null) {
             from = config.brand() + " <newsletter@" + URI.create(config.baseUrl()).getHost() + ">";
         }
@@ -230,8 +253,7 @@ public final class Newsletter implements AutoCloseable {
             if (address.getPersonal() == null) {
                 address.setPersonal(config.brand(), "UTF-8");
             }
-            return new Emails.Letterhead(config.brand(), address, trimSlash(publicUrl.get()), config.labels(),
-                    Templates.of(site.get().templates()));
+            return address;
         } catch (AddressException | UnsupportedEncodingException e) {
             throw new NewsletterException("the sender address " + from + " is not valid", "set newsletter.from in"
                     + " site.yaml or ANSWERLINE_SMTP_FROM to e.g. `Brand <hello@example.com>`", e);

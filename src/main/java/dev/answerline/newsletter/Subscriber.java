@@ -13,7 +13,9 @@ public record Subscriber(String email, Status status, String sourcePage, String 
     public enum Status {
         PENDING("pending"),
         CONFIRMED("confirmed"),
-        UNSUBSCRIBED("unsubscribed");
+        UNSUBSCRIBED("unsubscribed"),
+        /** A mail server refused the address for good (a 5xx answer): it gets no mail of any kind. */
+        BOUNCED("bounced");
 
         private final String code;
 
@@ -32,7 +34,7 @@ public record Subscriber(String email, Status status, String sourcePage, String 
                     return status;
                 }
             }
-            throw new IllegalArgumentException("no subscriber status " + code + "; use pending, confirmed or unsubscribed");
+            throw new IllegalArgumentException("no subscriber status " + code + "; use pending, confirmed, unsubscribed or bounced");
         }
     }
 }

@@ -109,7 +109,7 @@ class MainTest {
         assertThat(stdout().lines()).hasSize(3);
         assertThat(Main.run("subscribers", "export", "--status", "gone", "--data", dir.toString()))
                 .isEqualTo(Main.USAGE);
-        assertThat(stderr()).contains("--status gone is not a status — use pending, confirmed or unsubscribed");
+        assertThat(stderr()).contains("--status gone is not a status — use pending, confirmed, unsubscribed or bounced");
     }
 
     private static void insert(java.sql.Connection c, String email, String status, long at) throws java.sql.SQLException {
@@ -137,7 +137,7 @@ class MainTest {
         assertThat(stderr()).startsWith("Unknown options: '--prot', '80'\nUsage: answerline serve");
         err.reset();
         assertThat(Main.run("serv")).isEqualTo(Main.USAGE);
-        assertThat(stderr()).contains("Unmatched argument at index 0: 'serv'", "Did you mean: answerline serve or answerline subscribers?");
+        assertThat(stderr()).contains("Unmatched argument at index 0: 'serv'", "Did you mean: answerline serve or answerline newsletter or answerline subscribers?");
         err.reset();
         assertThat(Main.run("serve", "--port", "eighty")).isEqualTo(Main.USAGE);
         assertThat(stderr()).contains("Invalid value for option '--port': 'eighty' is not an int",

@@ -70,15 +70,7 @@ public final class Emails {
 
     private byte[] compose(Letterhead letterhead, EmailAddress to, String subject, MailView view, String unsubscribe) {
         try {
-            String domain = letterhead.from().getAddress().replaceFirst(".*@", "");
-            MimeMessage message = new MimeMessage(SESSION) {
-                @Override
-                protected void updateMessageID() throws MessagingException {
-                    // the default asks the machine for its host name; ours names the sender's domain
-                    setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + domain + ">");
-                }
-            };
-            message.setFrom(letterhead.from());
+            MimeMessage message = from(letterhead.from());
             message.setRecipient(Message.RecipientType.TO, new InternetAddress(to.value(), true));
             message.setSubject(oneLine(subject), "UTF-8");
             message.setSentDate(Date.from(clock.instant()));
@@ -101,6 +93,20 @@ public final class Emails {
         } catch (MessagingException | IOException e) {
             throw new IllegalStateException("composing an email failed: " + e.getMessage(), e);
         }
+    }
+
+    /** A new message from {@code from}, whose Message-ID will name the sender's domain. */
+    static MimeMessage from(InternetAddress from) throws MessagingException {
+        String domain = from.getAddress().replaceFirst(".*@", "");
+        MimeMessage message = new MimeMessage(SESSION) {
+            @Override
+            protected void updateMessageID() throws MessagingException {
+                // the default asks the machine for its host name; ours names the sender's domain
+                setHeader("Message-ID", "<" + UUID.randomUUID() + "@" + domain + ">");
+            }
+        };
+        message.setFrom(from);
+        return message;
     }
 
     /** Header text from site.yaml on one line, so that it can never start a header of its own. */

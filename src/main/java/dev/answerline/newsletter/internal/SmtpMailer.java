@@ -16,6 +16,11 @@ public final class SmtpMailer implements Mailer {
 
     public SmtpMailer(MailSettings settings) {
         this.settings = settings;
+        this.session = session(settings);
+    }
+
+    /** A Jakarta Mail session for these settings, shared with {@link SmtpSession}. */
+    static Session session(MailSettings settings) {
         Properties properties = new Properties();
         properties.put("mail.smtp.host", settings.host());
         properties.put("mail.smtp.port", String.valueOf(settings.port()));
@@ -32,7 +37,7 @@ public final class SmtpMailer implements Mailer {
         if (settings.security() != MailSettings.Security.NONE) {
             properties.put("mail.smtp.ssl.checkserveridentity", "true");
         }
-        this.session = JakartaMail.smtp(properties);
+        return JakartaMail.smtp(properties);
     }
 
     @Override

@@ -31,7 +31,7 @@ public final class Subscribers {
     private final Clock clock;
 
     /** What a signup led to; the reader is told the same in every case. */
-    public enum Signup { CONFIRMATION_QUEUED, CONFIRMATION_RECENTLY_SENT, ALREADY_CONFIRMED }
+    public enum Signup { CONFIRMATION_QUEUED, CONFIRMATION_RECENTLY_SENT, ALREADY_CONFIRMED, ADDRESS_BOUNCED }
 
     public enum Confirmation { CONFIRMED, ALREADY_CONFIRMED, INVALID }
 
@@ -69,6 +69,11 @@ public final class Subscribers {
             }
             if (Subscriber.Status.CONFIRMED.code().equals(status)) {
                 return Signup.ALREADY_CONFIRMED;
+            }
+            if (Subscriber.Status.BOUNCED.code().equals(status)) {
+                // a mail server refused the address for good: another email would only bounce again and
+                // hurt the sender's reputation; the operator can delete the row if the address is fixed
+                return Signup.ADDRESS_BOUNCED;
             }
             if (Subscriber.Status.PENDING.code().equals(status) && lastConfirmation(c, email) > now - RESEND_AFTER.toMillis()) {
                 return Signup.CONFIRMATION_RECENTLY_SENT;

@@ -1,0 +1,175 @@
+package dev.answerline.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.answerline.TestSites;
+import dev.answerline.newsletter.Newsletter;
+import dev.answerline.store.Database;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code newsletter send} and {@code subscribers import} as real processes: the docs' commands, SIGKILL, no SMTP. */
+class NewsletterCommandTest {
+    private static final String SLUG = "2026-06-spring";
+    private static final Pattern BLOCK = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL);
+
+    @RegisterExtension
+    static final GreenMailExtension MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @TempDir
+    Path dir;
+
+    private Path site;
+    private Path data;
+
+    @BeforeEach
+    void site() throws IOException {
+        site = TestSites.copy("small", dir.resolve("site"));
+        Files.createDirectories(site.resolve("newsletters"));
+        Files.writeString(site.resolve("newsletters").resolve(SLUG + ".md"), "---\nsubject: Spring rolling\n---\nStretch.\n");
+        data = dir.resolve("data");
+    }
+
+    @Test
+    void theCommandsOfTheSendingPageWork() throws Exception {
+        Files.writeString(dir.resolve("mailchimp.csv"), "Email Address,Status,OPTIN_TIME\n"
+                + "ana@example.com,subscribed,2025-03-01 09:30:00\nbo@example.com,subscribed,\n"
+                + "cy@example.com,pending,\n");
+        List<String> lines = new ArrayList<>();
+        Matcher block = BLOCK.matcher(Files.readString(Path.of("docs/newsletter-sending.md")));
+        while (block.find()) {
+            Arrays.stream(block.group(1).split("\n")).filter(l -> l.startsWith("bin/answerline ")).forEach(lines::add);
+        }
+        // the list comes in before anything is sent to it
+        lines.sort((a, b) -> Boolean.compare(!a.contains(" import "), !b.contains(" import ")));
+        assertThat(lines).hasSize(3);
+        for (String line : lines) {
+            List<String> args = new ArrayList<>(List.of(line.substring("bin/answerline ".length()).split(" ")));
+            if (args.get(0).equals("newsletter")) {
+                args.addAll(List.of("--site", site.toString()));
+            }
+            args.addAll(List.of("--data", data.toString()));
+            assertThat(run(smtp(), args)).as(line + "; see " + dir.resolve("run.log")).isZero();
+        }
+        Map<String, Long> received = recipients(MAIL.getReceivedMessages());
+        assertThat(received).containsOnly(Map.entry("editor@northroll.example", 1L), Map.entry("ana@example.com", 1L),
+                Map.entry("bo@example.com", 1L));
+        assertThat(Arrays.stream(MAIL.getReceivedMessages()).map(NewsletterCommandTest::subject))
+                .containsExactlyInAnyOrder("[Test] Spring rolling", "Spring rolling", "Spring rolling");
+        String log = Files.readString(dir.resolve("run.log"));
+        assertThat(log).contains("Done: 2 sent, 0 bounced, 0 failed, 0 skipped").doesNotContain("\r", "\u001b");
+    }
+
+    @Test
+    void aSendKilledWithSigkillAndRunAgainSendsOnlyWhatWasNotSent() throws Exception {
+        StringBuilder csv = new StringBuilder("email,status\n");
+        for (int i = 0; i < 300; i++) {
+            csv.append("reader").append(i).append("@example.com,subscribed\n");
+        }
+        try (Database db = Database.open(data, null)) {
+            Newsletter.importCsv(db, new StringReader(csv.toString()), "test");
+        }
+        Process first = start(smtp(), List.of("newsletter", "send", SLUG, "--site", site.toString(), "--data",
+                data.toString(), "--rate", "40/s"), "killed.log");
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(() -> MAIL.getReceivedMessages().length >= 50);
+        } finally {
+            first.destroyForcibly(); // SIGKILL: nothing runs on the way out
+            first.waitFor(20, TimeUnit.SECONDS);
+        }
+        assertThat(MAIL.getReceivedMessages().length).isLessThan(300);
+        try (Database db = Database.open(data, null)) {
+            // two minutes later: the dead sender's claims have expired
+            db.write(c -> {
+                try (Statement sql = c.createStatement()) {
+                    return sql.executeUpdate("UPDATE delivery SET claimed_until = 0 WHERE claimed_until IS NOT NULL");
+                }
+            });
+        }
+
+        assertThat(run(smtp(), List.of("newsletter", "send", SLUG, "--site", site.toString(), "--data", data.toString(),
+                "--rate", "1000/s"))).as("see " + dir.resolve("run.log")).isZero();
+
+        Map<String, Long> received = recipients(MAIL.getReceivedMessages());
+        assertThat(received).hasSize(300);
+        assertThat(received.values().stream().filter(n -> n > 1).count()).as("sent twice").isLessThanOrEqualTo(1);
+        assertThat(received.values().stream().mapToLong(Long::longValue).sum()).isLessThanOrEqualTo(301);
+    }
+
+    @Test
+    void withoutAnSmtpServerItRefusesAndSaysWhatToSet() throws Exception {
+        assertThat(run(Map.of(), List.of("newsletter", "send", SLUG, "--site", site.toString(), "--data",
+                data.toString()))).isEqualTo(Main.FAILURE);
+        assertThat(Files.readString(dir.resolve("run.log")))
+                .contains("answerline: no SMTP server is set, and an issue goes out only through one — set"
+                        + " ANSWERLINE_SMTP_HOST")
+                .doesNotContain("Exception", "\tat ");
+        assertThat(MAIL.getReceivedMessages()).isEmpty();
+    }
+
+    private static Map<String, String> smtp() {
+        return Map.of("ANSWERLINE_SMTP_HOST", "127.0.0.1", "ANSWERLINE_SMTP_PORT",
+                String.valueOf(MAIL.getSmtp().getPort()), "ANSWERLINE_SMTP_SECURITY", "none");
+    }
+
+    private int run(Map<String, String> env, List<String> args) throws Exception {
+        Process process = start(env, args, "run.log");
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("answerline " + args + " did not end; see " + dir.resolve("run.log"));
+        }
+        return process.exitValue();
+    }
+
+    private Process start(Map<String, String> env, List<String> args, String log) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+                "dev.answerline.cli.Main"));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve(log).toFile()));
+        builder.environment().keySet().removeIf(key -> key.startsWith("ANSWERLINE_"));
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    private static Map<String, Long> recipients(MimeMessage[] messages) {
+        return Arrays.stream(messages).map(m -> {
+            try {
+                return m.getAllRecipients()[0].toString();
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
