@@ -178,4 +178,17 @@ class DocsTest {
                     .as(line).isZero();
         }
     }
+
+    @Test
+    void theNewsletterCommandsOfTheReadmeAreTheOnesTheSendingPageRuns() throws IOException {
+        // NewsletterCommandTest runs every command of docs/newsletter-sending.md in a real process
+        String sending = String.join("\n", blocks("docs/newsletter-sending.md", "sh", "bin/answerline"));
+        List<String> readme = new ArrayList<>(blocks("README.md", "sh", "bin/answerline newsletter"));
+        readme.addAll(blocks("README.md", "sh", "bin/answerline subscribers import"));
+        for (String block : readme) {
+            for (String line : block.strip().split("\n")) {
+                assertThat(sending).as(line).contains(line);
+            }
+        }
+    }
 }
