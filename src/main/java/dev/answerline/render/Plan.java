@@ -186,7 +186,8 @@ final class Plan {
             }
             case STATIC -> favicons.generated().contains(path)
                     ? () -> Page.of(path, MediaTypes.of(path), Renderer.STATIC_CACHE, favicons.make(path)) : null;
-            case SEARCH, API, NEWSLETTER, PREVIEW, ADMIN -> null;
+            // issues: published by the web version once sent; not yet rendered here
+            case SEARCH, API, NEWSLETTER, PREVIEW, ADMIN, ISSUES, ISSUES_RSS, ISSUE, ISSUE_PREVIEW, REDIRECT -> null;
         };
     }
 
