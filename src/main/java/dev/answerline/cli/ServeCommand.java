@@ -6,6 +6,8 @@ import dev.answerline.content.Address.Kind;
 import dev.answerline.insights.Insights;
 import dev.answerline.render.Mode;
 import dev.answerline.newsletter.MailSettings;
+import dev.answerline.newsletter.ClickLinks;
+import dev.answerline.newsletter.Clicks;
 import dev.answerline.newsletter.Newsletter;
 import dev.answerline.newsletter.SignupLog;
 import dev.answerline.publish.Publication;
@@ -146,6 +148,10 @@ final class ServeCommand implements Callable<Integer> {
                         .publicUrl(links).signupLimit(limit.count(), limit.window())
                         .signups(counting != null ? counting : SignupLog.NONE).build();
                 server.subscribers(newsletter::count).route(Kind.NEWSLETTER.spec(), Newsletter.LANE, newsletter::handler);
+                // the links of sent issues: /r/{signed id} counts and redirects
+                Clicks clicks = new Clicks(db, ClickLinks.load(db, published.site().config().baseUrl()),
+                        java.time.Clock.systemUTC());
+                server.route(Kind.REDIRECT.spec(), Clicks.LANE, pages -> clicks.handler());
             }
             try (Server serving = server.build().start()) {
                 running.set(serving);

@@ -31,6 +31,7 @@ public final class IssueMail {
     private static final Pattern HREF = Pattern.compile("<a href=\"([^\"]*)\"");
     private static final Pattern TAG = Pattern.compile("<(p|h[1-6]|ul|ol|li|blockquote|pre|code|table|th|td|hr|img)([ >/])");
     private static final Pattern LINK = Pattern.compile("<a href=\"([^\"]*)\"[^>]*>(.*?)</a>", Pattern.DOTALL);
+    private static final Pattern ORDERED = Pattern.compile("<ol[^>]*>.*?</ol>", Pattern.DOTALL);
     private static final Pattern IMAGE = Pattern.compile("<img [^>]*?alt=\"([^\"]*)\"[^>]*>");
 
     private final Site site;
@@ -174,7 +175,13 @@ public final class IssueMail {
             return Matcher.quoteReplacement(unescape(words).equals(url) ? url : words + " (" + url + ")");
         });
         text = IMAGE.matcher(text).replaceAll(m -> Matcher.quoteReplacement("[" + m.group(1) + "]"));
-        text = text.replaceAll("<li[^>]*>", "- ").replaceAll("<br ?/?>", "\n")
+        text = ORDERED.matcher(text).replaceAll(list -> {
+            int[] number = {0};
+            return Matcher.quoteReplacement(list.group().replaceAll("<li[^>]*>", "\u0000").chars()
+                    .mapToObj(c -> c == 0 ? ++number[0] + ". " : String.valueOf((char) c))
+                    .collect(java.util.stream.Collectors.joining()));
+        });
+        text = text.replaceAll("</li>\\s*", "\n").replaceAll("<li[^>]*>", "- ").replaceAll("<br ?/?>", "\n")
                 .replaceAll("</(p|h[1-6]|li|blockquote|pre|tr|table)>", "\n").replaceAll("<hr[^>]*>", "\n---\n")
                 .replaceAll("<[^>]+>", "");
         return unescape(text).replaceAll("\n{3,}", "\n\n").strip();
