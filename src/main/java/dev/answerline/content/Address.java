@@ -114,10 +114,13 @@ public record Address(Kind kind, String id) {
                     || this == ISSUE_PREVIEW || this == REDIRECT;
         }
 
-        /** A page or file made from one content file: it exists only when that file does. */
+        /**
+         * A page or file made from one content file: it exists only when that file does. Not an
+         * {@link #ISSUE}, which exists once it is sent: a static file may never take its path.
+         */
         public boolean content() {
             return this == ANSWER || this == CATEGORY || this == AUTHOR || this == POST || this == PRODUCT
-                    || this == PAGE || this == ISSUE;
+                    || this == PAGE;
         }
 
         /** The content folder whose files have addresses of this kind, or null. */
