@@ -31,6 +31,7 @@ public final class IssueMail {
     private static final Pattern HREF = Pattern.compile("<a href=\"([^\"]*)\"");
     private static final Pattern TAG = Pattern.compile("<(p|h[1-6]|ul|ol|li|blockquote|pre|code|table|th|td|hr|img)([ >/])");
     private static final Pattern LINK = Pattern.compile("<a href=\"([^\"]*)\"[^>]*>(.*?)</a>", Pattern.DOTALL);
+    private static final Pattern SRC = Pattern.compile("(<img [^>]*?src=\")([^\"]*)\"");
     private static final Pattern ORDERED = Pattern.compile("<ol[^>]*>.*?</ol>", Pattern.DOTALL);
     private static final Pattern IMAGE = Pattern.compile("<img [^>]*?alt=\"([^\"]*)\"[^>]*>");
 
@@ -112,6 +113,11 @@ public final class IssueMail {
                     + accent + ";text-decoration:underline;\""));
         }
         href.appendTail(linked);
+        // images load from the site: absolute, neither tagged nor counted
+        String base = site.config().baseUrl();
+        String withImages = SRC.matcher(linked).replaceAll(m -> Matcher.quoteReplacement(m.group(1)
+                + (m.group(2).startsWith("/") && !m.group(2).startsWith("//") ? base : "") + m.group(2) + "\""));
+        linked = new StringBuilder(withImages);
         Matcher tag = TAG.matcher(linked);
         StringBuilder styled = new StringBuilder();
         while (tag.find()) {
