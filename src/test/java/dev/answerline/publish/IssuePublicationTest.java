@@ -133,6 +133,9 @@ class IssuePublicationTest {
             published.follow(server::update);
             HttpRequest request = HttpRequest.newBuilder(server.uri().resolve("/newsletter/june-rolling")).build();
             assertThat(http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+            // the preview is serve --watch's alone
+            assertThat(http.send(HttpRequest.newBuilder(server.uri().resolve("/newsletter/preview/june-rolling"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
             try (SentIssues following = SentIssues.follow(db, Map.of(), Duration.ofMillis(100), published::sent)) {
                 db.write(c -> {
                     try (PreparedStatement insert = c.prepareStatement(
