@@ -61,12 +61,13 @@ public final class SentIssues implements AutoCloseable {
             try {
                 Map<String, Instant> now = read(db);
                 if (!now.equals(last[0])) {
-                    last[0] = Map.copyOf(now);
                     changed.accept(now);
+                    // only once published: a render that failed is tried again next round
+                    last[0] = Map.copyOf(now);
                 }
             } catch (RuntimeException e) {
                 // a database that is away for a moment: the next round tries again
-                LOG.warn("could not read the sent newsletter issues: {}", e.getMessage());
+                LOG.warn("could not publish the sent newsletter issues: {}", e.getMessage());
             }
         }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
         return new SentIssues(timer);
