@@ -6,12 +6,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import javax.crypto.Mac;
@@ -57,24 +53,7 @@ public final class ClickLinks {
      * first call on a database makes the key.
      */
     public static ClickLinks load(Database db, String base) {
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        String stored = db.write(c -> {
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
-                insert.setString(1, SETTING);
-                insert.setString(2, HexFormat.of().formatHex(fresh));
-                insert.executeUpdate();
-            }
-            try (PreparedStatement select = c.prepareStatement("SELECT value FROM setting WHERE name = ?")) {
-                select.setString(1, SETTING);
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return row.getString(1);
-                }
-            }
-        });
-        return new ClickLinks(HexFormat.of().parseHex(stored), base);
+        return new ClickLinks(SecretKeys.of(db, SETTING), base);
     }
 
     /** Links signed with {@code key}, for tests and tools without a database. */

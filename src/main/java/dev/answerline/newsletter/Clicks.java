@@ -92,6 +92,10 @@ public final class Clicks {
 
     /** Every link's clicks of {@code issue} from {@code from} to {@code to} (days, inclusive), most first. */
     public List<Link> links(String issue, LocalDate from, LocalDate to) {
+        return links(db, issue, from, to);
+    }
+
+    static List<Link> links(Database db, String issue, LocalDate from, LocalDate to) {
         return db.read(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT url, SUM(clicks) FROM issue_click"
                     + " WHERE issue = ? AND day >= ? AND day <= ? GROUP BY url ORDER BY SUM(clicks) DESC, url")) {

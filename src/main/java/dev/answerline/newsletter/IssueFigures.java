@@ -21,7 +21,6 @@ public record IssueFigures(String slug, String subject, Instant queuedAt, long r
 
     /** Every sent issue, newest first, with its clicks from {@code from} to {@code until} (inclusive). */
     public static List<IssueFigures> read(Database db, LocalDate from, LocalDate until) {
-        Clicks clicks = new Clicks(db, null, java.time.Clock.systemUTC());
         List<IssueFigures> found = new ArrayList<>();
         db.read(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT i.slug, i.subject, i.queued_at,"
@@ -34,7 +33,7 @@ public record IssueFigures(String slug, String subject, Instant queuedAt, long r
                     ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     String slug = rows.getString(1);
-                    List<Clicks.Link> links = clicks.links(slug, from, until);
+                    List<Clicks.Link> links = Clicks.links(db, slug, from, until);
                     found.add(new IssueFigures(slug, rows.getString(2), Instant.ofEpochMilli(rows.getLong(3)),
                             rows.getLong(4), rows.getLong(5), rows.getLong(6), rows.getLong(7),
                             links.stream().mapToLong(Clicks.Link::clicks).sum(), links));
