@@ -191,4 +191,42 @@ class DocsTest {
             }
         }
     }
+
+    @Test
+    void theIssueOfTheNewsletterPageLoadsInTheDemoAndShowsItsCard() throws IOException {
+        Path site = TestSites.copyDemo(dir.resolve("demo"));
+        Files.writeString(site.resolve("newsletters/example.md"),
+                blocks("docs/newsletter-issues.md", "markdown", "---").get(0));
+        Site loaded = Site.load(site, TestSites.TODAY);
+        assertThat(loaded.problems()).extracting(Problem::toString).isEmpty();
+        assertThat(dev.answerline.newsletter.IssueEmail.render(loaded, "example").text())
+                .contains("Is foam rolling good for runners?", "utm_campaign=example");
+    }
+
+    @Test
+    void theCommandsOfTheNewsletterPageWorkAndBuildPublishesOnlySentIssues() throws IOException {
+        Path site = TestSites.copyDemo(dir.resolve("mysite"));
+        Path data = dir.resolve("data");
+        try (dev.answerline.store.Database db = dev.answerline.store.Database.open(data, null)) {
+            db.write(c -> {
+                try (java.sql.PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO newsletter_issue (slug, subject, queued_at) VALUES ('rolling-before-a-run', 's', 0)")) {
+                    return insert.executeUpdate();
+                }
+            });
+        }
+        Files.writeString(site.resolve("newsletters/not-sent.md"), "---\nsubject: Later\npreheader: p\n---\nHi\n");
+        for (String line : blocks("docs/newsletter-issues.md", "sh", "bin/answerline").get(0).split("\n")) {
+            String[] words = line.replace("--site mysite", "--site " + site).replace("--out public", "--out "
+                    + dir.resolve("public")).replace("--data data", "--data " + data).split(" ");
+            assertThat(dev.answerline.cli.Main.run(java.util.Arrays.copyOfRange(words, 1, words.length)))
+                    .as(line).isZero();
+        }
+        assertThat(dir.resolve("public/newsletter/rolling-before-a-run.html")).exists();
+        assertThat(dir.resolve("public/newsletter/index.html")).content().contains("/newsletter/rolling-before-a-run");
+        assertThat(dir.resolve("public/newsletter/sore-after-the-weekend.html")).doesNotExist();
+        assertThat(dir.resolve("public/newsletter/feed.xml")).exists();
+        assertThat(dir.resolve("public/newsletter/not-sent.html")).doesNotExist();
+        assertThat(dir.resolve("public/newsletter/preview")).doesNotExist();
+    }
 }

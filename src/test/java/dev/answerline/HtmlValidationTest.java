@@ -41,7 +41,9 @@ class HtmlValidationTest {
         assertThat(vnu.resolve("validator-26.5.2.jar")).as("the Nu HTML checker, copied by mvn test").exists();
         Site site = Site.load(TestSites.demo());
         try (SearchIndex index = SearchIndex.build(site)) {
-            Export.write(site, index.similar(), out, 10_432);
+            // with one newsletter issue sent: its web version and the archive are pages too
+            Export.write(site, index.similar(), out, 10_432, java.util.Map.of("rolling-before-a-run",
+                    java.time.Instant.parse("2026-11-20T06:00:00Z")));
             Pages pages = Renderer.render(site, Renderer.Options.serve(index.similar()));   // the frame of the pages made at request time
             // the search page, with results and with none
             for (String query : new String[] {"lumbr spine", "xqlumbarx", ""}) {
@@ -61,6 +63,8 @@ class HtmlValidationTest {
         try (var files = Files.walk(out)) {
             assertThat(files.filter(f -> f.toString().endsWith(".html")).count()).isGreaterThan(40);
         }
+        assertThat(out.resolve("newsletter/rolling-before-a-run.html")).exists();
+        assertThat(out.resolve("newsletter/index.html")).exists();
         // the forms are WebMCP tools for agents; the checker lets through those attributes alone (see WEBMCP)
         assertThat(Files.readString(out.resolve("answers/should-you-foam-roll-your-lumbar-spine.html")))
                 .contains("toolname=\"search_answers\"", "toolname=\"subscribe_newsletter\"", "toolparamdescription=");

@@ -9,6 +9,7 @@ import dev.answerline.render.Pages;
 import dev.answerline.server.Lane;
 import dev.answerline.server.RateLimiter;
 import dev.answerline.server.TrustedProxy;
+import dev.answerline.newsletter.IssueFigures;
 import dev.answerline.store.Database;
 import java.net.URI;
 import java.nio.file.Path;
@@ -48,6 +49,7 @@ public final class Dashboard {
     private final TrustedProxy proxy;
     private final Clock clock;
     private final Path siteDir;
+    private final Database db;
 
     private Dashboard(Builder b) {
         this.insights = b.insights;
@@ -58,6 +60,12 @@ public final class Dashboard {
         this.proxy = b.proxy;
         this.clock = b.clock;
         this.siteDir = b.siteDir;
+        this.db = b.db;
+    }
+
+    /** The sent newsletter issues, newest first, with their deliveries and their clicks in {@code period}. */
+    public List<IssueFigures> issues(Period period) {
+        return IssueFigures.read(db, period.from(), period.until());
     }
 
     /** Starts configuring the dashboard of the insights in {@code db}. */

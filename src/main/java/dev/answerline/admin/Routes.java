@@ -135,7 +135,8 @@ final class Routes extends Handler.Abstract {
         int status = selection.problem() == null ? HttpStatus.OK_200 : HttpStatus.BAD_REQUEST_400;
         switch (path) {
             case HOME -> html(response, callback, status, "admin/overview.jte", Map.of("view",
-                    Screens.overview(dashboard.report(selection.period()), selection, dashboard.siteDir()), "csrf", csrf));
+                    Screens.overview(dashboard.report(selection.period()), selection, dashboard.siteDir(),
+                            dashboard.issues(selection.period())), "csrf", csrf));
             case Screens.PAGE -> {
                 String page = query.getValue("p");
                 if (page == null || !page.startsWith("/") || page.length() > 512) {

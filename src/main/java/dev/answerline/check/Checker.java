@@ -3,6 +3,7 @@ package dev.answerline.check;
 import dev.answerline.check.internal.AnswerRules;
 import dev.answerline.check.internal.Corpus;
 import dev.answerline.check.internal.Findings;
+import dev.answerline.check.internal.IssueRules;
 import dev.answerline.check.internal.LinkRules;
 import dev.answerline.check.internal.Links;
 import dev.answerline.check.internal.SiteRules;
@@ -66,6 +67,7 @@ public final class Checker {
         corpus.answers().parallel().forEach(answers::check);
         new SiteRules(site, corpus, links, findings).run();
         new ThemeRules(site.config(), findings).run();
+        new IssueRules(site, findings).run();
         List<Problem> all = new ArrayList<>(site.problems());
         all.addAll(Templates.of(site.templates()).problems());
         // like the loader's problems, a file's findings are listed twenty and a count (issue 14)

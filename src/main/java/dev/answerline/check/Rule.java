@@ -39,7 +39,9 @@ public enum Rule {
     CATEGORY_SIZE("category-size", Severity.WARNING, "min", 3),
     RELATED_COUNT("related-count", Severity.WARNING, "max", 5),
     RELATED_ANSWER_LENGTH("related-answer-length", Severity.WARNING, "min", 2, "max", 4),
-    RELATED_DUPLICATE("related-duplicate", Severity.WARNING);
+    RELATED_DUPLICATE("related-duplicate", Severity.WARNING),
+    ISSUE_SUBJECT_LENGTH("issue-subject-length", Severity.WARNING, "max", 60),
+    ISSUE_PREHEADER("issue-preheader", Severity.WARNING);
 
     private final String id;
     private final Severity severity;

@@ -4,7 +4,9 @@ import dev.answerline.content.Keeping;
 import dev.answerline.content.Site;
 import java.time.LocalDate;
 import dev.answerline.export.Export;
+import dev.answerline.newsletter.SentIssues;
 import dev.answerline.search.SearchIndex;
+import dev.answerline.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -21,6 +23,9 @@ final class BuildCommand implements Callable<Integer> {
     @Mixin
     private SiteOption site;
 
+    @Mixin
+    private StorageOptions storage;
+
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "build",
             description = "the folder to write; an earlier build there is replaced")
     private Path out;
@@ -36,7 +41,14 @@ final class BuildCommand implements Callable<Integer> {
         Site loaded = Site.load(site.dir(), LocalDate.now(), false, null, Keeping.publish());
         long errors = Report.problems(loaded, spec.commandLine().getErr());
         // the static export has no search: only the similar answers are needed from Lucene
-        Export.Summary summary = Export.write(loaded, SearchIndex.similar(loaded), out, 0);
+        // newsletter issues are published once sent, which only the database knows: none without one
+        java.util.Map<String, java.time.Instant> sent = java.util.Map.of();
+        if (storage.exists()) {
+            try (Database db = storage.open()) {
+                sent = SentIssues.read(db);
+            }
+        }
+        Export.Summary summary = Export.write(loaded, SearchIndex.similar(loaded), out, 0, sent);
         stdout.printf("Built %d files into %s in %d ms.%n", summary.files(), out,
                 (System.nanoTime() - started) / 1_000_000);
         stdout.flush();

@@ -6,7 +6,10 @@ import dev.answerline.content.Address.Kind;
 import dev.answerline.insights.Insights;
 import dev.answerline.render.Mode;
 import dev.answerline.newsletter.MailSettings;
+import dev.answerline.newsletter.ClickLinks;
+import dev.answerline.newsletter.Clicks;
 import dev.answerline.newsletter.Newsletter;
+import dev.answerline.newsletter.SentIssues;
 import dev.answerline.newsletter.SignupLog;
 import dev.answerline.publish.Publication;
 import dev.answerline.publish.Published;
@@ -120,6 +123,7 @@ final class ServeCommand implements Callable<Integer> {
         Insights counting = null;
         Dashboard dashboard = null;
         CountDownLatch closed = new CountDownLatch(1);
+        SentIssues sentIssues = null;
         try {
             if (published.site().config().newsletter() != null || insights) {
                 db = storage.open();
@@ -139,6 +143,11 @@ final class ServeCommand implements Callable<Integer> {
                 server.route(Address.of(Kind.API, "event").path(), Insights.LANE, pages -> Insights.uncounted());
             }
             published.mount(server, counting != null ? counting : SearchLog.NONE);
+            java.util.Map<String, java.time.Instant> sent = java.util.Map.of();
+            if (db != null && published.mode() != Mode.PREVIEW) {
+                sent = SentIssues.read(db);
+                published.sent(sent);
+            }
             if (published.site().config().newsletter() != null) {
                 Supplier<String> links = publicUrl != null ? () -> publicUrl
                         : mail != null ? () -> published.site().config().baseUrl() : () -> running.get().uri().toString();
@@ -146,6 +155,10 @@ final class ServeCommand implements Callable<Integer> {
                         .publicUrl(links).signupLimit(limit.count(), limit.window())
                         .signups(counting != null ? counting : SignupLog.NONE).build();
                 server.subscribers(newsletter::count).route(Kind.NEWSLETTER.spec(), Newsletter.LANE, newsletter::handler);
+                // the links of sent issues: /r/{signed id} counts and redirects
+                Clicks clicks = new Clicks(db, ClickLinks.load(db, published.site().config().baseUrl()),
+                        java.time.Clock.systemUTC());
+                server.route(Kind.REDIRECT.spec(), Clicks.LANE, pages -> clicks.handler());
             }
             try (Server serving = server.build().start()) {
                 running.set(serving);
@@ -163,6 +176,10 @@ final class ServeCommand implements Callable<Integer> {
                     newsletter.start();
                 }
                 published.follow(serving::update);
+                if (db != null && published.mode() != Mode.PREVIEW) {
+                    // issues sent by `newsletter send` while this runs are published within seconds
+                    sentIssues = SentIssues.follow(db, sent, SentIssues.POLL, published::sent);
+                }
                 out.println(published.describe());
                 out.printf("Serving %s (%d pages, ready in %d ms) at %s%n", published.site().config().title(),
                         published.pages().size(), (System.nanoTime() - started) / 1_000_000, serving.uri());
@@ -176,6 +193,9 @@ final class ServeCommand implements Callable<Integer> {
                 serving.join();
             }
         } finally {
+            if (sentIssues != null) {
+                sentIssues.close();
+            }
             published.close();
             if (newsletter != null) {
                 newsletter.close();

@@ -25,6 +25,13 @@ public record Address(Kind kind, String id) {
     private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Pattern NUMBER = Pattern.compile("[1-9][0-9]{0,5}");
 
+    /**
+     * Names under {@code /newsletter/} that are no issue's: the signup routes, the preview's folder and the
+     * feed's name. An issue may not have one of these slugs.
+     */
+    public static final Set<String> NEWSLETTER_ROUTES = Set.of("subscribe", "confirm", "unsubscribe", "preview",
+            "feed");
+
     /** What can be at a path, and the shape of its paths: {@code prefix + id + suffix}, or one fixed path. */
     public enum Kind {
         HOME("/"),
@@ -56,7 +63,21 @@ public record Address(Kind kind, String id) {
         SEARCH("/search"),
         /** {@code /api/...}, answered by {@code serve}; {@link #id()} is what follows {@code /api/}. */
         API("/api/", ""),
+        /** The archive of sent newsletter issues. */
+        ISSUES("/newsletter/"),
+        /** The RSS feed of sent newsletter issues. */
+        ISSUES_RSS("/newsletter/feed.xml"),
+        /** An issue as {@code serve --watch} shows it before it is sent; never published. */
+        ISSUE_PREVIEW("/newsletter/preview/", ""),
+        /**
+         * The web version of a sent issue, {@code newsletters/{slug}.md}; the signup routes' names
+         * ({@link #NEWSLETTER_ROUTES}) are not issues.
+         */
+        ISSUE("/newsletter/", ""),
+        /** The signup routes, {@code /newsletter/subscribe}, {@code confirm} and {@code unsubscribe}. */
         NEWSLETTER("/newsletter/", ""),
+        /** A link of a newsletter issue: {@code /r/{signed id}} counts the click and redirects. */
+        REDIRECT("/r/", ""),
         /** The preview's live reload, {@code /_answerline/...}. */
         PREVIEW("/_answerline/", ""),
         /** The site owner's dashboard, {@code /admin/...}; {@link #id()} is what follows {@code /admin/}. */
@@ -89,10 +110,14 @@ public record Address(Kind kind, String id) {
 
         /** Answered by {@code serve} only: not a file of the export. */
         public boolean dynamic() {
-            return this == SEARCH || this == API || this == NEWSLETTER || this == PREVIEW || this == ADMIN;
+            return this == SEARCH || this == API || this == NEWSLETTER || this == PREVIEW || this == ADMIN
+                    || this == ISSUE_PREVIEW || this == REDIRECT;
         }
 
-        /** A page or file made from one content file: it exists only when that file does. */
+        /**
+         * A page or file made from one content file: it exists only when that file does. Not an
+         * {@link #ISSUE}, which exists once it is sent: a static file may never take its path.
+         */
         public boolean content() {
             return this == ANSWER || this == CATEGORY || this == AUTHOR || this == POST || this == PRODUCT
                     || this == PAGE;
@@ -107,6 +132,7 @@ public record Address(Kind kind, String id) {
                 case POST -> "blog";
                 case PRODUCT -> "products";
                 case PAGE -> "pages";
+                case ISSUE -> "newsletters";
                 default -> null;
             };
         }
@@ -164,7 +190,8 @@ public record Address(Kind kind, String id) {
     private static boolean matches(Kind kind, String id) {
         return switch (kind) {
             case SITEMAP_PART -> NUMBER.matcher(id).matches();
-            case ASSET, API, NEWSLETTER, PREVIEW, ADMIN -> !id.isEmpty();
+            case ASSET, API, NEWSLETTER, PREVIEW, ADMIN, REDIRECT -> !id.isEmpty();
+            case ISSUE -> SLUG.matcher(id).matches() && !NEWSLETTER_ROUTES.contains(id);
             default -> SLUG.matcher(id).matches();
         };
     }

@@ -36,6 +36,8 @@ public final class Site {
     private final List<Product> products;
     private final List<BlogPost> posts;
     private final List<InfoPage> pages;
+    private final List<NewsletterIssue> issues;
+    private final Map<String, NewsletterIssue> issuesBySlug;
     private final List<StaticFile> staticFiles;
     private final List<Synonym> synonyms;
     private final List<TemplateOverride> templates;
@@ -51,7 +53,8 @@ public final class Site {
     public record Hidden(String path, String file, String reason) {}
 
     Site(Path dir, LocalDate today, SiteConfig config, List<Answer> answers, List<Category> categories, List<Author> authors,
-            List<Product> products, List<BlogPost> posts, List<InfoPage> pages, List<StaticFile> staticFiles,
+            List<Product> products, List<BlogPost> posts, List<InfoPage> pages, List<NewsletterIssue> issues,
+            List<StaticFile> staticFiles,
             List<Synonym> synonyms, List<TemplateOverride> templates, List<Hidden> hidden, List<Problem> problems) {
         this.dir = dir;
         this.today = today;
@@ -71,6 +74,8 @@ public final class Site {
                 .sorted(Comparator.comparing(BlogPost::published).reversed().thenComparing(BlogPost::slug))
                 .toList();
         this.pages = pages.stream().sorted(Comparator.comparing(InfoPage::slug)).toList();
+        this.issues = issues.stream().sorted(Comparator.comparing(NewsletterIssue::slug)).toList();
+        this.issuesBySlug = index(this.issues, NewsletterIssue::slug);
         this.staticFiles = staticFiles.stream().sorted(Comparator.comparing(StaticFile::path)).toList();
         this.synonyms = List.copyOf(synonyms);
         this.templates = List.copyOf(templates);
@@ -145,6 +150,18 @@ public final class Site {
 
     public Optional<Answer> answer(String slug) {
         return Optional.ofNullable(answersBySlug.get(slug));
+    }
+
+    /**
+     * Every newsletter issue of {@code newsletters/}, sent or not, by slug: whether one is sent is the
+     * database's to say (see {@code publish/Published}).
+     */
+    public List<NewsletterIssue> issues() {
+        return issues;
+    }
+
+    public Optional<NewsletterIssue> issue(String slug) {
+        return Optional.ofNullable(issuesBySlug.get(slug));
     }
 
     /** Categories in their {@code order}, then by name. */
@@ -226,10 +243,11 @@ public final class Site {
             case POST -> posts.stream().filter(p -> p.slug().equals(id)).map(BlogPost::title).findFirst();
             case PRODUCT -> products.stream().filter(p -> p.slug().equals(id)).map(Product::name).findFirst();
             case PAGE -> page(id).map(InfoPage::title);
+            case ISSUE -> issue(id).map(NewsletterIssue::subject);
             // listed one by one, so that a new kind of page is a compile error here until it has a title
             case AUTHORS, BLOG, PRODUCTS, ANSWER_MARKDOWN, BLOG_RSS, BLOG_ATOM, ANSWERS_RSS, ANSWERS_ATOM, SITEMAP,
                     SITEMAP_PART, ROBOTS, LLMS, LLMS_FULL, ASSET, STATIC, SEARCH, API, NEWSLETTER, PREVIEW,
-                    ADMIN ->
+                    ADMIN, ISSUES, ISSUES_RSS, ISSUE_PREVIEW, REDIRECT ->
                 Optional.empty();
         };
     }

@@ -95,6 +95,8 @@ final class SiteLoader {
         checkAliases(answers);
         checkMore(answers);
         answers = published(answers, Answer::draft, Answer::published, Answer::path, Answer::source);
+        Map<String, NewsletterIssue> issues = loadKind("newsletters", NewsletterIssue.class, this::issue);
+        checkCards(issues, answers);
         if (config.disclaimer() != null && !pages.containsKey("disclaimer")) {
             problems.add(Problem.error("site.yaml", config.source().lineOf("disclaimer"), "missing-disclaimer-page",
                     "`disclaimer` is set, and every answer links to /disclaimer, but there is no pages/disclaimer.md",
@@ -105,7 +107,8 @@ final class SiteLoader {
         List<TemplateOverride> templates = templates();
         return new Site(dir, today, config, List.copyOf(answers.values()), List.copyOf(categories.values()),
                 List.copyOf(authors.values()), List.copyOf(products.values()), List.copyOf(posts.values()),
-                List.copyOf(pages.values()), staticFiles, synonyms(), templates, hidden, problems);
+                List.copyOf(pages.values()), List.copyOf(issues.values()), staticFiles, synonyms(), templates, hidden,
+                problems);
     }
 
     /** site.yaml read, or as read before when it has not changed since. */
@@ -401,6 +404,52 @@ final class SiteLoader {
         }
         checkUpdated(f, answer.published(), answer.updated());
         return answer;
+    }
+
+    private NewsletterIssue issue(Fields f, String slug, Source source) {
+        f.allowOnly(List.of("subject", "preheader", "send_after", "slug"));
+        if (Address.NEWSLETTER_ROUTES.contains(slug)) {
+            f.error("slug", "reserved-slug", "the issue URL `/newsletter/" + slug + "` is one Answerline makes itself",
+                    "rename the file or set another `slug:`; reserved are "
+                            + String.join(", ", new java.util.TreeSet<>(Address.NEWSLETTER_ROUTES)));
+        }
+        String preheader = f.optionalText("preheader");
+        return new NewsletterIssue(source, slug, f.text("subject"), preheader == null ? "" : preheader,
+                sendAfter(f), NewsletterIssue.parts(source.body(), source.bodyLine()));
+    }
+
+    /** {@code send_after}: a time with its offset ({@code 2026-12-03T07:00:00+01:00}) or a date (midnight UTC). */
+    private static java.time.OffsetDateTime sendAfter(Fields f) {
+        String value = f.optionalText("send_after");
+        if (value == null) {
+            return null;
+        }
+        try {
+            return value.contains("T") ? java.time.OffsetDateTime.parse(value)
+                    : LocalDate.parse(value).atStartOfDay().atOffset(java.time.ZoneOffset.UTC);
+        } catch (java.time.format.DateTimeParseException e) {
+            f.error("send_after", "invalid-date", "`send_after: " + value + "` is not a valid date or time",
+                    "write it as `send_after: 2026-12-03T07:00:00+01:00` or `send_after: 2026-12-03`");
+            return null;
+        }
+    }
+
+    /**
+     * An answer card must name a published answer: an unknown one is an error at its line (the issue keeps
+     * its other parts), since the email would show a hole where the card was meant to be.
+     */
+    private void checkCards(Map<String, NewsletterIssue> issues, Map<String, Answer> answers) {
+        for (NewsletterIssue issue : issues.values()) {
+            for (NewsletterIssue.Card card : issue.cards()) {
+                if (!answers.containsKey(card.answer())) {
+                    String fix = Suggestions.closest(card.answer(), answers.keySet())
+                            .map(s -> "did you mean `" + s + "`?")
+                            .orElse("use the slug of a published answer (its file name in answers/ without .md)");
+                    problems.add(Problem.error(issue.source().file(), card.line(), "unknown-answer-card",
+                            "the card `{{< answer " + card.answer() + " >}}` names no published answer", fix));
+                }
+            }
+        }
     }
 
     /**

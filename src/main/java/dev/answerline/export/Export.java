@@ -50,10 +50,20 @@ public final class Export {
      * @throws ExportException when {@code out} is a file, holds other files or cannot be written
      */
     public static Summary write(Site site, Similar similar, Path out, long subscribers) {
+        return write(site, similar, out, subscribers, java.util.Map.of());
+    }
+
+    /**
+     * As {@link #write(Site, Similar, Path, long)}, with the web versions of the newsletter issues sent so far.
+     *
+     * @param sent the sent issues by slug, with the time each was queued
+     */
+    public static Summary write(Site site, Similar similar, Path out, long subscribers,
+            java.util.Map<String, java.time.Instant> sent) {
         try {
             prepare(out);
             AtomicReference<Layout> layout = new AtomicReference<>();
-            Pages frame = Renderer.each(site, Renderer.Options.export(similar), (pages, paths) -> {
+            Pages frame = Renderer.each(site, Renderer.Options.export(similar).withSent(sent), (pages, paths) -> {
                 Layout files = Layout.of(Stream.concat(paths.stream(), pages.redirects().keySet().stream()).toList());
                 layout.set(files);
                 String slot = pages.slot(subscribers);

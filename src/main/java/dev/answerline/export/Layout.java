@@ -38,6 +38,10 @@ record Layout(Set<String> folders) {
         if (!rendered) {
             return path.substring(1);
         }
+        if (path.endsWith("/")) {
+            // a folder's own page, such as the newsletter archive at /newsletter/
+            return path.substring(1) + "index.html";
+        }
         return path.substring(1) + (folders.contains(path) ? "/index.html" : ".html");
     }
 }

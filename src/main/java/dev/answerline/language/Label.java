@@ -145,6 +145,15 @@ public enum Label {
     CONFIRMED_TEXT("newsletter.confirmed_text", "brand"),
     LATEST_ANSWERS_LINK("newsletter.latest_answers"),
     UNSUBSCRIBE("newsletter.unsubscribe"),
+    /** A newsletter issue's link to its web version. */
+    ISSUE_WEB_VERSION("newsletter.issue_web_version"),
+    /** An answer card's link in a newsletter issue. */
+    ISSUE_READ_ANSWER("newsletter.issue_read_answer"),
+    /** The archive of sent newsletter issues, its title and lead. */
+    ISSUES("newsletter.issues"),
+    ISSUES_LEAD("newsletter.issues_lead", "brand"),
+    /** The title of the archive's RSS feed. */
+    FEED_ISSUES("newsletter.feed_issues", "title"),
     UNSUBSCRIBE_HEADING("newsletter.unsubscribe_heading"),
     UNSUBSCRIBE_TEXT("newsletter.unsubscribe_text", "brand"),
     UNSUBSCRIBED_TITLE("newsletter.unsubscribed_title"),

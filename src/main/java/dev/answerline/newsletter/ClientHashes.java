@@ -3,9 +3,6 @@ package dev.answerline.newsletter;
 import dev.answerline.store.Database;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,24 +22,7 @@ final class ClientHashes {
     }
 
     static ClientHashes load(Database db) {
-        byte[] fresh = new byte[32];
-        new SecureRandom().nextBytes(fresh);
-        String stored = db.write(c -> {
-            try (PreparedStatement insert = c.prepareStatement(
-                    "INSERT INTO setting (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING")) {
-                insert.setString(1, SETTING);
-                insert.setString(2, HexFormat.of().formatHex(fresh));
-                insert.executeUpdate();
-            }
-            try (PreparedStatement select = c.prepareStatement("SELECT value FROM setting WHERE name = ?")) {
-                select.setString(1, SETTING);
-                try (ResultSet row = select.executeQuery()) {
-                    row.next();
-                    return row.getString(1);
-                }
-            }
-        });
-        return new ClientHashes(HexFormat.of().parseHex(stored));
+        return new ClientHashes(SecretKeys.of(db, SETTING));
     }
 
     /** 32 hex characters that stand for the address. */

@@ -107,7 +107,8 @@ public final class IssueSender {
      *     refuses the login or the sender; what was sent stays recorded
      */
     public Tally send(String slug) {
-        IssueEmail issue = IssueEmail.render(site, slug);
+        IssueEmail issue = render(slug);
+        refuseEarlyOrBroken(slug);
         IssueMessages messages = messages(issue);
         deliveries.queue(slug, issue.subject(), clock.millis());
         SendRate.Window window = new SendRate.Window(rate);
@@ -168,7 +169,7 @@ public final class IssueSender {
             throw new NewsletterException("--test " + address + " is not an email address: " + check.problem(),
                     "give the address the test copy goes to, e.g. --test you@example.com");
         }
-        IssueMessages messages = messages(IssueEmail.render(site, slug));
+        IssueMessages messages = messages(render(slug));
         try (SmtpSession smtp = new SmtpSession(mail)) {
             SmtpSession.Result result = smtp.send(messages.compose(check.address().value(), TEST_TOKEN, true),
                     new InternetAddress(check.address().value(), true));
@@ -211,6 +212,33 @@ public final class IssueSender {
             case BOUNCED -> deliveries.bounced(slug, delivery, now, result.error());
             case REFUSED -> deliveries.failed(slug, delivery, result.error());
         }
+    }
+
+    /**
+     * An issue goes to everyone only when its file has no errors (a card left out, a link that goes nowhere)
+     * and its {@code send_after} has come; a test copy may go any time, to see it.
+     */
+    private void refuseEarlyOrBroken(String slug) {
+        String file = "newsletters/" + slug + ".md";
+        List<String> errors = site.problems().stream().filter(p -> p.isError() && p.file().equals(file))
+                .map(Object::toString).toList();
+        if (!errors.isEmpty()) {
+            throw new NewsletterException(file + " has errors, so it is not sent:\n  " + String.join("\n  ", errors),
+                    "fix them (answerline check lists them), then send again");
+        }
+        java.time.OffsetDateTime after = site.issue(slug).map(dev.answerline.content.NewsletterIssue::sendAfter)
+                .orElse(null);
+        if (after != null && after.toInstant().toEpochMilli() > clock.millis()) {
+            throw new NewsletterException(file + " says send_after: " + after + ", which has not come yet",
+                    "send it then, or change send_after; --test sends a copy now");
+        }
+    }
+
+    /** The issue with its links counted by {@code /r/} on the site, under the key every node shares. */
+    private IssueEmail render(String slug) {
+        String base = site.config().baseUrl();
+        return IssueEmail.render(site, slug, ClickLinks.load(db, base.endsWith("/") ? base.substring(0, base.length() - 1)
+                : base));
     }
 
     private IssueMessages messages(IssueEmail issue) {

@@ -46,6 +46,13 @@ public interface Publication extends AutoCloseable {
      */
     void follow(Consumer<Pages> publish);
 
+    /**
+     * Publishes the web versions of the newsletter issues sent so far ({@code newsletter_issue}), by slug with
+     * the time each was queued. A preview shows every issue at its preview address instead, and ignores it.
+     */
+    default void sent(java.util.Map<String, java.time.Instant> sent) {
+    }
+
     /** One line for the console about what is served, after the server has started. */
     String describe();
 

@@ -17,12 +17,17 @@ import java.util.function.Consumer;
 public final class Published implements Publication {
     private final Site site;
     private final SearchIndex search;
-    private final Pages pages;
+    private final Renderer.Options options;
+    private final Pages rendered;
+    private volatile Pages pages;
+    private volatile Consumer<Pages> publish;
 
-    private Published(Site site, SearchIndex search, Pages pages) {
+    private Published(Site site, SearchIndex search, Pages pages, Renderer.Options options) {
         this.site = site;
         this.search = search;
         this.pages = pages;
+        this.rendered = pages;
+        this.options = options;
     }
 
     /**
@@ -39,7 +44,8 @@ public final class Published implements Publication {
     public static Published of(Site site) {
         SearchIndex search = SearchIndex.build(site);
         try {
-            return new Published(site, search, Renderer.render(site, Renderer.Options.serve(search.similar())));
+            Renderer.Options options = Renderer.Options.serve(search.similar());
+            return new Published(site, search, Renderer.render(site, options), options);
         } catch (RuntimeException e) {
             search.close();
             throw e;
@@ -66,9 +72,28 @@ public final class Published implements Publication {
         return search;
     }
 
+    /**
+     * The site changes only when an issue is sent: the content is published as loaded at start.
+     */
     @Override
     public void follow(Consumer<Pages> publish) {
-        // published as it is: nothing to follow
+        this.publish = publish;
+        synchronized (this) {
+            if (pages != rendered) {
+                // issues were sent between the render at start and now
+                publish.accept(pages);
+            }
+        }
+    }
+
+    /** Renders the new issues' pages, their archive, feed and the sitemap, and hands them to the server. */
+    @Override
+    public synchronized void sent(java.util.Map<String, java.time.Instant> sent) {
+        pages = Renderer.sent(pages, site, options.withSent(sent));
+        Consumer<Pages> to = publish;
+        if (to != null) {
+            to.accept(pages);
+        }
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.answerline.content.Author;
 import dev.answerline.content.BlogPost;
 import dev.answerline.content.Category;
 import dev.answerline.content.InfoPage;
+import dev.answerline.content.NewsletterIssue;
 import dev.answerline.content.Product;
 import dev.answerline.content.Site;
 import dev.answerline.content.StaticFile;
@@ -59,6 +60,8 @@ final class Plan {
     /** Whether pages carry the count script: an export with somewhere to report to. */
     private final boolean counts;
     private final Feeds feeds;
+    /** The newsletter issues sent so far, newest first: only they are published. */
+    private final List<Views.Sent> sent;
     private final LlmsText llms;
     private final Sitemaps sitemaps;
     private final Favicons favicons;
@@ -78,9 +81,13 @@ final class Plan {
         this.counts = options.mode() == Mode.EXPORT && site.config().insightsEndpoint() != null;
         this.views = new Views(site, cssPath, brandCssPath, JS_PATH, counts ? COUNT_PATH : null, options.mode(),
                 similar);
-        this.feeds = new Feeds(site);
+        this.sent = site.issues().stream().filter(i -> options.sent().containsKey(i.slug()))
+                .sorted(java.util.Comparator.comparing((NewsletterIssue i) -> options.sent().get(i.slug())).reversed()
+                        .thenComparing(NewsletterIssue::slug))
+                .map(i -> new Views.Sent(i, options.sent().get(i.slug()))).toList();
+        this.feeds = new Feeds(site, sent);
         this.llms = new LlmsText(site, options.mode().incremental() ? options.cache().fragments : null);
-        this.sitemaps = new Sitemaps(site);
+        this.sitemaps = new Sitemaps(site, sent.stream().map(s -> s.issue().path()).toList());
         this.favicons = new Favicons(site);
     }
 
@@ -104,6 +111,11 @@ final class Plan {
         }
         site.products().forEach(p -> paths.add(p.path()));
         site.pages().forEach(p -> paths.add(p.path()));
+        if (!sent.isEmpty()) {
+            paths.add(path(Kind.ISSUES));
+            paths.add(path(Kind.ISSUES_RSS));
+            sent.forEach(s -> paths.add(s.issue().path()));
+        }
         site.staticFiles().forEach(f -> paths.add(f.path()));
         paths.addAll(favicons.generated());
         paths.add(path(Kind.ANSWERS_RSS));
@@ -120,6 +132,17 @@ final class Plan {
         paths.add(JS_PATH);
         if (counts) {
             paths.add(COUNT_PATH);
+        }
+        return paths;
+    }
+
+    /** What sending an issue changes: the issues' pages, their archive and feed, and the sitemap. */
+    List<String> issuePaths() {
+        List<String> paths = new ArrayList<>(sitemaps.paths());
+        if (!sent.isEmpty()) {
+            paths.add(path(Kind.ISSUES));
+            paths.add(path(Kind.ISSUES_RSS));
+            sent.forEach(s -> paths.add(s.issue().path()));
         }
         return paths;
     }
@@ -186,7 +209,12 @@ final class Plan {
             }
             case STATIC -> favicons.generated().contains(path)
                     ? () -> Page.of(path, MediaTypes.of(path), Renderer.STATIC_CACHE, favicons.make(path)) : null;
-            case SEARCH, API, NEWSLETTER, PREVIEW, ADMIN -> null;
+            case ISSUES -> sent.isEmpty() ? null : () -> html(path, "listing", views.issues(sent));
+            case ISSUES_RSS -> sent.isEmpty() ? null : () -> text(path, RSS, feeds.issuesRss());
+            case ISSUE -> sent.stream().filter(s -> s.issue().slug().equals(id)).findFirst()
+                    .<Supplier<Page>>map(s -> () -> html(path, "article", views.issue(s))).orElse(null);
+            // an issue's preview is the preview's own route; sent or not, never a page of the site
+            case SEARCH, API, NEWSLETTER, PREVIEW, ADMIN, ISSUE_PREVIEW, REDIRECT -> null;
         };
     }
 

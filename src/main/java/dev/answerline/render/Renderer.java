@@ -40,16 +40,30 @@ public final class Renderer {
      * @param similar the answers most like each answer, for its "More ... Questions" box
      * @param cache what renders of a preview keep between them; null in the other modes
      */
-    public record Options(Mode mode, Similar similar, RenderCache cache) {
+    public record Options(Mode mode, Similar similar, RenderCache cache, Map<String, java.time.Instant> sent) {
         /** A site to serve, with boxes of the newest answers of each category. */
         public static final Options SERVE = serve(Similar.NONE);
         /** A site to export, with boxes of the newest answers of each category. */
         public static final Options EXPORT = export(Similar.NONE);
 
+        /**
+         * @param sent the newsletter issues sent so far, by slug, with the time each was queued: only these
+         *     have a web version, in the archive, feed and sitemap
+         */
         public Options {
+            sent = Map.copyOf(sent);
             if (mode.incremental() != (cache != null)) {
                 throw new IllegalArgumentException(mode + (cache == null ? " needs" : " takes no") + " render cache");
             }
+        }
+
+        public Options(Mode mode, Similar similar, RenderCache cache) {
+            this(mode, similar, cache, Map.of());
+        }
+
+        /** These options with the newsletter issues sent so far. */
+        public Options withSent(Map<String, java.time.Instant> newSent) {
+            return new Options(mode, similar, cache, newSent);
         }
 
         /** A site to serve, with the boxes showing the most similar answers. */
@@ -69,7 +83,7 @@ public final class Renderer {
 
         /** These options with other similar answers. */
         public Options with(Similar newSimilar) {
-            return new Options(mode, newSimilar, cache);
+            return new Options(mode, newSimilar, cache, sent);
         }
     }
 
@@ -104,6 +118,23 @@ public final class Renderer {
             byPath.put(path, page);
         });
         return plan.pages(new HashMap<>(byPath), plan.notFound());
+    }
+
+    /**
+     * The pages after more newsletter issues were sent: the new issues' web versions, the archive, its feed
+     * and the sitemap rendered again with {@code options.sent()}, the rest as they were. Issues are never
+     * unsent, so nothing goes.
+     */
+    public static Pages sent(Pages before, Site site, Options options) {
+        Plan plan = new Plan(site, options);
+        Map<String, Page> replaced = new HashMap<>();
+        for (String path : plan.issuePaths()) {
+            Supplier<Page> job = plan.job(path);
+            if (job != null) {
+                replaced.put(path, job.get());
+            }
+        }
+        return before.with(replaced);
     }
 
     /**

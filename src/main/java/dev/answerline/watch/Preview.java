@@ -118,6 +118,8 @@ public final class Preview implements Publication {
     public void mount(Server.Builder server, SearchLog searches) {
         Publication.super.mount(server, searches);
         server.route(Kind.PREVIEW.spec(), LANE, pages -> live);
+        // before the signup routes' /newsletter/*: the first mount that matches answers
+        server.route(Kind.ISSUE_PREVIEW.spec(), LANE, pages -> new IssuePreview(this::site));
     }
 
     @Override
@@ -195,6 +197,12 @@ public final class Preview implements Publication {
         long updated = System.nanoTime();
         Map<String, Page> problems = problemPages(site, now);
         Set<String> paths = new TreeSet<>(update.changed());
+        // an issue's preview is rendered when asked for: a saved issue only has its open previews reload
+        for (dev.answerline.content.NewsletterIssue issue : now.issues()) {
+            if (!site.issue(issue.slug()).equals(java.util.Optional.of(issue))) {
+                paths.add(issue.preview().path());
+            }
+        }
         paths.addAll(problemPaths);
         paths.addAll(problems.keySet());
         if (broken) {

@@ -33,13 +33,19 @@ final class DemoServer implements AutoCloseable {
 
     /** Another site, served the same way. */
     DemoServer(Site site) throws IOException {
+        this(site, java.util.Map.of());
+    }
+
+    /** A site whose newsletter issues in {@code sent} were sent, so that their web versions are published. */
+    DemoServer(Site site, java.util.Map<String, java.time.Instant> sent) throws IOException {
         this.site = site;
         index = SearchIndex.build(site);
         db = Database.open(Files.createTempDirectory("answerline-browser-"), null);
         newsletter = Newsletter.builder(db, () -> site).outboxDir(Files.createTempDirectory("answerline-outbox-"))
                 .console(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))
                 .signupLimit(0, Duration.ofMinutes(1)).minFillTime(Duration.ZERO).build();
-        server = Server.builder(Renderer.render(site, Renderer.Options.serve(index.similar()))).port(0)
+        server = Server.builder(Renderer.render(site, Renderer.Options.serve(index.similar()).withSent(sent)))
+                .port(0)
                 .subscribers(newsletter::count).route("/newsletter/*", newsletter::handler)
                 .route("/search", index::handler).route("/api/search", index::handler).build().start();
         newsletter.start();

@@ -57,7 +57,8 @@ class AddressTest {
     @EnumSource(Kind.class)
     void everyKindsPathsReadBackAsThatKind(Kind kind) {
         Address address = kind.fixed() ? Address.of(kind)
-                : Address.of(kind, kind == Kind.STATIC ? "/images/x.png" : kind == Kind.SITEMAP_PART ? "3" : "some-id");
+                : Address.of(kind, kind == Kind.STATIC ? "/images/x.png" : kind == Kind.SITEMAP_PART ? "3"
+                        : kind == Kind.NEWSLETTER ? "confirm" : "some-id");
         assertThat(Address.of(address.path())).isEqualTo(address);
     }
 
@@ -75,7 +76,7 @@ class AddressTest {
     @Test
     void pagesMayNotTakeTheEnginesFolders() {
         assertThat(Address.reservedSlugs()).isEqualTo(Set.of("404", "admin", "answers", "api", "assets", "authors", "blog",
-                "index", "newsletter", "products", "search"));
+                "index", "newsletter", "products", "r", "search"));
     }
 
     @Test

@@ -241,7 +241,7 @@ class BadContentTest {
         given("pages/answers.md", "---\ntitle: Answers\ndescription: d\n---\n");
         thenProblems("pages/answers.md:1: error: the page URL `/answers` is one Answerline makes itself — rename the"
                 + " file or set another `slug:`; reserved are 404, admin, answers, api, assets, authors, blog, index,"
-                + " newsletter, products, search (reserved-slug)");
+                + " newsletter, products, r, search (reserved-slug)");
     }
 
     @Test
@@ -249,7 +249,7 @@ class BadContentTest {
         given("pages/about-us.md", "---\ntitle: Admin\ndescription: d\nslug: admin\n---\n");
         thenProblems("pages/about-us.md:4: error: the page URL `/admin` is one Answerline makes itself — rename the"
                 + " file or set another `slug:`; reserved are 404, admin, answers, api, assets, authors, blog, index,"
-                + " newsletter, products, search (reserved-slug)");
+                + " newsletter, products, r, search (reserved-slug)");
     }
 
     @Test

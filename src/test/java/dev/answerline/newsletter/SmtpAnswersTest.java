@@ -139,6 +139,33 @@ class SmtpAnswersTest {
         }
     }
 
+    @Test
+    void anIssueWithErrorsOrBeforeItsSendAfterGoesToNobodyButATestCopyMay() throws Exception {
+        try (Database db = Database.open(dir, null); FakeSmtp smtp = new FakeSmtp((address, n) -> "250 OK")) {
+            Path siteDir = Issues.site(dir);
+            Path issue = siteDir.resolve("newsletters").resolve(Issues.SLUG + ".md");
+            java.time.OffsetDateTime later = clock.instant().plus(java.time.Duration.ofDays(2))
+                    .atOffset(java.time.ZoneOffset.UTC).withNano(0);
+            java.nio.file.Files.writeString(issue, "---\nsubject: Spring rolling\nsend_after: " + later
+                    + "\n---\nThree stretches for spring.\n");
+            Issues.confirmed(db, 3);
+            IssueSender early = Issues.sender(db, Issues.load(siteDir), smtp.port(), clock).build();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> early.send(Issues.SLUG))
+                    .isInstanceOf(NewsletterException.class).hasMessageContaining("send_after")
+                    .hasMessageContaining("has not come yet");
+            early.sendTest(Issues.SLUG, "editor@testroll.example");
+            assertThat(smtp.delivered).hasSize(1);
+
+            java.nio.file.Files.writeString(issue, "---\nsubject: Spring rolling\n---\n{{< answer no-such-answer >}}\n");
+            IssueSender broken = Issues.sender(db, Issues.load(siteDir), smtp.port(), clock).build();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> broken.send(Issues.SLUG))
+                    .isInstanceOf(NewsletterException.class).hasMessageContaining("has errors, so it is not sent")
+                    .hasMessageContaining("newsletters/" + Issues.SLUG + ".md:4");
+            assertThat(smtp.delivered).hasSize(1);
+            assertThat(count(db, "SELECT COUNT(*) FROM delivery")).isZero();
+        }
+    }
+
     private static long bouncedAt(Database db, String email) {
         return db.read(c -> {
             try (PreparedStatement select = c.prepareStatement("SELECT bounced_at FROM subscriber WHERE email = ?")) {

@@ -126,6 +126,26 @@ class PreviewTest {
     }
 
     @Test
+    void anIssueIsPreviewedAsItsEmailAndReloadsOnSave() throws Exception {
+        String path = "/newsletter/preview/rolling-before-a-run";
+        HttpResponse<String> preview = http.send(HttpRequest.newBuilder(server.uri().resolve(path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(preview.statusCode()).isEqualTo(200);
+        assertThat(preview.headers().firstValue("content-security-policy")).hasValue(IssuePreview.POLICY);
+        assertThat(preview.body()).contains("<title>Five minutes of rolling before your next run</title>",
+                "<script src=\"/_answerline/live.js\"></script>", "Is foam rolling good for runners?");
+        edit("newsletters/rolling-before-a-run.md", "subject: Five minutes of rolling before your next run",
+                "subject: Six minutes of rolling before your next run");
+        eventFor(path);
+        pageShowing(path, "<title>Six minutes of rolling before your next run</title>");
+        // not sent, so not published: only its preview shows it
+        assertThat(http.send(HttpRequest.newBuilder(server.uri().resolve("/newsletter/rolling-before-a-run")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+        assertThat(http.send(HttpRequest.newBuilder(server.uri().resolve("/newsletter/preview/no-such-issue")).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
     void aSavedAnswerIsServedAndItsOpenPageToldToReload() throws Exception {
         assertThat(get(LUMBAR)).contains("<script src=\"/_answerline/live.js\" defer></script>");
         edit("answers/should-you-foam-roll-your-lumbar-spine.md", "## Why the lower back is different",

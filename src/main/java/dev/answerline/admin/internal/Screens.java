@@ -1,7 +1,9 @@
 package dev.answerline.admin.internal;
 
 import dev.answerline.admin.internal.Selection.Sort;
+import dev.answerline.content.Address;
 import dev.answerline.insights.Figures;
+import dev.answerline.newsletter.IssueFigures;
 import dev.answerline.insights.Report;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +27,12 @@ public final class Screens {
 
     /** The whole site: totals, the daily chart, the answers ranked, sources, agents and searches. */
     public static View.Overview overview(Report report, Selection selection, java.nio.file.Path site) {
+        return overview(report, selection, site, List.of());
+    }
+
+    /** As {@link #overview(Report, Selection, java.nio.file.Path)}, with the sent newsletter issues. */
+    public static View.Overview overview(Report report, Selection selection, java.nio.file.Path site,
+            List<IssueFigures> issues) {
         List<Report.Page> pages = ranked(report.pages(), selection.sort());
         List<View.AnswerRow> answers = new ArrayList<>();
         for (Report.Page page : pages) {
@@ -51,7 +59,14 @@ public final class Screens {
                                 "No views came with a utm_source."),
                         new View.Counts("agents", "AI agents", "Agent", "Reads", report.aiAgents(),
                                 "No AI agent read the hub.")),
-                report.searches(), unanswered, unclicked);
+                report.searches(), unanswered, unclicked, newsletter(report, issues));
+    }
+
+    private static View.Newsletter newsletter(Report report, List<IssueFigures> issues) {
+        return new View.Newsletter(report.totals().confirmed(), issues.stream().map(i -> new View.IssueRow(
+                i.subject(), Address.of(Address.Kind.ISSUE, i.slug()).path(), SEEN.format(i.queuedAt()),
+                i.recipients(), i.sent(), i.bounced(), i.failed(), i.clicks(),
+                i.links().stream().map(l -> new View.LinkRow(l.url(), l.clicks())).toList())).toList());
     }
 
     /** One page: its funnel, daily chart, calls to action, sources and agents. */

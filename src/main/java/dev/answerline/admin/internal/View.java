@@ -31,7 +31,17 @@ public final class View {
     /** The whole site over a period. */
     public record Overview(PeriodForm form, List<Metric> totals, Chart chart, List<SortLink> sorts,
             List<AnswerRow> answers, String exportHref, List<Counts> sources, long searches,
-            List<QueryRow> unanswered, List<QueryRow> unclicked) {}
+            List<QueryRow> unanswered, List<QueryRow> unclicked, Newsletter newsletter) {}
+
+    /** The newsletter over a period: confirmed signups, and each sent issue's deliveries and clicks. */
+    public record Newsletter(long confirmed, List<IssueRow> issues) {}
+
+    /** A sent issue: when, to how many, what became of the emails, and its clicks by link. */
+    public record IssueRow(String subject, String path, String sent, long recipients, long delivered, long bounced,
+            long failed, long clicks, List<LinkRow> links) {}
+
+    /** A link of an issue and its clicks. */
+    public record LinkRow(String url, long clicks) {}
 
     /** One page over a period. */
     public record PageDetail(PeriodForm form, String path, String title, List<Metric> funnel, Chart chart,

@@ -55,6 +55,8 @@ public final class Corpus {
         site.pages().forEach(p -> entries.add(plain(p.source(), p.path())));
         site.categories().forEach(c -> entries.add(plain(c.source(), c.path())));
         site.authors().forEach(a -> entries.add(plain(a.source(), a.path())));
+        // newsletter issues: their links and images are checked as a page's, whether sent or not
+        site.issues().forEach(i -> entries.add(plain(i.source(), i.path())));
         return new Corpus(List.copyOf(entries));
     }
 

@@ -38,9 +38,17 @@ public final class Feeds {
     private final Site site;
     private final SiteConfig config;
 
+    private final List<Views.Sent> sent;
+
     public Feeds(Site site) {
+        this(site, List.of());
+    }
+
+    /** @param sent the newsletter issues sent so far, newest first */
+    public Feeds(Site site, List<Views.Sent> sent) {
         this.site = site;
         this.config = site.config();
+        this.sent = List.copyOf(sent);
     }
 
     /** One entry of a feed, whatever it is about. */
@@ -51,6 +59,18 @@ public final class Feeds {
         return site.answers().stream().limit(NEWEST).map(a -> new Entry(a.question(), a.path(),
                 Markdown.inline(a.answer(), 0).line(), a.published(), a.lastModified(), site.author(a.author()).name(),
                 site.author(a.author()).path(), site.category(a.category()).name())).toList();
+    }
+
+    private List<Entry> issues() {
+        return sent.stream().limit(NEWEST).map(s -> new Entry(s.issue().subject(), s.issue().path(),
+                s.issue().preheader().isEmpty() ? s.issue().subject() : s.issue().preheader(), s.day(), s.day(),
+                config.brand(), null, null)).toList();
+    }
+
+    /** The RSS feed of the newsletter issues sent so far. */
+    public String issuesRss() {
+        return rss(config.labels().text(Label.FEED_ISSUES, config.title()), Address.of(Address.Kind.ISSUES).path(),
+                Address.of(Address.Kind.ISSUES_RSS).path(), issues());
     }
 
     private List<Entry> posts() {

@@ -34,8 +34,16 @@ public final class Sitemaps {
     private final SiteConfig config;
     private Map<String, String> files;
 
+    private final List<String> issues;
+
     public Sitemaps(Site site) {
+        this(site, List.of());
+    }
+
+    /** @param issues the paths of the newsletter issues sent so far, newest first */
+    public Sitemaps(Site site, List<String> issues) {
         this.site = site;
+        this.issues = List.copyOf(issues);
         this.config = site.config();
     }
 
@@ -57,7 +65,7 @@ public final class Sitemaps {
         long categories = site.categories().stream().filter(c -> !site.answersIn(c).isEmpty()).count();
         return (int) (2 + categories + site.answers().size() + 1 + site.authors().size()
                 + (site.posts().isEmpty() ? 0 : 1 + site.posts().size())
-                + (site.products().isEmpty() ? 0 : 1 + site.products().size()) + site.pages().size());
+                + (site.products().isEmpty() ? 0 : 1 + site.products().size()) + site.pages().size() + (issues.isEmpty() ? 0 : 1 + issues.size()));
     }
 
     private List<Url> collect() {
@@ -90,6 +98,10 @@ public final class Sitemaps {
             site.products().forEach((Product p) -> urls.add(new Url(p.path(), null)));
         }
         site.pages().forEach((InfoPage p) -> urls.add(new Url(p.path(), null)));
+        if (!issues.isEmpty()) {
+            urls.add(new Url(Address.of(Kind.ISSUES).path(), null));
+            issues.forEach(path -> urls.add(new Url(path, null)));
+        }
         return urls;
     }
 

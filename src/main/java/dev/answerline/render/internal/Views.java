@@ -11,6 +11,7 @@ import dev.answerline.content.BlogPost;
 import dev.answerline.content.Category;
 import dev.answerline.content.Cta;
 import dev.answerline.content.InfoPage;
+import dev.answerline.content.NewsletterIssue;
 import dev.answerline.content.Product;
 import dev.answerline.content.Site;
 import dev.answerline.content.Theme;
@@ -224,6 +225,60 @@ public final class Views {
         return new View.Article(chrome, meta, crumbs, post.title(), null,
                 date(post.published()), date(post.updated()), authors.get(post.author()), null,
                 post.source().prose().html(), null, null, newsletter(post.path()), List.of());
+    }
+
+    /** A newsletter issue sent at {@code at}: from then on it has a web version. */
+    public record Sent(NewsletterIssue issue, java.time.Instant at) {
+        /** The day it was sent, in UTC. */
+        public LocalDate day() {
+            return LocalDate.ofInstant(at, java.time.ZoneOffset.UTC);
+        }
+    }
+
+    /** The archive of sent issues, newest first. */
+    public View.Listing issues(List<Sent> sent) {
+        List<View.Card> cards = sent.stream().map(s -> new View.Card(s.issue().path(), s.issue().subject(),
+                s.issue().preheader().isEmpty() ? labels.date(s.day()) : labels.date(s.day()) + " · "
+                        + s.issue().preheader())).toList();
+        List<View.Link> crumbs = List.of(homeCrumb());
+        String title = labels.text(Label.ISSUES);
+        String lead = labels.text(Label.ISSUES_LEAD, config.brand());
+        String path = Address.of(Kind.ISSUES).path();
+        View.Meta meta = head(title, lead, path, "website", null, null, null,
+                data.page(path, "CollectionPage", title, lead, crumbs), issueFeeds());
+        return new View.Listing(chrome, meta, crumbs, title, lead, null,
+                List.of(new View.Section(title, null, null, cards)));
+    }
+
+    /** A sent issue's web version: its body, its answer cards as quotes linking to the answers. */
+    public View.Article issue(Sent sent) {
+        NewsletterIssue issue = sent.issue();
+        List<View.Link> crumbs = List.of(homeCrumb(), new View.Link(labels.text(Label.ISSUES),
+                Address.of(Kind.ISSUES).path()));
+        String description = issue.preheader().isEmpty() ? issue.subject() : issue.preheader();
+        View.Meta meta = head(issue.subject(), description, issue.path(), "article", null, sent.day(), null,
+                data.page(issue.path(), "WebPage", issue.subject(), description, crumbs), issueFeeds());
+        StringBuilder body = new StringBuilder();
+        for (NewsletterIssue.Part part : issue.parts()) {
+            if (part instanceof NewsletterIssue.Text text) {
+                body.append(text.prose().html());
+            } else if (part instanceof NewsletterIssue.Card card) {
+                site.answer(card.answer()).ifPresent(a -> body.append("<blockquote><p><strong><a href=\"")
+                        .append(escape(a.path())).append("\">").append(escape(a.question()))
+                        .append("</a></strong></p><p>").append(inline(a.answer())).append("</p></blockquote>\n"));
+            }
+        }
+        return new View.Article(chrome, meta, crumbs, issue.subject(), null, date(sent.day()), null, null, null,
+                body.toString(), null, null, newsletter(issue.path()), List.of());
+    }
+
+    private List<View.Alternate> issueFeeds() {
+        return concat(feeds, List.of(new View.Alternate("application/rss+xml", labels.text(Label.FEED_ISSUES,
+                config.title()), Address.of(Kind.ISSUES_RSS).path())));
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
     public View.Listing products() {

@@ -97,11 +97,14 @@ public final class Dispatch extends Handler.Abstract {
         return true;
     }
 
-    private static void run(Mount mount, Request request, Response response, Callback callback) {
+    private void run(Mount mount, Request request, Response response, Callback callback) {
         try {
             mount.lane().execute(() -> {
                 try {
-                    if (!mount.handler().handle(request, response, callback)) {
+                    // a path a route does not answer is the pages' (the web versions of newsletter issues are
+                    // pages under the signup routes' folder), and their 404 when they have none
+                    if (!mount.handler().handle(request, response, callback)
+                            && !pages.handle(request, response, callback)) {
                         Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
                     }
                 } catch (Throwable failure) {
