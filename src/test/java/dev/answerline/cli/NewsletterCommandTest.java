@@ -8,6 +8,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.answerline.TestSites;
 import dev.answerline.newsletter.Newsletter;
 import dev.answerline.store.Database;
+import dev.answerline.store.TestDatabases;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -116,6 +117,48 @@ class NewsletterCommandTest {
         assertThat(received).hasSize(300);
         assertThat(received.values().stream().filter(n -> n > 1).count()).as("sent twice").isLessThanOrEqualTo(1);
         assertThat(received.values().stream().mapToLong(Long::longValue).sum()).isLessThanOrEqualTo(301);
+    }
+
+    @Test
+    void twoSendProcessesOnOnePostgresqlShareTheWorkAndMailEachPersonOnce() throws Exception {
+        String schema = "t_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(TestDatabases.POSTGRES);
+                Statement sql = c.createStatement()) {
+            sql.execute("CREATE SCHEMA " + schema);
+        } catch (java.sql.SQLException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CI") == null,
+                    "CI must test PostgreSQL: " + e.getMessage());
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "skipped: no PostgreSQL: " + e.getMessage());
+        }
+        String url = TestDatabases.POSTGRES + "?currentSchema=" + schema;
+        try {
+            StringBuilder csv = new StringBuilder("email,status\n");
+            for (int i = 0; i < 400; i++) {
+                csv.append("reader").append(i).append("@example.com,subscribed\n");
+            }
+            try (Database db = Database.open(null, url)) {
+                Newsletter.importCsv(db, new StringReader(csv.toString()), "test");
+            }
+            List<String> send = List.of("newsletter", "send", SLUG, "--site", site.toString(), "--db", url, "--rate",
+                    "40/s"); // slow enough that neither is done before the other starts
+            Process one = start(smtp(), send, "one.log");
+            Process two = start(smtp(), send, "two.log");
+            for (Process p : List.of(one, two)) {
+                assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+                assertThat(p.exitValue()).as("see " + dir.resolve("one.log") + " and two.log").isZero();
+            }
+
+            Map<String, Long> received = recipients(MAIL.getReceivedMessages());
+            assertThat(received).hasSize(400).allSatisfy((to, n) -> assertThat(n).as(to).isEqualTo(1L));
+            // both processes sent some: the work was shared, not done twice or by one alone
+            assertThat(Files.readString(dir.resolve("one.log"))).containsPattern("Done: [1-9][0-9]* sent");
+            assertThat(Files.readString(dir.resolve("two.log"))).containsPattern("Done: [1-9][0-9]* sent");
+        } finally {
+            try (java.sql.Connection c = java.sql.DriverManager.getConnection(TestDatabases.POSTGRES);
+                    Statement sql = c.createStatement()) {
+                sql.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        }
     }
 
     @Test
