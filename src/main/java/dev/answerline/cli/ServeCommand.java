@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.List;
 import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -172,6 +173,16 @@ final class ServeCommand implements Callable<Integer> {
                         Thread.currentThread().interrupt();
                     }
                 }, "answerline-shutdown"));
+                // SIGTERM (a service manager's stop) and Ctrl+C end serve like a finished command: the server
+                // stops, the counts and the database are closed below, and the exit status is 0, not 143
+                for (String name : List.of("TERM", "INT")) {
+                    try {
+                        sun.misc.Signal.handle(new sun.misc.Signal(name),
+                                signal -> new Thread(serving::close, "answerline-stop").start());
+                    } catch (IllegalArgumentException unknownHere) {
+                        // a platform without this signal: the shutdown hook above still writes everything
+                    }
+                }
                 if (newsletter != null) {
                     newsletter.start();
                 }

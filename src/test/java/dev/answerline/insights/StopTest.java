@@ -41,6 +41,7 @@ class StopTest {
         view(port, 400);
         server.destroy(); // SIGTERM
         assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(server.exitValue()).as("a stop asked for is a clean end").isZero();
         assertThat(views()).isEqualTo(400);
         assertThat(Files.readString(dir.resolve("term.log"))).doesNotContain("Exception", "\tat ");
     }
