@@ -14,6 +14,7 @@ import dev.answerline.newsletter.SignupLog;
 import dev.answerline.publish.Publication;
 import dev.answerline.publish.Published;
 import dev.answerline.search.SearchLog;
+import dev.answerline.server.Health;
 import dev.answerline.server.Server;
 import dev.answerline.server.TrustedProxy;
 import dev.answerline.store.Database;
@@ -143,6 +144,16 @@ final class ServeCommand implements Callable<Integer> {
             } else {
                 server.route(Address.of(Kind.API, "event").path(), Insights.LANE, pages -> Insights.uncounted());
             }
+            Database store = db;
+            List<Health.Check> checks = store == null ? List.of() : List.of(new Health.Check("database", () -> {
+                try {
+                    return store.read(c -> c.isValid(2)) ? null : "not reachable";
+                } catch (RuntimeException e) {
+                    return "not reachable";
+                }
+            }));
+            Health health = Health.of(checks);
+            server.route(Health.LIVE, Health.LANE, pages -> health).route(Health.READY, Health.LANE, pages -> health);
             published.mount(server, counting != null ? counting : SearchLog.NONE);
             java.util.Map<String, java.time.Instant> sent = java.util.Map.of();
             if (db != null && published.mode() != Mode.PREVIEW) {

@@ -61,6 +61,10 @@ public record Address(Kind kind, String id) {
         /** A page of {@code pages/}, at {@code /{slug}}. */
         PAGE("/", ""),
         SEARCH("/search"),
+        /** {@code serve}'s liveness: the process answers. */
+        HEALTH("/healthz"),
+        /** {@code serve}'s readiness: the site is loaded and the database answers. */
+        READY("/readyz"),
         /** {@code /api/...}, answered by {@code serve}; {@link #id()} is what follows {@code /api/}. */
         API("/api/", ""),
         /** The archive of sent newsletter issues. */
@@ -111,7 +115,7 @@ public record Address(Kind kind, String id) {
         /** Answered by {@code serve} only: not a file of the export. */
         public boolean dynamic() {
             return this == SEARCH || this == API || this == NEWSLETTER || this == PREVIEW || this == ADMIN
-                    || this == ISSUE_PREVIEW || this == REDIRECT;
+                    || this == ISSUE_PREVIEW || this == REDIRECT || this == HEALTH || this == READY;
         }
 
         /**

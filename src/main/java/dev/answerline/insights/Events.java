@@ -77,6 +77,15 @@ final class Events extends Handler.Abstract {
 
     private static boolean answer(Request request, Response response, Callback callback) {
         boolean get = HttpMethod.GET.is(request.getMethod());
+        if (!get) {
+            // a body left unread makes Jetty close the connection after the answer, and a client that sends
+            // its next request on it gets nothing back (a ping's "PING" and an empty beacon are never read)
+            try {
+                Content.Source.consumeAll(request);
+            } catch (IOException | RuntimeException e) {
+                // the client went away or sent too much: the answer below is all it gets
+            }
+        }
         if (!get && !HttpMethod.POST.is(request.getMethod())) {
             response.getHeaders().put(HttpHeader.ALLOW, "GET, POST");
             Response.writeError(request, response, callback, HttpStatus.METHOD_NOT_ALLOWED_405);

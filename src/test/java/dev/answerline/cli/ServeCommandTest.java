@@ -94,6 +94,17 @@ class ServeCommandTest {
     }
 
     @Test
+    void healthAndReadinessAnswerWithTheDatabaseOpen() throws Exception {
+        serve();
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).isEqualTo("{\"ready\":true}\n");
+        assertThat(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/healthz")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).isEqualTo("ok\n");
+    }
+
+    @Test
     void withoutInsightsNothingIsCounted() throws Exception {
         serve("--no-insights");
         view("198.51.100.7");

@@ -76,7 +76,7 @@ class AddressTest {
     @Test
     void pagesMayNotTakeTheEnginesFolders() {
         assertThat(Address.reservedSlugs()).isEqualTo(Set.of("404", "admin", "answers", "api", "assets", "authors", "blog",
-                "index", "newsletter", "products", "r", "search"));
+                "healthz", "index", "newsletter", "products", "r", "readyz", "search"));
     }
 
     @Test

@@ -240,16 +240,16 @@ class BadContentTest {
     void aPageCannotTakeAnAnswerlineUrl() throws IOException {
         given("pages/answers.md", "---\ntitle: Answers\ndescription: d\n---\n");
         thenProblems("pages/answers.md:1: error: the page URL `/answers` is one Answerline makes itself — rename the"
-                + " file or set another `slug:`; reserved are 404, admin, answers, api, assets, authors, blog, index,"
-                + " newsletter, products, r, search (reserved-slug)");
+                + " file or set another `slug:`; reserved are 404, admin, answers, api, assets, authors, blog, healthz,"
+                + " index, newsletter, products, r, readyz, search (reserved-slug)");
     }
 
     @Test
     void aPageCannotTakeTheDashboardsUrl() throws IOException {
         given("pages/about-us.md", "---\ntitle: Admin\ndescription: d\nslug: admin\n---\n");
         thenProblems("pages/about-us.md:4: error: the page URL `/admin` is one Answerline makes itself — rename the"
-                + " file or set another `slug:`; reserved are 404, admin, answers, api, assets, authors, blog, index,"
-                + " newsletter, products, r, search (reserved-slug)");
+                + " file or set another `slug:`; reserved are 404, admin, answers, api, assets, authors, blog, healthz,"
+                + " index, newsletter, products, r, readyz, search (reserved-slug)");
     }
 
     @Test
