@@ -35,6 +35,8 @@ import org.slf4j.LoggerFactory;
 public final class Templates {
     private static final Logger LOG = LoggerFactory.getLogger("templates");
     private static final TemplateEngine BUILT_IN = TemplateEngine.createPrecompiled(ContentType.Html);
+    /** The package of a site's compiled templates, apart from the built-in ones'. */
+    private static final String SITE_PACKAGE = "gg.jte.generated.site";
     /** Where the built-in templates' sources are in the jar; the list of them is in {@code index.txt}. */
     private static final String SOURCES = "/dev/answerline/render/templates/";
     private static final List<String> NAMES = names();
@@ -136,9 +138,13 @@ public final class Templates {
         // compile; an override that does not compile is left out and the rest compiled again without it
         while (!overrides.isEmpty()) {
             try {
-                TemplateEngine engine = engine(overrides);
-                engine.precompileAll();
-                return new Templates(engine, Map.copyOf(overrides), problems);
+                Path classes = classes();
+                engine(overrides, classes).precompileAll();
+                // render with the classes as compiled: an on-demand engine looks for changed sources while
+                // pages render on several threads, and now and then failed a render half-way (seen in CI)
+                TemplateEngine compiled = TemplateEngine.createPrecompiled(classes, ContentType.Html,
+                        Templates.class.getClassLoader(), SITE_PACKAGE);
+                return new Templates(compiled, Map.copyOf(overrides), problems);
             } catch (TemplateException e) {
                 TemplateOverride culprit = culprit(e, overrides);
                 problems.add(problem(e, culprit));
@@ -148,18 +154,22 @@ public final class Templates {
         return new Templates(null, Map.of(), problems);
     }
 
-    private static TemplateEngine engine(Map<String, TemplateOverride> overrides) {
+    private static Path classes() {
         try {
             Path classes = Files.createTempDirectory("answerline-templates-");
             classes.toFile().deleteOnExit();
-            TemplateEngine engine = TemplateEngine.create(new Sources(overrides), classes, ContentType.Html,
-                    Templates.class.getClassLoader());
-            // as the built-in templates are compiled (the jte plugin's settings in pom.xml)
-            engine.setTrimControlStructures(true);
-            return engine;
+            return classes;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a folder for the site's compiled templates: " + e.getMessage(), e);
         }
+    }
+
+    private static TemplateEngine engine(Map<String, TemplateOverride> overrides, Path classes) {
+        TemplateEngine engine = TemplateEngine.create(new Sources(overrides), classes, ContentType.Html,
+                Templates.class.getClassLoader(), SITE_PACKAGE);
+        // as the built-in templates are compiled (the jte plugin's settings in pom.xml)
+        engine.setTrimControlStructures(true);
+        return engine;
     }
 
     /** The override a compile error is in: the one it names, else (an error in a built-in one it calls) any. */
