@@ -56,7 +56,7 @@ public final class Dashboard {
         // hashed once here, and the text forgotten: PBKDF2 at every login, never the password in memory
         this.password = b.password == null ? null : new Password(b.password);
         this.sessions = new Sessions(b.db, b.clock);
-        this.loginLimit = new RateLimiter(b.loginAttempts, b.loginWindow, b.clock);
+        this.loginLimit = RateLimiter.inMemory(b.loginAttempts, b.loginWindow, b.clock);
         this.proxy = b.proxy;
         this.clock = b.clock;
         this.siteDir = b.siteDir;

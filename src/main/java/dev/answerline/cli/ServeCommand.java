@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
 import java.util.function.Supplier;
@@ -41,6 +42,12 @@ import picocli.CommandLine.Spec;
                     + " ANSWERLINE_SMTP_HOST, _PORT, _SECURITY, _USER, _PASSWORD, _FROM; without one they are"
                     + " written to DIR/outbox and their links printed here."})
 final class ServeCommand implements Callable<Integer> {
+    /**
+     * An email due this long with no sender holding it means no node sends: a sender takes due emails
+     * within seconds, and one that vanished gives them back when its claim of {@code Outbox.CLAIM} runs out.
+     */
+    private static final Duration OUTBOX_STUCK = Duration.ofMinutes(5);
+
     @Mixin
     private SiteOption site;
 
@@ -125,10 +132,19 @@ final class ServeCommand implements Callable<Integer> {
         Insights counting = null;
         Dashboard dashboard = null;
         CountDownLatch closed = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
         SentIssues sentIssues = null;
         try {
             if (published.site().config().newsletter() != null || insights) {
                 db = storage.open();
+                if (watch && db.kind() == Database.Kind.POSTGRESQL) {
+                    PrintWriter err = spec.commandLine().getErr();
+                    err.println("serve: --watch is for one editor on one machine, and this one shares " + db.description()
+                            + " with the site's other nodes: the signups, counts and sends of this preview go to the live"
+                            + " site's database. Edit with --watch on your own machine and the default --data folder"
+                            + " (SQLite); the nodes serve without --watch.");
+                    err.flush();
+                }
             }
             if (insights) {
                 counting = Insights.builder(db, published::site).build().start();
@@ -144,15 +160,8 @@ final class ServeCommand implements Callable<Integer> {
             } else {
                 server.route(Address.of(Kind.API, "event").path(), Insights.LANE, pages -> Insights.uncounted());
             }
-            Database store = db;
-            List<Health.Check> checks = store == null ? List.of() : List.of(new Health.Check("database", () -> {
-                try {
-                    return store.read(c -> c.isValid(2)) ? null : "not reachable";
-                } catch (RuntimeException e) {
-                    return "not reachable";
-                }
-            }));
-            Health health = Health.of(checks);
+            AtomicReference<Newsletter> mailing = new AtomicReference<>();
+            Health health = Health.of(readiness(db, mailing, stopping));
             server.route(Health.LIVE, Health.LANE, pages -> health).route(Health.READY, Health.LANE, pages -> health);
             published.mount(server, counting != null ? counting : SearchLog.NONE);
             java.util.Map<String, java.time.Instant> sent = java.util.Map.of();
@@ -166,6 +175,7 @@ final class ServeCommand implements Callable<Integer> {
                 newsletter = Newsletter.builder(db, published::site).mail(mail).outboxDir(storage.data().resolve("outbox"))
                         .publicUrl(links).signupLimit(limit.count(), limit.window())
                         .signups(counting != null ? counting : SignupLog.NONE).build();
+                mailing.set(newsletter);
                 server.subscribers(newsletter::count).route(Kind.NEWSLETTER.spec(), Newsletter.LANE, newsletter::handler);
                 // the links of sent issues: /r/{signed id} counts and redirects
                 Clicks clicks = new Clicks(db, ClickLinks.load(db, published.site().config().baseUrl()),
@@ -174,12 +184,21 @@ final class ServeCommand implements Callable<Integer> {
             }
             try (Server serving = server.build().start()) {
                 running.set(serving);
+                // a stop, in this order: /readyz says so, the preview's live-reload streams end, the port closes and
+                // the requests in flight finish (up to the server's stop timeout); then, below, the sender
+                // finishes the message in hand, the counts are written and the database is closed
+                Runnable stop = () -> {
+                    if (stopping.compareAndSet(false, true)) {
+                        published.stopping();
+                    }
+                    serving.close();
+                };
                 // on SIGTERM the JVM runs its hooks and halts: this one stops taking requests, then waits for
                 // the counts and the database to be closed below, so that the last seconds are not lost
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                    serving.close();
+                    stop.run();
                     try {
-                        closed.await(20, TimeUnit.SECONDS);
+                        closed.await(30, TimeUnit.SECONDS);
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
@@ -188,8 +207,7 @@ final class ServeCommand implements Callable<Integer> {
                 // stops, the counts and the database are closed below, and the exit status is 0, not 143
                 for (String name : List.of("TERM", "INT")) {
                     try {
-                        sun.misc.Signal.handle(new sun.misc.Signal(name),
-                                signal -> new Thread(serving::close, "answerline-stop").start());
+                        sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> new Thread(stop, "answerline-stop").start());
                     } catch (IllegalArgumentException unknownHere) {
                         // a platform without this signal: the shutdown hook above still writes everything
                     }
@@ -231,6 +249,38 @@ final class ServeCommand implements Callable<Integer> {
             closed.countDown();
         }
         return Main.OK;
+    }
+
+    /**
+     * What /readyz checks: the database answers, no email has been due for long without a sender (every
+     * node's sender is gone), and serve is not stopping.
+     */
+    private static List<Health.Check> readiness(Database db, AtomicReference<Newsletter> mailing, AtomicBoolean stopping) {
+        List<Health.Check> checks = new java.util.ArrayList<>();
+        checks.add(new Health.Check("stopping", () -> stopping.get() ? "serve is stopping" : null));
+        if (db != null) {
+            checks.add(new Health.Check("database", () -> {
+                try {
+                    return db.read(c -> c.isValid(2)) ? null : "not reachable";
+                } catch (RuntimeException e) {
+                    return "not reachable";
+                }
+            }));
+            checks.add(new Health.Check("outbox", () -> {
+                Newsletter newsletter = mailing.get();
+                if (newsletter == null) {
+                    return null;
+                }
+                try {
+                    Duration due = newsletter.outboxDueFor();
+                    return due.compareTo(OUTBOX_STUCK) < 0 ? null : "an email has been due for " + due.toSeconds()
+                            + " s and no sender took it: check that serve's sender runs on some node";
+                } catch (RuntimeException e) {
+                    return null; // the database check says it
+                }
+            }));
+        }
+        return checks;
     }
 
     /** A count per time window, written like {@code 8/10m}. */

@@ -52,7 +52,7 @@ final class Events extends Handler.Abstract {
         this.insights = insights;
         this.pages = pages;
         this.site = site;
-        this.limit = new RateLimiter(PER_MINUTE, Duration.ofMinutes(1), clock);
+        this.limit = RateLimiter.inMemory(PER_MINUTE, Duration.ofMinutes(1), clock);
     }
 
     /** The same answers, counting nothing. */

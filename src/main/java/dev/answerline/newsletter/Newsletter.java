@@ -53,7 +53,11 @@ public final class Newsletter implements AutoCloseable {
      */
     public static final Lane LANE = Lane.of("newsletter", 12, 256);
     private static final Logger LOG = LoggerFactory.getLogger("newsletter");
-    private static final Duration COUNT_REFRESH = Duration.ofSeconds(30);
+    /**
+     * How often the confirmed subscribers are counted again: the figure on every page, the same on every
+     * node of one PostgreSQL within this long. One indexed count every few seconds costs next to nothing.
+     */
+    private static final Duration COUNT_REFRESH = Duration.ofSeconds(3);
 
     private final Database db;
     private final Supplier<Site> site;
@@ -83,9 +87,12 @@ public final class Newsletter implements AutoCloseable {
         this.emails = new Emails(clock);
         this.mailer = b.mail != null ? new SmtpMailer(b.mail) : new FileMailer(b.outboxDir, b.console, clock);
         this.worker = new OutboxWorker(outbox, mailer, clock, b.poll);
-        this.signupLimit = new RateLimiter(b.signupLimit, b.signupWindow, clock);
-        this.minFillTime = b.minFillTime;
         this.clientHashes = ClientHashes.load(db);
+        // one node on SQLite keeps the limit in memory, as cheap as it gets; nodes on one PostgreSQL share it
+        this.signupLimit = db.kind() == Database.Kind.POSTGRESQL
+                ? new SharedWindows(db, "signup", b.signupLimit, b.signupWindow, clock, clientHashes)
+                : RateLimiter.inMemory(b.signupLimit, b.signupWindow, clock);
+        this.minFillTime = b.minFillTime;
         this.counter = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, "answerline-subscriber-count");
             thread.setDaemon(true);
@@ -118,9 +125,22 @@ public final class Newsletter implements AutoCloseable {
         return new Routes(this, pages, signupLimit, minFillTime);
     }
 
-    /** Confirmed subscribers, as last counted: at most half a minute old, and current after a local change. */
+    /** Confirmed subscribers, as last counted: a few seconds old at most, and current after a local change. */
     public long count() {
         return count;
+    }
+
+    /**
+     * How long the longest-waiting email has been due with no sender holding it: zero or a few seconds while
+     * a sender runs on some node; growing only when none does. Emails waiting for a retry do not count.
+     */
+    public Duration outboxDueFor() {
+        return outbox.dueFor(clock.millis());
+    }
+
+    /** Emails not yet sent nor given up, on all nodes. */
+    public long outboxWaiting() {
+        return outbox.waiting();
     }
 
     /** Writes subscribers (all when {@code status} is null) as CSV. */

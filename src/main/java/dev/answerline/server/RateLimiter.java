@@ -1,47 +1,26 @@
 package dev.answerline.server;
 
+import dev.answerline.server.internal.MemoryWindows;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * At most {@code limit} attempts per key (a client address) in each fixed window of time. Kept in memory:
- * it protects this process, and forgets everything on restart. Thread-safe. Used by the routes that take
- * what anyone can send: newsletter signups, insight events.
+ * At most a number of attempts per key (a client address) in each fixed window of time. Used by the routes
+ * that take what anyone can send: newsletter signups, insight events, the dashboard's login.
+ * Implementations are thread-safe.
  */
-public final class RateLimiter {
-    private static final int SWEEP_EVERY = 1024;
-
-    private final int limit;
-    private final long windowMillis;
-    private final Clock clock;
-    private final ConcurrentHashMap<String, Window> windows = new ConcurrentHashMap<>();
-    private final AtomicInteger calls = new AtomicInteger();
-
-    private record Window(long start, AtomicInteger count) {}
-
-    /** @param limit attempts allowed per window; 0 allows any number */
-    public RateLimiter(int limit, Duration window, Clock clock) {
-        this.limit = limit;
-        this.windowMillis = window.toMillis();
-        this.clock = clock;
-    }
-
+@FunctionalInterface
+public interface RateLimiter {
     /** Counts an attempt; returns 0 when it is allowed, else the seconds until the key may try again. */
-    public long acquire(String key) {
-        if (limit <= 0) {
-            return 0;
-        }
-        long now = clock.millis();
-        if (calls.incrementAndGet() % SWEEP_EVERY == 0) {
-            windows.values().removeIf(w -> w.start() + windowMillis <= now);
-        }
-        Window window = windows.compute(key, (k, w) -> w == null || w.start() + windowMillis <= now
-                ? new Window(now, new AtomicInteger()) : w);
-        if (window.count().incrementAndGet() <= limit) {
-            return 0;
-        }
-        return Math.max(1, (window.start() + windowMillis - now + 999) / 1000);
+    long acquire(String key);
+
+    /**
+     * A limiter kept in this process's memory: it protects this process, and forgets everything on
+     * restart. Several nodes that must share a limit need one kept in their database instead.
+     *
+     * @param limit attempts allowed per window; 0 allows any number
+     */
+    static RateLimiter inMemory(int limit, Duration window, Clock clock) {
+        return new MemoryWindows(limit, window, clock);
     }
 }

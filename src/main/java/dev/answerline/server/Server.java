@@ -24,6 +24,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
 /**
@@ -57,6 +58,7 @@ public final class Server implements AutoCloseable {
     private final TrustedProxy proxy;
     private final Duration bodyTimeout;
     private final int bodiesPerClient;
+    private final Duration stopTimeout;
     private final AtomicReference<Pages> pages;
     private org.eclipse.jetty.server.Server jetty;
     private ServerConnector connector;
@@ -70,6 +72,7 @@ public final class Server implements AutoCloseable {
         this.proxy = builder.proxy;
         this.bodyTimeout = builder.bodyTimeout;
         this.bodiesPerClient = builder.bodiesPerClient;
+        this.stopTimeout = builder.stopTimeout;
         this.pages = new AtomicReference<>(builder.pages);
     }
 
@@ -106,7 +109,10 @@ public final class Server implements AutoCloseable {
                 .map(r -> new Dispatch.Route(r.spec(), r.lane(), r.handler().apply(pages::get))).toList();
         Handler front = new Dispatch(mounted, new Bodies(MAX_REQUEST_BYTES, bodyTimeout, bodiesPerClient, MAX_BODIES),
                 pagesHandler);
-        server.setHandler(new SecurityHeaders(front));
+        // a stop closes the port, answers requests on open connections with 503 (a proxy tries the next node)
+        // and waits for those in flight, up to the stop timeout
+        server.setHandler(new GracefulHandler(new SecurityHeaders(front)));
+        server.setStopTimeout(stopTimeout.toMillis());
         server.setErrorHandler(new ErrorPages(pages::get));
         // no Jetty shutdown hook: the process that serves owns the stop (serve's hook closes this server and
         // then waits for the counts to be written); two hooks racing each other logged a stack trace
@@ -176,6 +182,10 @@ public final class Server implements AutoCloseable {
         jetty.join();
     }
 
+    /**
+     * Stops: the port is closed at once, requests in flight finish (new ones on open connections get 503),
+     * and after the stop timeout whatever is left is cut off. Idempotent.
+     */
     @Override
     public void close() {
         if (jetty != null) {
@@ -205,6 +215,7 @@ public final class Server implements AutoCloseable {
         private TrustedProxy proxy = TrustedProxy.NONE;
         private Duration bodyTimeout = Duration.ofSeconds(10);
         private int bodiesPerClient = 16;
+        private Duration stopTimeout = Duration.ofSeconds(10);
 
         private Builder(Pages pages) {
             this.pages = Objects.requireNonNull(pages, "pages");
@@ -269,6 +280,12 @@ public final class Server implements AutoCloseable {
             return this;
         }
 
+        /** How long a stop waits for the requests in flight; default 10 seconds. */
+        public Builder stopTimeout(Duration timeout) {
+            this.stopTimeout = Objects.requireNonNull(timeout, "timeout");
+            return this;
+        }
+
         /**
          * A server with these settings, not yet started.
          *
@@ -283,7 +300,7 @@ public final class Server implements AutoCloseable {
                 throw new ServerException("the address to listen on is empty",
                         "pass one with --host, e.g. 127.0.0.1, or 0.0.0.0 for every interface");
             }
-            if (bodyTimeout.isNegative() || bodyTimeout.isZero() || bodiesPerClient < 1) {
+            if (bodyTimeout.isNegative() || bodyTimeout.isZero() || bodiesPerClient < 1 || stopTimeout.isNegative()) {
                 throw new IllegalArgumentException("the body timeout and the bodies per client must be above 0");
             }
             Set<String> specs = new HashSet<>();

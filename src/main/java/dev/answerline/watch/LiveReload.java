@@ -35,6 +35,9 @@ public final class LiveReload extends Handler.Abstract {
 
     private final Set<BlockingQueue<String>> clients = new CopyOnWriteArraySet<>();
     private volatile boolean closed;
+    /** Put in every queue by {@link #close()}, compared by identity: no event is this string. */
+    @SuppressWarnings("StringOperationCanBeSimplified")
+    private static final String CLOSED = new String("closed");
 
     /** Sends the changed paths ({@code *} for all) to every open page. */
     public void publish(java.util.Collection<String> paths) {
@@ -54,9 +57,10 @@ public final class LiveReload extends Handler.Abstract {
         return clients.size();
     }
 
-    /** Ends every open event stream. */
+    /** Ends every open event stream now, so that a stopping server has no request left waiting on them. */
     public void close() {
         closed = true;
+        clients.forEach(client -> client.offer(CLOSED));
     }
 
     @Override
@@ -80,6 +84,9 @@ public final class LiveReload extends Handler.Abstract {
             send(response, ": connected\n\n");
             while (!closed) {
                 String event = events.poll(PING_SECONDS, TimeUnit.SECONDS);
+                if (event == CLOSED) {
+                    break;
+                }
                 // a comment line now and then finds out when the page has gone away
                 send(response, event != null ? event : ": ping\n\n");
             }

@@ -281,6 +281,11 @@ public final class Preview implements Publication {
     }
 
     @Override
+    public void stopping() {
+        live.close();
+    }
+
+    @Override
     public synchronized void close() {
         if (watcher != null) {
             watcher.close();

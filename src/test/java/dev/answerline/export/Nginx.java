@@ -52,13 +52,22 @@ public final class Nginx implements AutoCloseable {
      * @param work an empty folder for its configuration, pid, logs and temporary files
      */
     public static Nginx start(Path work, String serverBlock) throws IOException {
+        return startHttp(work, port -> "server {\n    listen 127.0.0.1:" + port + ";\n"
+                + serverBlock.indent(4).stripTrailing() + "\n}");
+    }
+
+    /**
+     * Starts nginx with {@code http} (given the free port it is to listen on) as the body of its {@code http}
+     * block, e.g. an upstream and a server block, and waits until it accepts connections.
+     */
+    public static Nginx startHttp(Path work, java.util.function.IntFunction<String> http) throws IOException {
         assumeInstalled();
         int port = freePort();
         String conf = """
                 worker_processes 1;
                 pid %1$s/nginx.pid;
                 error_log %1$s/error.log warn;
-                events { worker_connections 64; }
+                events { worker_connections 512; }
                 http {
                     include /etc/nginx/mime.types;
                     default_type application/octet-stream;
@@ -69,12 +78,9 @@ public final class Nginx implements AutoCloseable {
                     fastcgi_temp_path %1$s/fastcgi;
                     uwsgi_temp_path %1$s/uwsgi;
                     scgi_temp_path %1$s/scgi;
-                    server {
-                        listen 127.0.0.1:%2$d;
-                %3$s
-                    }
+                %2$s
                 }
-                """.formatted(work, port, serverBlock.indent(8).stripTrailing());
+                """.formatted(work, http.apply(port).indent(4).stripTrailing());
         Path confFile = work.resolve("nginx.conf");
         Files.writeString(confFile, conf);
         Process process = new ProcessBuilder(BINARY.toString(), "-p", work.toString(), "-c", confFile.toString(),

@@ -36,7 +36,7 @@ class TokensAndLimitsTest {
     @Test
     void theRateLimitCountsPerClientAndWindow() {
         MutableClock clock = new MutableClock();
-        RateLimiter limiter = new RateLimiter(3, Duration.ofMinutes(10), clock);
+        RateLimiter limiter = RateLimiter.inMemory(3, Duration.ofMinutes(10), clock);
         for (int i = 0; i < 3; i++) {
             assertThat(limiter.acquire("10.0.0.1")).isZero();
         }
@@ -50,7 +50,7 @@ class TokensAndLimitsTest {
 
     @Test
     void aLimitOfZeroAllowsEverything() {
-        RateLimiter limiter = new RateLimiter(0, Duration.ofMinutes(1), Clock.systemUTC());
+        RateLimiter limiter = RateLimiter.inMemory(0, Duration.ofMinutes(1), Clock.systemUTC());
         for (int i = 0; i < 100; i++) {
             assertThat(limiter.acquire("x")).isZero();
         }

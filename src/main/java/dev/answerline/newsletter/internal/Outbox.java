@@ -19,8 +19,12 @@ import java.util.UUID;
 public final class Outbox {
     /** Attempts before a message is given up and left for the operator. */
     public static final int MAX_ATTEMPTS = 12;
-    /** A sender that claimed a message and vanished gives it back after this long. */
-    static final Duration CLAIM = Duration.ofMinutes(2);
+    /**
+     * A sender that claimed a message and vanished gives it back after this long; a sender that is still
+     * at work renews its claim on the rest of its batch when half of this has passed ({@link #extend}), so
+     * a slow mail server does not make another node send the same message.
+     */
+    public static final Duration CLAIM = Duration.ofSeconds(40);
     private static final Duration FIRST_RETRY = Duration.ofSeconds(30);
     private static final Duration LAST_RETRY = Duration.ofHours(1);
 
@@ -122,6 +126,61 @@ public final class Outbox {
     public static Duration retryDelay(int attempts) {
         Duration delay = FIRST_RETRY.multipliedBy(1L << Math.min(attempts - 1, 20));
         return delay.compareTo(LAST_RETRY) > 0 ? LAST_RETRY : delay;
+    }
+
+    /** Renews this sender's claim on messages it holds and has not sent yet, until {@code now + CLAIM}. */
+    public void extend(List<String> ids, long now) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        db.write(c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE outbox SET claimed_until = ? WHERE id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ") AND sent_at IS NULL")) {
+                update.setLong(1, now + CLAIM.toMillis());
+                for (int i = 0; i < ids.size(); i++) {
+                    update.setString(i + 2, ids.get(i));
+                }
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /** Gives claimed messages back at once, for another sender; a stopping sender's unsent ones. */
+    public void release(List<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        db.write(c -> {
+            try (PreparedStatement update = c.prepareStatement("UPDATE outbox SET claimed_until = NULL WHERE id IN ("
+                    + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ") AND sent_at IS NULL")) {
+                for (int i = 0; i < ids.size(); i++) {
+                    update.setString(i + 1, ids.get(i));
+                }
+                update.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
+     * How long the longest-waiting message has been due without any sender holding it, zero when none is:
+     * a few seconds normally, minutes only when no sender runs. A message waiting for its retry after a
+     * failed attempt is not due, so a mail server that refuses does not count here.
+     */
+    public Duration dueFor(long now) {
+        return db.read(c -> {
+            try (PreparedStatement select = c.prepareStatement("SELECT MIN(next_attempt_at) FROM outbox"
+                    + " WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= ?"
+                    + " AND (claimed_until IS NULL OR claimed_until < ?)")) {
+                select.setLong(1, now);
+                select.setLong(2, now);
+                try (ResultSet row = select.executeQuery()) {
+                    long oldest = row.next() ? row.getLong(1) : 0;
+                    return oldest == 0 ? Duration.ZERO : Duration.ofMillis(Math.max(0, now - oldest));
+                }
+            }
+        });
     }
 
     /** Messages not yet sent nor given up: for status output and tests. */

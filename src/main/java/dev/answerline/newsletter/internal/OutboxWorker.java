@@ -19,6 +19,8 @@ import org.slf4j.LoggerFactory;
 public final class OutboxWorker implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger("newsletter");
     private static final int BATCH = 20;
+    /** Long enough for one message to an SMTP server that answers slowly; serve's own stop waits longer. */
+    private static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
     private final Outbox outbox;
     private final Mailer mailer;
@@ -54,15 +56,29 @@ public final class OutboxWorker implements AutoCloseable {
     private void loop() {
         while (running) {
             try {
-                List<Outbox.Message> due = outbox.claimDue(clock.millis(), BATCH);
+                long claimedAt = clock.millis();
+                List<Outbox.Message> due = outbox.claimDue(claimedAt, BATCH);
                 List<String> sent = new ArrayList<>();
-                for (Outbox.Message message : due) {
+                List<String> left = new ArrayList<>();
+                for (int i = 0; i < due.size(); i++) {
+                    Outbox.Message message = due.get(i);
+                    // a stop lets the message in hand finish, and hands the rest to another sender at once
+                    if (!running) {
+                        left.add(message.id());
+                        continue;
+                    }
+                    long now = clock.millis();
+                    if (now - claimedAt > Outbox.CLAIM.toMillis() / 2) {
+                        outbox.extend(due.subList(i, due.size()).stream().map(Outbox.Message::id).toList(), now);
+                        claimedAt = now;
+                    }
                     if (send(message)) {
                         sent.add(message.id());
                     }
                 }
                 // one transaction for the batch; a crash before it means those few are sent again, not lost
                 outbox.sent(sent, clock.millis());
+                outbox.release(left);
                 if (due.size() < BATCH) {
                     wake.tryAcquire(poll.toMillis(), TimeUnit.MILLISECONDS);
                     wake.drainPermits();
@@ -71,6 +87,9 @@ public final class OutboxWorker implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                if (!running) {
+                    return; // the database closed under a stopping sender: nothing is lost, the rest waits
+                }
                 LOG.warn("the outbox cannot be read ({}); trying again in {} s", e.getMessage(), poll.toSeconds());
                 sleep();
             }
@@ -107,16 +126,26 @@ public final class OutboxWorker implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the sender: the message in hand is finished and marked sent, the rest of its batch is given
+     * back. A sender stuck on a mail server for longer than {@code STOP_WAIT} is interrupted; its message is
+     * then sent again later, by this node or another.
+     */
     @Override
     public synchronized void close() {
+        if (thread == null) {
+            return;
+        }
         running = false;
-        if (thread != null) {
-            thread.interrupt();
-            try {
-                thread.join(5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        wake.release();
+        try {
+            thread.join(STOP_WAIT.toMillis());
+            if (thread.isAlive()) {
+                thread.interrupt();
+                thread.join(1_000);
             }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
