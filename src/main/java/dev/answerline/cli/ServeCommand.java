@@ -25,7 +25,6 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
 import java.util.function.Supplier;
@@ -132,7 +131,6 @@ final class ServeCommand implements Callable<Integer> {
         Insights counting = null;
         Dashboard dashboard = null;
         CountDownLatch closed = new CountDownLatch(1);
-        AtomicBoolean stopping = new AtomicBoolean();
         SentIssues sentIssues = null;
         try {
             if (published.site().config().newsletter() != null || insights) {
@@ -161,7 +159,7 @@ final class ServeCommand implements Callable<Integer> {
                 server.route(Address.of(Kind.API, "event").path(), Insights.LANE, pages -> Insights.uncounted());
             }
             AtomicReference<Newsletter> mailing = new AtomicReference<>();
-            Health health = Health.of(readiness(db, mailing, stopping));
+            Health health = Health.of(readiness(db, mailing));
             server.route(Health.LIVE, Health.LANE, pages -> health).route(Health.READY, Health.LANE, pages -> health);
             published.mount(server, counting != null ? counting : SearchLog.NONE);
             java.util.Map<String, java.time.Instant> sent = java.util.Map.of();
@@ -184,15 +182,10 @@ final class ServeCommand implements Callable<Integer> {
             }
             try (Server serving = server.build().start()) {
                 running.set(serving);
-                // a stop, in this order: /readyz says so, the preview's live-reload streams end, the port closes and
-                // the requests in flight finish (up to the server's stop timeout); then, below, the sender
-                // finishes the message in hand, the counts are written and the database is closed
-                Runnable stop = () -> {
-                    if (stopping.compareAndSet(false, true)) {
-                        published.stopping();
-                    }
-                    serving.close();
-                };
+                // a stop, in this order: the port closes and the requests in flight finish (up to the server's
+                // stop timeout); then, below, the sender finishes the message in hand, the counts
+                // are written and the database is closed
+                Runnable stop = serving::close;
                 // on SIGTERM the JVM runs its hooks and halts: this one stops taking requests, then waits for
                 // the counts and the database to be closed below, so that the last seconds are not lost
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -252,12 +245,11 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * What /readyz checks: the database answers, no email has been due for long without a sender (every
-     * node's sender is gone), and serve is not stopping.
+     * What /readyz checks: the database answers, and no email has been due for long without a sender (every
+     * node's sender is gone). A stopping serve needs no check: its port is closed, and open connections get 503.
      */
-    private static List<Health.Check> readiness(Database db, AtomicReference<Newsletter> mailing, AtomicBoolean stopping) {
+    private static List<Health.Check> readiness(Database db, AtomicReference<Newsletter> mailing) {
         List<Health.Check> checks = new java.util.ArrayList<>();
-        checks.add(new Health.Check("stopping", () -> stopping.get() ? "serve is stopping" : null));
         if (db != null) {
             checks.add(new Health.Check("database", () -> {
                 try {

@@ -53,13 +53,6 @@ public interface Publication extends AutoCloseable {
     default void sent(java.util.Map<String, java.time.Instant> sent) {
     }
 
-    /**
-     * The server is about to stop: ends what would hold its stop back, such as the preview's live-reload
-     * streams, which otherwise stay open until the stop timeout. Pages are still served until {@link #close()}.
-     */
-    default void stopping() {
-    }
-
     /** One line for the console about what is served, after the server has started. */
     String describe();
 

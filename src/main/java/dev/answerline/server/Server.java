@@ -40,6 +40,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * ones, never a mix. Thread-safe.
  */
 public final class Server implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger("server");
     /** Largest request body accepted; pages take none and forms are tiny. */
     public static final int MAX_REQUEST_BYTES = 16 * 1024;
     /**
@@ -59,6 +60,7 @@ public final class Server implements AutoCloseable {
     private final Duration bodyTimeout;
     private final int bodiesPerClient;
     private final Duration stopTimeout;
+    private final List<Runnable> beforeStop;
     private final AtomicReference<Pages> pages;
     private org.eclipse.jetty.server.Server jetty;
     private ServerConnector connector;
@@ -73,6 +75,7 @@ public final class Server implements AutoCloseable {
         this.bodyTimeout = builder.bodyTimeout;
         this.bodiesPerClient = builder.bodiesPerClient;
         this.stopTimeout = builder.stopTimeout;
+        this.beforeStop = List.copyOf(builder.beforeStop);
         this.pages = new AtomicReference<>(builder.pages);
     }
 
@@ -189,14 +192,22 @@ public final class Server implements AutoCloseable {
     @Override
     public void close() {
         if (jetty != null) {
+            beforeStop.forEach(Runnable::run);
             stopQuietly(jetty);
         }
     }
 
-    private static void stopQuietly(org.eclipse.jetty.server.Server server) {
+    private void stopQuietly(org.eclipse.jetty.server.Server server) {
         try {
             server.stop();
         } catch (Exception e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof java.util.concurrent.TimeoutException) {
+                    // Jetty has stopped everything and only reports that it had to cut requests off
+                    LOG.warn("requests still under way {} s after the stop began were cut off", stopTimeout.toSeconds());
+                    return;
+                }
+            }
             throw ServerException.bug("the server did not stop cleanly: " + e.getMessage(), e);
         }
     }
@@ -216,6 +227,7 @@ public final class Server implements AutoCloseable {
         private Duration bodyTimeout = Duration.ofSeconds(10);
         private int bodiesPerClient = 16;
         private Duration stopTimeout = Duration.ofSeconds(10);
+        private final List<Runnable> beforeStop = new ArrayList<>();
 
         private Builder(Pages pages) {
             this.pages = Objects.requireNonNull(pages, "pages");
@@ -277,6 +289,15 @@ public final class Server implements AutoCloseable {
         /** Request bodies one client address may have under way at once; default 16, more get 429. */
         public Builder bodiesPerClient(int count) {
             this.bodiesPerClient = count;
+            return this;
+        }
+
+        /**
+         * Runs {@code action} when the server begins to stop, before it waits for the requests in flight: for
+         * requests that would otherwise last until the stop timeout, such as open event streams.
+         */
+        public Builder beforeStop(Runnable action) {
+            beforeStop.add(Objects.requireNonNull(action, "action"));
             return this;
         }
 

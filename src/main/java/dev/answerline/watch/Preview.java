@@ -118,6 +118,8 @@ public final class Preview implements Publication {
     public void mount(Server.Builder server, SearchLog searches) {
         Publication.super.mount(server, searches);
         server.route(Kind.PREVIEW.spec(), LANE, pages -> live);
+        // open pages' event streams would hold a graceful stop back until its timeout
+        server.beforeStop(live::close);
         // before the signup routes' /newsletter/*: the first mount that matches answers
         server.route(Kind.ISSUE_PREVIEW.spec(), LANE, pages -> new IssuePreview(this::site));
     }
@@ -278,11 +280,6 @@ public final class Preview implements Publication {
                 : paths.size() + (paths.size() == 1 ? " page" : " pages")) + " updated in " + millis + " ms");
         errors.forEach(problem -> console.println("  " + problem));
         console.flush();
-    }
-
-    @Override
-    public void stopping() {
-        live.close();
     }
 
     @Override

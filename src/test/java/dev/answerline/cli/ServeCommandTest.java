@@ -94,6 +94,27 @@ class ServeCommandTest {
     }
 
     @Test
+    void watchPointedAtPostgresqlSaysItIsForOneEditorOnOneMachine() throws Exception {
+        String schema = "t_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(dev.answerline.store.TestDatabases.POSTGRES);
+                java.sql.Statement sql = c.createStatement()) {
+            sql.execute("CREATE SCHEMA " + schema);
+        } catch (java.sql.SQLException e) {
+            org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("CI") == null, "CI must test PostgreSQL");
+            org.junit.jupiter.api.Assumptions.assumeTrue(false, "skipped: no PostgreSQL");
+        }
+        serve("--watch", "--db", dev.answerline.store.TestDatabases.POSTGRES + "?currentSchema=" + schema);
+        assertThat(Files.readString(dir.resolve("serve.log"))).contains("serve: --watch is for one editor on one"
+                + " machine, and this one shares PostgreSQL").contains("the nodes serve without --watch");
+        serve.destroyForcibly().waitFor();
+        serve = null;
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(dev.answerline.store.TestDatabases.POSTGRES);
+                java.sql.Statement sql = c.createStatement()) {
+            sql.execute("DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    @Test
     void healthAndReadinessAnswerWithTheDatabaseOpen() throws Exception {
         serve();
         HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))

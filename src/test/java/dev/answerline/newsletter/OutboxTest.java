@@ -10,6 +10,7 @@ import dev.answerline.store.Database;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,33 @@ class OutboxTest {
             up.clock.advance(Duration.ofSeconds(31));
             String token = Hub.token(up.awaitMail(1), "confirm");
             assertThat(token).isNotBlank();
+        }
+    }
+
+    @Test
+    void anEmailCountsAsStuckOnlyWhileItIsDueAndNoSenderHoldsIt() {
+        try (Database db = Database.open(dir, null)) {
+            Outbox outbox = new Outbox(db);
+            long queued = 1_000_000;
+            assertThat(outbox.dueFor(queued)).isZero();
+            db.write(c -> {
+                outbox.enqueue(c, "late@example.com", "confirmation", "Subject: x\r\n\r\nx".getBytes(), queued);
+                return null;
+            });
+            long later = queued + Duration.ofMinutes(6).toMillis();
+            assertThat(outbox.dueFor(later)).isEqualTo(Duration.ofMinutes(6));
+            // a sender holds it: not stuck, until its claim runs out
+            List<Outbox.Message> claimed = outbox.claimDue(later, 10);
+            assertThat(outbox.dueFor(later + 1000)).isZero();
+            assertThat(outbox.dueFor(later + Outbox.CLAIM.toMillis() + 1)).isPositive();
+            // a renewed claim holds it again; a release gives it back at once
+            outbox.extend(List.of(claimed.get(0).id()), later + Outbox.CLAIM.toMillis());
+            assertThat(outbox.dueFor(later + Outbox.CLAIM.toMillis() + 1)).isZero();
+            outbox.release(List.of(claimed.get(0).id()));
+            assertThat(outbox.dueFor(later + 1000)).isPositive();
+            // refused by the mail server: waiting for its retry, which is not stuck either
+            outbox.failed(claimed.get(0), later + 1000, "451 try again later");
+            assertThat(outbox.dueFor(later + 2000)).isZero();
         }
     }
 
