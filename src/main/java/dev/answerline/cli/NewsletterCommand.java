@@ -69,8 +69,22 @@ final class NewsletterCommand {
                 } else {
                     out.println("Sending " + slug + " at most " + rate + ".");
                     out.flush();
+                    // SIGTERM and Ctrl+C: the message in hand is finished and recorded, then the command ends
+                    for (String name : java.util.List.of("TERM", "INT")) {
+                        try {
+                            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> sender.stop());
+                        } catch (IllegalArgumentException unknownHere) {
+                            // a platform without this signal: what was sent is recorded as it goes anyway
+                        }
+                    }
                     IssueSender.Tally tally = sender.send(slug);
                     progress.finish(tally);
+                    if (sender.stopped() && tally.left() > 0) {
+                        out.println("Stopped: " + tally.sent() + " sent, " + tally.left() + " left. Run the same command"
+                                + " again to send the rest; nobody gets the issue twice.");
+                        out.flush();
+                        return Main.OK;
+                    }
                     out.println("Done: " + tally.sent() + " sent, " + tally.bounced() + " bounced, " + tally.failed()
                             + " failed, " + tally.skipped() + " skipped (unsubscribed or bounced while it went out).");
                 }

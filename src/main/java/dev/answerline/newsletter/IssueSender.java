@@ -58,6 +58,10 @@ public final class IssueSender {
     private final Consumer<Tally> progress;
     private final Consumer<String> afterSend;
     private final Deliveries deliveries;
+    private volatile boolean stopping;
+    private final Object sleepLock = new Object();
+    /** The sending thread while it waits, so that {@link #stop()} can wake it; guarded by {@link #sleepLock}. */
+    private Thread sleeping;
 
     /** Waits; tests pass one that moves their clock instead. */
     public interface Sleeper {
@@ -113,7 +117,7 @@ public final class IssueSender {
         deliveries.queue(slug, issue.subject(), clock.millis());
         SendRate.Window window = new SendRate.Window(rate);
         try (SmtpSession smtp = new SmtpSession(mail)) {
-            while (true) {
+            while (!stopping) {
                 long now = clock.millis();
                 int room = window.available(now);
                 if (room <= 0) {
@@ -136,6 +140,11 @@ public final class IssueSender {
                     continue;
                 }
                 for (int i = 0; i < batch.size(); i++) {
+                    if (stopping) {
+                        // the message in hand went out and is recorded; the rest is another sender's at once
+                        deliveries.release(slug, batch.subList(i, batch.size()));
+                        break;
+                    }
                     if (clock.millis() >= batch.get(i).claimedUntil() - CLAIM_MARGIN.toMillis()) {
                         // a slow server used up the claim: what is left may soon be another sender's
                         deliveries.release(slug, batch.subList(i, batch.size()));
@@ -153,7 +162,9 @@ public final class IssueSender {
                 progress.accept(tally(slug));
             }
         }
-        deliveries.finish(slug, clock.millis());
+        if (!stopping) {
+            deliveries.finish(slug, clock.millis());
+        }
         Tally tally = tally(slug);
         progress.accept(tally);
         return tally;
@@ -249,17 +260,51 @@ public final class IssueSender {
         return new IssueMessages(issue, Newsletter.sender(config, mail.from()), base, postal, clock);
     }
 
+    /**
+     * Asks {@link #send} to stop soon, from another thread (serve's or the command's SIGTERM): the message in
+     * hand is finished and recorded, the rest of the batch given back, and {@code send} returns the tally
+     * with what is left. Running the same send again sends only that.
+     */
+    public void stop() {
+        stopping = true;
+        synchronized (sleepLock) {
+            if (sleeping != null) {
+                sleeping.interrupt();
+            }
+        }
+    }
+
+    /** Whether {@link #stop()} was called. */
+    public boolean stopped() {
+        return stopping;
+    }
+
     private void sleepUntil(long at) {
         long wait = at - clock.millis();
         if (wait <= 0) {
             return;
         }
+        synchronized (sleepLock) {
+            if (stopping) {
+                return;
+            }
+            sleeping = Thread.currentThread();
+        }
         try {
             sleeper.sleep(Duration.ofMillis(wait));
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new NewsletterException("sending was interrupted",
-                    "run the same command again: it sends only what was not sent", e);
+            if (!stopping) {
+                Thread.currentThread().interrupt();
+                throw new NewsletterException("sending was interrupted",
+                        "run the same command again: it sends only what was not sent", e);
+            }
+        } finally {
+            synchronized (sleepLock) {
+                sleeping = null;
+            }
+            if (stopping) {
+                Thread.interrupted(); // a stop's wake-up call must not fail the database calls that follow
+            }
         }
     }
 

@@ -120,6 +120,35 @@ class NewsletterCommandTest {
     }
 
     @Test
+    void aSendStoppedWithSigtermRecordsWhatWentOutAndTheNextRunSendsTheRestToEachPersonOnce() throws Exception {
+        StringBuilder csv = new StringBuilder("email,status\n");
+        for (int i = 0; i < 300; i++) {
+            csv.append("reader").append(i).append("@example.com,subscribed\n");
+        }
+        try (Database db = Database.open(data, null)) {
+            Newsletter.importCsv(db, new StringReader(csv.toString()), "test");
+        }
+        Process first = start(smtp(), List.of("newsletter", "send", SLUG, "--site", site.toString(), "--data",
+                data.toString(), "--rate", "40/s"), "stopped.log");
+        await().atMost(Duration.ofSeconds(60)).until(() -> MAIL.getReceivedMessages().length >= 50);
+        first.destroy(); // SIGTERM, as a service manager or Ctrl+C stops it
+        assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        String log = Files.readString(dir.resolve("stopped.log"));
+        assertThat(first.exitValue()).as(log).isZero();
+        Matcher stopped = Pattern.compile("Stopped: (\\d+) sent, (\\d+) left").matcher(log);
+        assertThat(stopped.find()).as(log).isTrue();
+        // what it says it sent is what arrived: the message in hand was finished and recorded
+        assertThat(MAIL.getReceivedMessages().length).isEqualTo(Integer.parseInt(stopped.group(1)));
+        assertThat(Integer.parseInt(stopped.group(1)) + Integer.parseInt(stopped.group(2))).isEqualTo(300);
+
+        // no claim to wait for: the stopped sender gave back what it held
+        assertThat(run(smtp(), List.of("newsletter", "send", SLUG, "--site", site.toString(), "--data", data.toString(),
+                "--rate", "1000/s"))).as("see " + dir.resolve("run.log")).isZero();
+        assertThat(recipients(MAIL.getReceivedMessages())).hasSize(300).allSatisfy((to, n) -> assertThat(n).as(to)
+                .isEqualTo(1L));
+    }
+
+    @Test
     void twoSendProcessesOnOnePostgresqlShareTheWorkAndMailEachPersonOnce() throws Exception {
         String schema = "t_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(TestDatabases.POSTGRES);
