@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -129,6 +130,99 @@ class ReleaseTarballIT {
         assertThat(build.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(build.exitValue()).as(Files.readString(dir.resolve("build.out.err"))).isZero();
         assertThat(Files.readString(built.resolve("404.html"))).contains("data-made-by=\"the release's javac\"");
+    }
+
+    /**
+     * deploy/README.md followed on this machine with a temporary folder standing for {@code /}: what changes the
+     * machine itself (useradd, chown, systemctl) is left out, as is the user switch of {@code sudo -u answerline}.
+     */
+    @Test
+    void followsTheDeployReadmeFromInstallToRestore() throws Exception {
+        Path root = Files.createDirectories(dir.resolve("root"));
+        // what the machine has: the folders of the README's paths, the site, the downloaded tarball
+        for (String folder : List.of("opt", "etc/systemd/system", "var/lib", "srv/answers")) {
+            Files.createDirectories(root.resolve(folder));
+        }
+        copy(home.resolve("demo"), root.resolve("srv/answers/site"));
+        Path downloads = Files.createDirectories(dir.resolve("downloads"));
+        Files.copy(Path.of(System.getProperty("answerline.tarball")), downloads.resolve(System.getProperty(
+                "answerline.release") + ".tar.gz"));
+
+        String version = System.getProperty("answerline.release").substring("answerline-".length());
+        shell(root, downloads, DeployDocs.block("sh", "useradd").replaceFirst("(?m)^version=.*$", "version=" + version));
+        assertThat(root.resolve("opt/answerline/bin/answerline")).isExecutable();
+        assertThat(root.resolve("etc/systemd/system/answerline.service")).hasSameTextualContentAs(DeployDocs.UNIT);
+        assertThat(root.resolve("etc/answerline/env")).isEmptyFile();
+
+        // the owner writes the environment file; systemd makes the state folder and starts ExecStart with both
+        Files.writeString(root.resolve("etc/answerline/env"), DeployDocs.block("ini", "# /etc/answerline/env"));
+        Map<String, String> unit = DeployDocs.unit();
+        Files.createDirectories(onMachine(root, "/var/lib/" + unit.get("StateDirectory")));
+        Map<String, String> env = DeployDocs.environment(Files.readString(onMachine(root, unit.get("EnvironmentFile"))));
+        List<String> execStart = new ArrayList<>(DeployDocs.words(onMachine(root.toString(), unit.get("ExecStart"))));
+        execStart.addAll(List.of("--port", "0")); // 8080 may be taken on a machine that runs tests
+        List<String> command = new ArrayList<>(List.of("/usr/bin/env", "-i", "PATH=" + dir.resolve("nowhere")));
+        env.forEach((name, value) -> command.add(name + "=" + value));
+        command.addAll(execStart);
+        Path out = dir.resolve("unit.out");
+        Path backup = onMachine(root, "/var/backups/answerline/answerline-monday.db");
+        Process serve = new ProcessBuilder(command).directory(onMachine(root, unit.get("WorkingDirectory")).toFile())
+                .redirectOutput(out.toFile()).redirectError(Path.of(out + ".err").toFile()).start();
+        try {
+            URI uri = await("the Serving line in " + out).atMost(Duration.ofSeconds(90))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> serving(serve, out), u -> u != null);
+            assertThat(Files.readString(out)).as("the admin password of the environment file").contains("Dashboard at ");
+            assertThat(http.send(HttpRequest.newBuilder(uri.resolve(ANSWER)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+
+            // a backup while serving, and the export
+            shell(root, downloads, DeployDocs.block("sh", "mkdir -p /var/backups/answerline"));
+            assertThat(backup).isRegularFile();
+            shell(root, downloads, DeployDocs.block("sh", "sudo -u answerline " + DeployDocs.LAUNCHER + " build"));
+            assertThat(onMachine(root, "/var/lib/answerline/build").resolve(ANSWER.substring(1) + ".html")).isRegularFile();
+
+            serve.destroy(); // systemctl stop: KillSignal=SIGTERM
+            assertThat(serve.waitFor(Long.parseLong(unit.get("TimeoutStopSec")), TimeUnit.SECONDS)).isTrue();
+            assertThat(serve.exitValue()).as("a stop is not a failure for Restart=on-failure").isZero();
+        } finally {
+            serve.destroyForcibly();
+        }
+
+        // restore: a stale WAL of the stopped database must not be applied to the copy
+        Path database = onMachine(root, "/var/lib/answerline/answerline.db");
+        Files.writeString(Path.of(database + "-wal"), "the stopped database's WAL");
+        shell(root, downloads, DeployDocs.block("sh", "systemctl stop answerline"));
+        assertThat(database).hasSameBinaryContentAs(backup);
+        assertThat(Path.of(database + "-wal")).doesNotExist();
+        shell(root, downloads, DeployDocs.block("sh", "sudo -u answerline " + DeployDocs.LAUNCHER + " subscribers export"));
+        assertThat(Files.readString(dir.resolve("shell.out"))).startsWith("email,");
+    }
+
+    /** Runs a block of deploy/README.md in sh, its absolute paths moved under {@code root}. */
+    private void shell(Path root, Path workingFolder, String block) throws Exception {
+        StringBuilder script = new StringBuilder();
+        for (String line : block.split("\n")) {
+            if (line.matches("(useradd|chown|systemctl) .*")) {
+                script.append(": left out: ").append(line.replace("'", "")).append('\n');
+            } else {
+                script.append(onMachine(root.toString(), line.replaceFirst("^sudo -u answerline ", ""))).append('\n');
+            }
+        }
+        Process shell = new ProcessBuilder("sh", "-eu", "-c", script.toString()).directory(workingFolder.toFile())
+                .redirectOutput(dir.resolve("shell.out").toFile()).redirectError(dir.resolve("shell.err").toFile())
+                .start();
+        assertThat(shell.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(shell.exitValue()).as(script + "\n" + Files.readString(dir.resolve("shell.err"))).isZero();
+    }
+
+    private static String onMachine(String root, String text) {
+        // /opt, /etc, /var and /srv as a whole word or a path's start, never only the start of a name
+        return text.replaceAll("(?<=^|[\\s='])/(opt|etc|var|srv)(?=/|\\s|'|$)",
+                Matcher.quoteReplacement(root) + "/$1");
+    }
+
+    private static Path onMachine(Path root, String path) {
+        return Path.of(onMachine(root.toString(), path));
     }
 
     /** Runs the unpacked launcher with nothing in its environment but a PATH that leads nowhere. */
