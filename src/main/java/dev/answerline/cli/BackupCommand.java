@@ -16,8 +16,9 @@ import picocli.CommandLine.Spec;
 
 @Command(name = "backup", mixinStandardHelpOptions = true, showDefaultValues = true,
         description = {"Copies the SQLite database of --data to a file, consistently, also while serve runs.",
-            "To restore it: stop serve, copy the file to DIR/" + Database.SQLITE_FILE + " and start serve again."
-                    + " PostgreSQL (--db) is backed up with pg_dump: this prints the command."})
+            "To restore it: stop serve, copy the file to DIR/" + Database.SQLITE_FILE + ", delete DIR/"
+                    + Database.SQLITE_FILE + "-wal and -shm (they belong to the replaced file) and start serve"
+                    + " again. PostgreSQL (--db) is backed up with pg_dump: this prints the command."})
 final class BackupCommand implements Callable<Integer> {
     @Mixin
     private StorageOptions storage;
