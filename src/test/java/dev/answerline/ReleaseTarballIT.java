@@ -116,7 +116,7 @@ class ReleaseTarballIT {
 
         // a site's own template is compiled by jte with javac when the site loads: jdk.compiler must be there
         Path site = dir.resolve("own-template");
-        copy(home.resolve("demo"), site);
+        TestSites.copyTree(home.resolve("demo"), site);
         Process copy = run(dir.resolve("copy.out"), "templates", "copy", "notfound", "--site", site.toString());
         assertThat(copy.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(copy.exitValue()).isZero();
@@ -143,7 +143,7 @@ class ReleaseTarballIT {
         for (String folder : List.of("opt", "etc/systemd/system", "var/lib", "srv/answers")) {
             Files.createDirectories(root.resolve(folder));
         }
-        copy(home.resolve("demo"), root.resolve("srv/answers/site"));
+        TestSites.copyTree(home.resolve("demo"), root.resolve("srv/answers/site"));
         Path downloads = Files.createDirectories(dir.resolve("downloads"));
         Files.copy(Path.of(System.getProperty("answerline.tarball")), downloads.resolve(System.getProperty(
                 "answerline.release") + ".tar.gz"));
@@ -256,19 +256,6 @@ class ReleaseTarballIT {
     private static long size(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : (Iterable<Path>) files::iterator) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
         }
     }
 }

@@ -41,14 +41,7 @@ final class BackupCommand implements Callable<Integer> {
                     + " copied", "run " + command + (dump.passwordLeftOut() ? " with the URL's password in"
                     + " PGPASSWORD or ~/.pgpass" : "") + ", and restore with pg_restore (deploy/README.md)");
         }
-        if (storage.db != null && !storage.db.startsWith("jdbc:sqlite:")) {
-            throw new StoreException("--db " + storage.db.replaceAll("(?i)(password=)[^&;]*", "$1***")
-                    + " is not a database Answerline can use", "give the jdbc:postgresql://host/database URL that"
-                    + " serve uses, or leave --db out to copy the SQLite database in --data");
-        }
-        Path database = storage.db != null ? Path.of(storage.db.substring("jdbc:sqlite:".length()))
-                : storage.data().resolve(Database.SQLITE_FILE);
-        Backup.Copy copy = Backup.sqlite(database, to, force);
+        Backup.Copy copy = Backup.sqlite(Backup.sqliteFile(storage.data(), storage.db), to, force);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "Copied %s to %s: %s, %d subscribers, schema version %s, integrity ok, in %d ms.%n",
                 copy.source(), copy.file(), size(copy.bytes()), copy.subscribers(),

@@ -154,6 +154,24 @@ public final class Backup {
     }
 
     /**
+     * The SQLite file that {@link Database#open} opens for the same arguments: {@code dataDir}'s
+     * {@value Database#SQLITE_FILE}, or the file of a {@code jdbc:sqlite:} URL.
+     *
+     * @throws StoreException when {@code jdbcUrl} is another kind of URL
+     */
+    public static Path sqliteFile(Path dataDir, String jdbcUrl) {
+        if (jdbcUrl == null || jdbcUrl.isBlank()) {
+            return dataDir.resolve(Database.SQLITE_FILE);
+        }
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return Path.of(jdbcUrl.substring("jdbc:sqlite:".length()));
+        }
+        throw new StoreException("--db " + Database.redact(jdbcUrl) + " is not a SQLite database",
+                "give the jdbc:postgresql://host/database URL that serve uses, or leave --db out to copy the SQLite"
+                        + " database in --data");
+    }
+
+    /**
      * The {@code pg_dump} command that backs up the PostgreSQL database at {@code jdbcUrl} into {@code file} in
      * pg_dump's custom format (for {@code pg_restore}). The URL's password is left out: pg_dump reads it from
      * {@code PGPASSWORD} or {@code ~/.pgpass}, and a command line is seen by every user of the machine.
