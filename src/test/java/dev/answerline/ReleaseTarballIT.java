@@ -111,8 +111,14 @@ class ReleaseTarballIT {
         Process check = run(dir.resolve("check.out"), "check");
         assertThat(check.waitFor(90, TimeUnit.SECONDS)).isTrue();
         assertThat(check.exitValue()).isZero();
-        // the em dash of messages survives an environment without a locale
         assertThat(Files.readString(dir.resolve("check.out"))).startsWith("No problems:");
+        // the em dash between a problem and its fix survives an environment without a locale (Java 17 printed "?")
+        Process backup = run(dir.resolve("backup.out"), "backup", "--to", dir.resolve("none.db").toString(),
+                "--data", dir.resolve("no-data").toString());
+        assertThat(backup.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(backup.exitValue()).isEqualTo(3);
+        assertThat(Files.readString(dir.resolve("backup.out.err"), StandardCharsets.UTF_8))
+                .contains("no-data/answerline.db — give --data the folder that serve uses");
 
         // a site's own template is compiled by jte with javac when the site loads: jdk.compiler must be there
         Path site = dir.resolve("own-template");
