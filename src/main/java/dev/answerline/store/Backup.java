@@ -109,6 +109,7 @@ public final class Backup {
      * it finish.
      */
     private static void copy(Path source, Path partial) throws IOException {
+        Database.loadSqlite();
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MS);
         SQLiteDataSource sqlite = new SQLiteDataSource(config);
