@@ -115,7 +115,7 @@ public final class Database implements AutoCloseable {
      * that fails, its own logger's stack traces (switched off in simplelogger.properties) said only that no
      * library was found, and opening the database blamed the data folder.
      */
-    private static void loadSqlite() {
+    static void loadSqlite() {
         try {
             SQLiteJDBCLoader.initialize();
         } catch (Exception e) {
