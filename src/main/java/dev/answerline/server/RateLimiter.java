@@ -28,6 +28,23 @@ public final class RateLimiter {
         this.clock = clock;
     }
 
+    /**
+     * Whether {@code key} has used up its attempts: 0 when it may try, else the seconds until it may. Counts
+     * nothing, for routes that count only failed attempts ({@link #acquire} after a failure) but refuse any
+     * attempt, right or wrong, once too many have failed.
+     */
+    public long blocked(String key) {
+        if (limit <= 0) {
+            return 0;
+        }
+        long now = clock.millis();
+        Window window = windows.get(key);
+        if (window == null || window.start() + windowMillis <= now || window.count().get() < limit) {
+            return 0;
+        }
+        return Math.max(1, (window.start() + windowMillis - now + 999) / 1000);
+    }
+
     /** Counts an attempt; returns 0 when it is allowed, else the seconds until the key may try again. */
     public long acquire(String key) {
         if (limit <= 0) {

@@ -1,6 +1,7 @@
 package dev.answerline.server;
 
 import dev.answerline.render.Pages;
+import dev.answerline.server.internal.Answers;
 import dev.answerline.server.internal.Bodies;
 import dev.answerline.server.internal.ClientAddress;
 import dev.answerline.server.internal.Dispatch;
@@ -58,6 +59,7 @@ public final class Server implements AutoCloseable {
     private final Duration bodyTimeout;
     private final int bodiesPerClient;
     private final AtomicReference<Pages> pages;
+    private final Requests requests;
     private org.eclipse.jetty.server.Server jetty;
     private ServerConnector connector;
 
@@ -71,6 +73,7 @@ public final class Server implements AutoCloseable {
         this.bodyTimeout = builder.bodyTimeout;
         this.bodiesPerClient = builder.bodiesPerClient;
         this.pages = new AtomicReference<>(builder.pages);
+        this.requests = builder.requests;
     }
 
     /** Starts configuring a server for these pages. */
@@ -106,7 +109,14 @@ public final class Server implements AutoCloseable {
                 .map(r -> new Dispatch.Route(r.spec(), r.lane(), r.handler().apply(pages::get))).toList();
         Handler front = new Dispatch(mounted, new Bodies(MAX_REQUEST_BYTES, bodyTimeout, bodiesPerClient, MAX_BODIES),
                 pagesHandler);
-        server.setHandler(new SecurityHeaders(front));
+        Handler top = new SecurityHeaders(front);
+        // ---- metrics and the request log (dev.answerline.metrics, serve --request-log): told of every answer
+        if (requests != Requests.NONE) {
+            requests.serving(server);
+            top = new Answers(top, requests);
+        }
+        // ----
+        server.setHandler(top);
         server.setErrorHandler(new ErrorPages(pages::get));
         // no Jetty shutdown hook: the process that serves owns the stop (serve's hook closes this server and
         // then waits for the counts to be written); two hooks racing each other logged a stack trace
@@ -205,6 +215,7 @@ public final class Server implements AutoCloseable {
         private TrustedProxy proxy = TrustedProxy.NONE;
         private Duration bodyTimeout = Duration.ofSeconds(10);
         private int bodiesPerClient = 16;
+        private Requests requests = Requests.NONE;
 
         private Builder(Pages pages) {
             this.pages = Objects.requireNonNull(pages, "pages");
@@ -266,6 +277,12 @@ public final class Server implements AutoCloseable {
         /** Request bodies one client address may have under way at once; default 16, more get 429. */
         public Builder bodiesPerClient(int count) {
             this.bodiesPerClient = count;
+            return this;
+        }
+
+        /** Who is told of every request answered (metrics, the request log); default nobody. */
+        public Builder requests(Requests requests) {
+            this.requests = Objects.requireNonNull(requests, "requests");
             return this;
         }
 

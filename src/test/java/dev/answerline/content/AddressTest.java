@@ -76,7 +76,7 @@ class AddressTest {
     @Test
     void pagesMayNotTakeTheEnginesFolders() {
         assertThat(Address.reservedSlugs()).isEqualTo(Set.of("404", "admin", "answers", "api", "assets", "authors", "blog",
-                "healthz", "index", "newsletter", "products", "r", "readyz", "search"));
+                "healthz", "index", "metrics", "newsletter", "products", "r", "readyz", "search"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -136,7 +137,8 @@ public final class Lines {
     private static String json(Instant time, Level level, String logger, String message, List<KeyValuePair> fields,
             Throwable failure) {
         StringBuilder line = new StringBuilder(message.length() + 128);
-        line.append("{\"time\":\"").append(time).append("\",\"level\":\"").append(level.name())
+        // milliseconds, whichever clock stamped the event: lines sort and compare as text
+        line.append("{\"time\":\"").append(time.truncatedTo(ChronoUnit.MILLIS)).append("\",\"level\":\"").append(level.name())
                 .append("\",\"logger\":");
         quote(logger, line);
         line.append(",\"message\":");
