@@ -215,6 +215,143 @@ class OperationsTest {
                 .contains("--log-format xml is not a log format — use text (the default) or json");
     }
 
+    // ---- docs/operations.md: its commands run, its scrape configurations scrape, its names are the scrape's
+
+    private static final Pattern BLOCK = Pattern.compile("```(\\w+)\\n(.*?)```", Pattern.DOTALL);
+    private static final String SERVE = "bin/answerline serve ";
+
+    static List<String> blocks(String language) throws IOException {
+        List<String> found = new ArrayList<>();
+        Matcher block = BLOCK.matcher(Files.readString(Path.of("docs/operations.md")));
+        while (block.find()) {
+            if (block.group(1).equals(language)) {
+                found.add(block.group(2).strip());
+            }
+        }
+        return found;
+    }
+
+    static String command(String containing) throws IOException {
+        return blocks("sh").stream().filter(b -> b.startsWith(SERVE) && b.contains(containing)).findFirst()
+                .orElseThrow(() -> new AssertionError("docs/operations.md shows no serve command with " + containing));
+    }
+
+    static JsonNode scrapeConfig(String containing) throws IOException {
+        String yaml = blocks("yaml").stream().filter(b -> b.contains(containing)).findFirst()
+                .orElseThrow(() -> new AssertionError("docs/operations.md has no scrape config with " + containing));
+        JsonNode configs = new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(yaml)
+                .get("scrape_configs");
+        assertThat(configs.size()).isEqualTo(1);
+        return configs.get(0);
+    }
+
+    @Test
+    void theDocsMetricsPortCommandAndItsScrapeConfigScrapeEveryMetricTheDocsName() throws Exception {
+        String command = command("--metrics-port");
+        Matcher docPort = Pattern.compile("--metrics-port (\\d+)").matcher(command);
+        assertThat(docPort.find()).isTrue();
+        JsonNode config = scrapeConfig("127.0.0.1:");
+        assertThat(config.get("static_configs").get(0).get("targets").get(0).asText())
+                .isEqualTo("127.0.0.1:" + docPort.group(1));
+        // the docs' port may be taken on this machine: the same command on a free one
+        int metricsPort = freePort();
+        serve(Map.of(), command.substring(SERVE.length()).replace(docPort.group(), "--metrics-port " + metricsPort)
+                .split(" "));
+        get("/answers/should-you-roll-your-lower-back");
+        HttpResponse<String> scrape = get(URI.create("http://127.0.0.1:" + metricsPort
+                + config.get("metrics_path").asText()), null);
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(Files.readString(out)).contains("Metrics at http://127.0.0.1:" + metricsPort
+                + "/metrics (this machine only)");
+
+        String docs = Files.readString(Path.of("docs/operations.md"));
+        java.util.Set<String> documented = new java.util.TreeSet<>();
+        Matcher name = Pattern.compile("`((?:answerline|jvm|jetty|process|system)_[a-z0-9_]*\\*?)`").matcher(docs);
+        while (name.find()) {
+            documented.add(name.group(1));
+        }
+        java.util.Set<String> scraped = new java.util.TreeSet<>();
+        scrape.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                .forEach(line -> scraped.add(line.split("[{ ]")[0].replaceAll("_(bucket|count|sum)$", "")));
+        for (String doc : documented) {
+            // with no issue being sent there is no row: MetricsTest scrapes it while one is
+            if (!doc.equals("answerline_newsletter_deliveries")) {
+                assertThat(scraped).as("documented " + doc).anyMatch(doc.endsWith("*")
+                        ? s -> s.startsWith(doc.substring(0, doc.length() - 1)) : doc::equals);
+            }
+        }
+        assertThat(scraped.stream().filter(s -> s.startsWith("answerline_")).toList()).as("every one documented")
+                .allMatch(documented::contains);
+    }
+
+    @Test
+    void theDocsPasswordCommandAndScrapeConfigGetInOnTheMainPort() throws Exception {
+        String password = "a long owner password";
+        serve(Map.of(Dashboard.PASSWORD_VARIABLE, password));
+        String curl = blocks("sh").stream().filter(b -> b.startsWith("curl ")).findFirst().orElseThrow();
+        ProcessBuilder shell = new ProcessBuilder("sh", "-c", curl.replace(":8080/", ":" + port + "/"))
+                .redirectErrorStream(true);
+        shell.environment().put(Dashboard.PASSWORD_VARIABLE, password);
+        Process run = shell.start();
+        String scraped = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(run.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(scraped).contains("answerline_http_requests_seconds_count{route=\"home\",status=\"200\"}");
+
+        JsonNode config = scrapeConfig("authorization:");
+        assertThat(config.get("scheme").asText()).as("over the internet, HTTPS only").isEqualTo("https");
+        JsonNode authorization = config.get("authorization");
+        assertThat(authorization.get("credentials_file").asText()).isNotBlank();
+        URI metrics = URI.create("http://127.0.0.1:" + port + config.get("metrics_path").asText());
+        assertThat(get(metrics, authorization.get("type").asText() + " " + password).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theDocsLogCommandWritesJsonLinesLikeTheDocsExamples() throws Exception {
+        String command = command("--log-format json");
+        serve(Map.of(), command.substring(SERVE.length()).split(" "));
+        get("/answers/should-you-roll-your-lower-back");
+        stopServe();
+        List<JsonNode> logged = new ArrayList<>();
+        for (String line : Files.readString(err).lines().filter(line -> !line.isBlank()).toList()) {
+            logged.add(JSON.readTree(line));
+        }
+        assertThat(logged).anySatisfy(e -> assertThat(e.get("message").asText())
+                .matches("GET /answers/should-you-roll-your-lower-back \\(answer\\) 200 \\d+ ms"));
+        List<String> examples = blocks("json").stream().flatMap(String::lines).toList();
+        assertThat(examples).hasSize(2);
+        for (String example : examples) {
+            JsonNode event = JSON.readTree(example);
+            JsonNode real = logged.stream().filter(e -> e.get("logger").equals(event.get("logger"))).findFirst()
+                    .orElseThrow(() -> new AssertionError("no line of " + event.get("logger") + " was logged"));
+            assertThat(iterable(event.fieldNames())).as("the example's fields are a real line's")
+                    .containsExactlyElementsOf(iterable(real.fieldNames()));
+        }
+        for (String example : blocks("text")) {
+            assertThat(example).matches("\\d\\d:\\d\\d:\\d\\d INFO \\w+ - .+");
+        }
+    }
+
+    @Test
+    void theReadmeRowShowsTheOptionsAndThePortOfTheDocs() throws IOException {
+        Matcher row = Pattern.compile("\\| `bin/answerline serve (\\[--metrics-port[^`]*)` \\|")
+                .matcher(Files.readString(Path.of("README.md")));
+        assertThat(row.find()).as("README.md has the operators' row").isTrue();
+        List<String> options = new ArrayList<>();
+        Matcher option = Pattern.compile("\\[(--[a-z-]+)([^\\]]*)\\]").matcher(row.group(1));
+        while (option.find()) {
+            options.add(option.group(1) + option.group(2));
+        }
+        // each is run above: the port as the docs' command gives it, both formats, the request log
+        assertThat(options).containsExactly(command("--metrics-port").substring(SERVE.length()),
+                "--log-format text\\|json", "--request-log");
+    }
+
+    private static List<String> iterable(java.util.Iterator<String> names) {
+        List<String> list = new ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
