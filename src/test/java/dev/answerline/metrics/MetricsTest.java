@@ -11,6 +11,7 @@ import dev.answerline.render.Renderer;
 import dev.answerline.server.PageViews;
 import dev.answerline.server.Server;
 import dev.answerline.store.Database;
+import dev.answerline.store.TestDatabases;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.Inet4Address;
@@ -39,6 +40,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -242,10 +245,11 @@ class MetricsTest {
         assertThat(value(scrape, "answerline_outbox_messages")).hasValue(Double.NaN);
     }
 
-    @Test
-    void theBacklogCountsWaitingMailAndTheIssuesStillBeingSent() {
+    @ParameterizedTest
+    @EnumSource(Database.Kind.class)
+    void theBacklogCountsWaitingMailAndTheIssuesStillBeingSent(Database.Kind kind) {
         long start = Instant.parse("2026-11-30T08:00:00Z").toEpochMilli();
-        try (Database db = Database.open(dir, null)) {
+        try (Database db = TestDatabases.open(kind, dir)) {
             db.write(c -> {
                 for (int i = 0; i < 5; i++) {
                     insert(c, "INSERT INTO subscriber (email, status, source_page, consent_text, signed_up_at,"
