@@ -210,6 +210,28 @@ class MetricsTest {
     }
 
     @Test
+    void theMetricsPortAnswersOnlyRequestsThatNameThisMachineNotARebindingPage() throws Exception {
+        try (Metrics.Listening port = metrics.listen(0)) {
+            assertThat(rawGet(port.port(), "127.0.0.1:" + port.port())).startsWith("HTTP/1.1 200 ");
+            assertThat(rawGet(port.port(), "localhost:" + port.port())).startsWith("HTTP/1.1 200 ");
+            assertThat(rawGet(port.port(), "localhost")).startsWith("HTTP/1.1 200 ");
+            // a page of attacker.example whose name now points at 127.0.0.1
+            String rebound = rawGet(port.port(), "attacker.example:" + port.port());
+            assertThat(rebound).startsWith("HTTP/1.1 421 ").doesNotContain("jvm_");
+            assertThat(rawGet(port.port(), "127.0.0.1.attacker.example")).startsWith("HTTP/1.1 421 ");
+        }
+    }
+
+    private static String rawGet(int port, String host) throws IOException {
+        try (Socket socket = new Socket("127.0.0.1", port)) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET /metrics HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
     void aTakenMetricsPortSaysSoAndHowToFixIt() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> metrics.listen(taken.getLocalPort()))

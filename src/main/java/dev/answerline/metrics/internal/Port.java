@@ -3,6 +3,8 @@ package dev.answerline.metrics.internal;
 import dev.answerline.metrics.Metrics;
 import dev.answerline.server.ServerException;
 import java.io.IOException;
+import java.util.Locale;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Handler;
@@ -18,9 +20,14 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
  * {@code serve --metrics-port}: a small Jetty server of its own on 127.0.0.1 that answers {@code /metrics} and
  * nothing else. Loopback only, and no password: whoever can reach it is on this machine already. Its own
  * few threads, so that a scrape never waits behind readers, nor readers behind a scrape.
+ *
+ * <p>A request must name this machine in its {@code Host} ({@code 127.0.0.1}, {@code localhost}, {@code [::1]}):
+ * a web page open in a browser here could otherwise point a name of its own at 127.0.0.1 (DNS rebinding) and
+ * read the metrics as if it were the same site.
  */
 public final class Port implements Metrics.Listening {
     static final String HOST = "127.0.0.1";
+    private static final Set<String> LOOPBACK_NAMES = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
     private final Supplier<String> scrape;
     private final int port;
@@ -50,6 +57,10 @@ public final class Port implements Metrics.Listening {
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(Request request, Response response, Callback callback) {
+                if (!LOOPBACK_NAMES.contains(String.valueOf(request.getHttpURI().getHost()).toLowerCase(Locale.ROOT))) {
+                    Response.writeError(request, response, callback, HttpStatus.MISDIRECTED_REQUEST_421);
+                    return true;
+                }
                 if (!Metrics.PATH.equals(Request.getPathInContext(request))) {
                     Response.writeError(request, response, callback, HttpStatus.NOT_FOUND_404);
                     return true;
