@@ -94,6 +94,20 @@ class LogsTest {
     }
 
     @Test
+    void aTokenOrPasswordInAQueryIsMaskedWhoeverLogsIt() {
+        for (Logs.Format format : Logs.Format.values()) {
+            err.reset();
+            Logs.use(format);
+            LOG.warn("handling GET /newsletter/confirm?token=ufGwhPBp8k7baehwdnsROzzL51ftMDWpGj6uEBZ7CCw failed");
+            LOG.warn("cannot open jdbc:postgresql://db/x?user=a&PASSWORD=hunter2&ssl=true");
+            LOG.warn("POST /newsletter/unsubscribe;token=abc123 refused");
+            assertThat(err.toString(StandardCharsets.UTF_8)).as(format.toString())
+                    .doesNotContain("ufGwhPBp8k7", "hunter2", "abc123")
+                    .contains("?token=*** failed", "&PASSWORD=***&ssl=true", ";token=*** refused");
+        }
+    }
+
+    @Test
     void aLineBreakSentByAClientCannotStartAForgedLine() throws Exception {
         for (Logs.Format format : Logs.Format.values()) {
             err.reset();

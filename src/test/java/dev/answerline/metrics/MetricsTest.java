@@ -238,6 +238,8 @@ class MetricsTest {
                     .hasMessageContaining("cannot listen on 127.0.0.1:" + taken.getLocalPort() + " for the metrics")
                     .hasMessageContaining("--metrics-port");
         }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> metrics.listen(70000))
+                .hasMessageContaining("--metrics-port 70000 is not between 0 and 65535");
     }
 
     @Test

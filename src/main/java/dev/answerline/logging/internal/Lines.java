@@ -36,6 +36,13 @@ public final class Lines {
     private static final Pattern EMAIL = Pattern.compile(
             "([A-Za-z0-9!#$%&'*+/=?^_`{|}~.-])[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]*(@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)");
 
+    /**
+     * A secret in an address's query: the token of a confirmation or unsubscribe link, a password in a JDBC URL.
+     * Our own lines never carry a query; Jetty's warnings about a request may.
+     */
+    private static final Pattern QUERY_SECRET = Pattern.compile("([?&;](?:token|password)=)[^&;\\s\"']+",
+            Pattern.CASE_INSENSITIVE);
+
     private static volatile boolean json;
     /** Logger name prefix to level, longest first; "" is the default. */
     private static final Map<String, Integer> LEVELS = levels();
@@ -191,12 +198,18 @@ public final class Lines {
         return text.toString();
     }
 
-    /** {@code reader@example.com} becomes {@code r***@example.com}, as {@code EmailAddress.masked()} writes it. */
+    /**
+     * {@code reader@example.com} becomes {@code r***@example.com}, as {@code EmailAddress.masked()} writes it, and
+     * {@code ?token=abc} becomes {@code ?token=***}.
+     */
     static String mask(String text) {
-        if (text.indexOf('@') < 0) {
-            return text;
+        String masked = text;
+        if (masked.indexOf('=') >= 0) {
+            masked = QUERY_SECRET.matcher(masked).replaceAll("$1***");
         }
-        Matcher address = EMAIL.matcher(text);
-        return address.replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "***" + m.group(2)));
+        if (masked.indexOf('@') >= 0) {
+            masked = EMAIL.matcher(masked).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "***" + m.group(2)));
+        }
+        return masked;
     }
 }
