@@ -174,6 +174,10 @@ class OperationsTest {
         get("/answers/should-you-roll-your-lower-back?utm_source=newsletter");
         get("/no-such-page");
         get("/a%0A12:00:00%20ERROR%20Forged%20-%20line");
+        get("/r/s1gned-1d-of-a-click");
+        get("/" + "x".repeat(5000));
+        http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).method("FROBNICATE",
+                HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
         stopServe();
         List<String> logged = Files.readString(err).lines().filter(line -> line.contains(" RequestLog - ")).toList();
         assertThat(logged).anySatisfy(line -> assertThat(line).matches(
@@ -181,6 +185,15 @@ class OperationsTest {
         assertThat(logged).anySatisfy(line -> assertThat(line).matches(
                 "\\d\\d:\\d\\d:\\d\\d INFO RequestLog - GET /no-such-page \\(page\\) 404 \\d+ ms"));
         assertThat(Files.readString(err)).doesNotContain("utm_source").doesNotContainPattern("(?m)^12:00:00 ERROR Forged");
+        // a newsletter link's signed id stands for one subscriber's click
+        assertThat(Files.readString(err)).doesNotContain("s1gned-1d");
+        assertThat(logged).anySatisfy(line -> assertThat(line).contains(" - GET /r/* (redirect) "));
+        // a long path is cut, so that each line stays a line
+        assertThat(logged).anySatisfy(line -> assertThat(line).contains(" - GET /" + "x".repeat(199) + "... (page) "));
+        assertThat(logged).allSatisfy(line -> assertThat(line.length()).isLessThan(300));
+        // the method is anyone's word: only HTTP's own are written as sent
+        assertThat(logged).anySatisfy(line -> assertThat(line).contains(" - OTHER / (home) 405 "));
+        assertThat(Files.readString(err)).doesNotContain("FROBNICATE");
     }
 
     @Test
