@@ -69,7 +69,7 @@ public final class Metrics implements AutoCloseable {
         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)};
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final List<AutoCloseable> closing = new ArrayList<>();
+    private final List<AutoCloseable> closing = new CopyOnWriteArrayList<>();
     /** Run before each scrape: they read what only the database knows. */
     private final List<Runnable> beforeScrape = new CopyOnWriteArrayList<>();
     /** By route kind and status ({@code kind * 600 + status}): found without a key object on every request. */
@@ -184,11 +184,12 @@ public final class Metrics implements AutoCloseable {
     public void newsletter(Supplier<Backlog> backlog) {
         AtomicReference<Backlog> last = new AtomicReference<>();
         Gauge.builder("answerline.outbox.messages", last, b -> b.get() == null ? Double.NaN : b.get().outbox())
-                .description("Emails waiting in the outbox (signup confirmations and the like)").register(registry);
+                .description("Emails waiting in the outbox (signup confirmations and the like)").strongReference(true)
+                .register(registry);
         Gauge.builder("answerline.outbox.oldest.age", last,
                 b -> b.get() == null ? Double.NaN : b.get().oldest().toMillis() / 1000.0).baseUnit("seconds")
                 .description("How long the oldest email in the outbox has waited; 0 when none waits")
-                .register(registry);
+                .strongReference(true).register(registry);
         MultiGauge issues = MultiGauge.builder("answerline.newsletter.deliveries")
                 .description("Deliveries of the issues being sent, by issue and state (sent or pending)")
                 .register(registry);
