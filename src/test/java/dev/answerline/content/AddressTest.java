@@ -84,7 +84,8 @@ class AddressTest {
         assertThat(Address.clashes("/images/logo.svg", a -> true)).isFalse();
         assertThat(Address.clashes("/favicon.ico", a -> true)).isFalse();
         for (String engine : new String[] {"/robots.txt", "/sitemap.xml", "/sitemap-3.xml", "/feed.xml", "/llms.txt",
-            "/assets/site.css", "/answers/x.md", "/answers", "/search", "/api/x.json", "/newsletter/x", "/admin/x"}) {
+            "/assets/site.css", "/answers/x.md", "/answers", "/search", "/api/x.json", "/newsletter/x", "/admin/x",
+            "/healthz", "/metrics"}) {
             assertThat(Address.clashes(engine, a -> false)).as(engine).isTrue();
         }
         assertThat(Address.clashes("/about", a -> false)).isFalse();
