@@ -78,6 +78,15 @@ public final class Dashboard {
         return new Routes(this);
     }
 
+    /**
+     * A check of the owner's password for another route that takes it, such as {@code /metrics}: hashed once
+     * now (a fraction of a second), compared in constant time, as slow for a wrong guess as for the right one.
+     * Null when {@code password} is null or blank: no password, nothing to let in.
+     */
+    public static java.util.function.Predicate<String> passwordCheck(String password) {
+        return password == null || password.isBlank() ? null : new Password(password)::matches;
+    }
+
     /** Whether a password was set: without one, the dashboard only says how to set it. */
     public boolean hasPassword() {
         return password != null;

@@ -4,6 +4,9 @@ import dev.answerline.admin.Dashboard;
 import dev.answerline.content.Address;
 import dev.answerline.content.Address.Kind;
 import dev.answerline.insights.Insights;
+import dev.answerline.logging.Logs;
+import dev.answerline.metrics.Metrics;
+import dev.answerline.newsletter.Backlog;
 import dev.answerline.render.Mode;
 import dev.answerline.newsletter.MailSettings;
 import dev.answerline.newsletter.ClickLinks;
@@ -15,6 +18,9 @@ import dev.answerline.publish.Publication;
 import dev.answerline.publish.Published;
 import dev.answerline.search.SearchLog;
 import dev.answerline.server.Health;
+import dev.answerline.server.PageViews;
+import dev.answerline.server.RequestLog;
+import dev.answerline.server.Requests;
 import dev.answerline.server.Server;
 import dev.answerline.server.TrustedProxy;
 import dev.answerline.store.Database;
@@ -95,6 +101,30 @@ final class ServeCommand implements Callable<Integer> {
                     + " cookies (docs/insights.md)")
     private boolean insights;
 
+    // ---- metrics and logs (docs/operations.md)
+    @Option(names = "--metrics-port", paramLabel = "N", description = "also serve /metrics (Prometheus' text format)"
+            + " on 127.0.0.1:N, without a password: loopback only, for a scraper on this machine. On the main port"
+            + " /metrics answers only with the password of " + Dashboard.PASSWORD_VARIABLE)
+    private Integer metricsPort;
+
+    @Option(names = "--request-log", description = "log one line per request: method, route kind, path without the"
+            + " query, status, milliseconds (never a client address or a query string)")
+    private boolean requestLog;
+
+    @Option(names = "--log-format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text, or json: one JSON object a line (time, level, logger, message, fields) for log"
+                    + " shippers")
+    void logFormat(String name) {
+        Logs.Format format = Logs.Format.named(name);
+        if (format == null) {
+            throw new ParameterException(spec.commandLine(), "--log-format " + name
+                    + " is not a log format — use text (the default) or json");
+        }
+        // at once, so that the lines logged while the site loads are in it too
+        Logs.use(format);
+    }
+    // ----
+
     @Spec
     private CommandSpec spec;
 
@@ -132,6 +162,8 @@ final class ServeCommand implements Callable<Integer> {
         Dashboard dashboard = null;
         CountDownLatch closed = new CountDownLatch(1);
         SentIssues sentIssues = null;
+        Metrics metrics = null;
+        Metrics.Listening metricsListening = null;
         try {
             if (published.site().config().newsletter() != null || insights) {
                 db = storage.open();
@@ -161,7 +193,39 @@ final class ServeCommand implements Callable<Integer> {
             AtomicReference<Newsletter> mailing = new AtomicReference<>();
             Health health = Health.of(readiness(db, mailing));
             server.route(Health.LIVE, Health.LANE, pages -> health).route(Health.READY, Health.LANE, pages -> health);
-            published.mount(server, counting != null ? counting : SearchLog.NONE);
+            // ---- metrics and the request log (docs/operations.md): counted on the way to the insights
+            SearchLog searches = counting != null ? counting : SearchLog.NONE;
+            SignupLog signups = counting != null ? counting : SignupLog.NONE;
+            Requests requests = requestLog ? RequestLog.create() : Requests.NONE;
+            // the dashboard's password, hashed once more for /metrics on the main port; null: none set
+            java.util.function.Predicate<String> password = Dashboard.passwordCheck(
+                    System.getenv(Dashboard.PASSWORD_VARIABLE));
+            if (metricsPort != null || password != null) {
+                metrics = Metrics.create();
+                server.views(metrics.views(counting != null ? counting : PageViews.NONE));
+                searches = metrics.searches(searches);
+                signups = metrics.signups(signups);
+                if (counting != null) {
+                    metrics.insights(counting);
+                }
+                if (published.site().config().newsletter() != null) {
+                    Database store = db;
+                    metrics.newsletter(() -> Backlog.read(store, java.time.Clock.systemUTC()));
+                }
+                requests = Requests.both(metrics.requests(), requests);
+                if (password != null) {
+                    Metrics scraped = metrics;
+                    server.route(Metrics.PATH, Metrics.LANE, pages -> scraped.guarded(password));
+                }
+                if (metricsPort != null) {
+                    metricsListening = metrics.listen(metricsPort);
+                    out.println("Metrics at http://127.0.0.1:" + metricsListening.port() + Metrics.PATH
+                            + " (this machine only)");
+                }
+            }
+            server.requests(requests);
+            // ----
+            published.mount(server, searches);
             java.util.Map<String, java.time.Instant> sent = java.util.Map.of();
             if (db != null && published.mode() != Mode.PREVIEW) {
                 sent = SentIssues.read(db);
@@ -172,7 +236,7 @@ final class ServeCommand implements Callable<Integer> {
                         : mail != null ? () -> published.site().config().baseUrl() : () -> running.get().uri().toString();
                 newsletter = Newsletter.builder(db, published::site).mail(mail).outboxDir(storage.data().resolve("outbox"))
                         .publicUrl(links).signupLimit(limit.count(), limit.window())
-                        .signups(counting != null ? counting : SignupLog.NONE).build();
+                        .signups(signups).build();
                 mailing.set(newsletter);
                 server.subscribers(newsletter::count).route(Kind.NEWSLETTER.spec(), Newsletter.LANE, newsletter::handler);
                 // the links of sent issues: /r/{signed id} counts and redirects
@@ -226,6 +290,14 @@ final class ServeCommand implements Callable<Integer> {
                 serving.join();
             }
         } finally {
+            // ---- metrics
+            if (metricsListening != null) {
+                metricsListening.close();
+            }
+            if (metrics != null) {
+                metrics.close();
+            }
+            // ----
             if (sentIssues != null) {
                 sentIssues.close();
             }

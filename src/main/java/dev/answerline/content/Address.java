@@ -65,6 +65,8 @@ public record Address(Kind kind, String id) {
         HEALTH("/healthz"),
         /** {@code serve}'s readiness: the site is loaded and the database answers. */
         READY("/readyz"),
+        /** {@code serve}'s counters in Prometheus' text format, for the operator's scraper only. */
+        METRICS("/metrics"),
         /** {@code /api/...}, answered by {@code serve}; {@link #id()} is what follows {@code /api/}. */
         API("/api/", ""),
         /** The archive of sent newsletter issues. */
@@ -115,7 +117,8 @@ public record Address(Kind kind, String id) {
         /** Answered by {@code serve} only: not a file of the export. */
         public boolean dynamic() {
             return this == SEARCH || this == API || this == NEWSLETTER || this == PREVIEW || this == ADMIN
-                    || this == ISSUE_PREVIEW || this == REDIRECT || this == HEALTH || this == READY;
+                    || this == ISSUE_PREVIEW || this == REDIRECT || this == HEALTH || this == READY
+                    || this == METRICS;
         }
 
         /**

@@ -247,7 +247,7 @@ public final class Site {
             // listed one by one, so that a new kind of page is a compile error here until it has a title
             case AUTHORS, BLOG, PRODUCTS, ANSWER_MARKDOWN, BLOG_RSS, BLOG_ATOM, ANSWERS_RSS, ANSWERS_ATOM, SITEMAP,
                     SITEMAP_PART, ROBOTS, LLMS, LLMS_FULL, ASSET, STATIC, SEARCH, API, NEWSLETTER, PREVIEW,
-                    ADMIN, ISSUES, ISSUES_RSS, ISSUE_PREVIEW, REDIRECT, HEALTH, READY ->
+                    ADMIN, ISSUES, ISSUES_RSS, ISSUE_PREVIEW, REDIRECT, HEALTH, READY, METRICS ->
                 Optional.empty();
         };
     }

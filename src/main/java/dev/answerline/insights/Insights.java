@@ -18,12 +18,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -63,6 +66,7 @@ public final class Insights implements PageViews, SearchLog, SignupLog, AutoClos
     private final Ledger ledger;
     private final Reports reports;
     private final Tally tally = new Tally();
+    private final Map<Event, LongAdder> counted = new EnumMap<>(Event.class);
     private final Visitors visitors;
     /** The host of base_url: a referrer from it is the site itself, wherever the request came in. */
     private final String siteHost;
@@ -78,6 +82,9 @@ public final class Insights implements PageViews, SearchLog, SignupLog, AutoClos
         this.site = builder.site;
         this.clock = builder.clock;
         this.flushEvery = builder.flushEvery;
+        for (Event event : Event.values()) {
+            counted.put(event, new LongAdder());
+        }
         this.ledger = new Ledger(builder.db);
         this.reports = new Reports(builder.db);
         String baseUrl = site.get().config().baseUrl();
@@ -114,6 +121,24 @@ public final class Insights implements PageViews, SearchLog, SignupLog, AutoClos
 
     // ---- counting
 
+    /** What the insights count, for {@link #counted(Event)}. */
+    public enum Event {
+        /** A page read by a person (answered here, or reported from a static export). */
+        VIEW,
+        /** A page read by an AI crawler or assistant. */
+        AI_READ,
+        SEARCH,
+        SIGNUP,
+        CONFIRMATION,
+        /** A click on a call to action. */
+        CTA_CLICK
+    }
+
+    /** Events of {@code kind} counted since start, on this node: for metrics. */
+    public long counted(Event kind) {
+        return counted.get(kind).sum();
+    }
+
     @Override
     public void viewed(Request request, String path) {
         count(request, path, request.getHttpURI().getQuery(), request.getHeaders().get(HttpHeader.REFERER));
@@ -133,12 +158,14 @@ public final class Insights implements PageViews, SearchLog, SignupLog, AutoClos
         Agent agent = Agent.of(userAgent);
         String day = today();
         if (agent.kind() == Agent.Kind.AI) {
+            counted.get(Event.AI_READ).increment();
             tally.aiRead(day, path, agent.name());
             return;
         }
         if (agent.kind() != Agent.Kind.PERSON) {
             return;
         }
+        counted.get(Event.VIEW).increment();
         tally.add(day, path, Tally.Count.VIEWS);
         if (!"1".equals(headers.get("Sec-GPC")) && !"1".equals(headers.get("DNT"))) {
             OptionalLong visitor = visitors.hash(day, Request.getRemoteAddr(request), userAgent);
@@ -184,18 +211,21 @@ public final class Insights implements PageViews, SearchLog, SignupLog, AutoClos
         }
         String normal = normal(query);
         if (!normal.isEmpty()) {
+            counted.get(Event.SEARCH).increment();
             tally.search(today(), normal, found, clock.millis());
         }
     }
 
     @Override
     public void signedUp(String page) {
+        counted.get(Event.SIGNUP).increment();
         tally.add(today(), page, Tally.Count.SIGNUPS);
     }
 
     @Override
     public void confirmed(String page) {
         if (page != null) {
+            counted.get(Event.CONFIRMATION).increment();
             tally.add(today(), page, Tally.Count.CONFIRMED);
         }
     }
@@ -223,6 +253,7 @@ public final class Insights implements PageViews, SearchLog, SignupLog, AutoClos
 
     /** A click on the call to action {@code cta} (its id in site.yaml) of the page at {@code path}. */
     public void ctaClicked(String path, String cta) {
+        counted.get(Event.CTA_CLICK).increment();
         tally.ctaClick(today(), path, cta);
     }
 

@@ -35,6 +35,29 @@ final class SharedWindows implements RateLimiter {
     }
 
     @Override
+    public long blocked(String key) {
+        if (limit <= 0) {
+            return 0;
+        }
+        long now = clock.millis();
+        String client = hashes.of(key);
+        long[] window = db.read(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT window_start, attempts FROM rate_window WHERE scope = ? AND client = ?")) {
+                select.setString(1, scope);
+                select.setString(2, client);
+                try (ResultSet row = select.executeQuery()) {
+                    return row.next() ? new long[] {row.getLong(1), row.getLong(2)} : null;
+                }
+            }
+        });
+        if (window == null || window[0] + windowMillis <= now || window[1] < limit) {
+            return 0;
+        }
+        return Math.max(1, (window[0] + windowMillis - now + 999) / 1000);
+    }
+
+    @Override
     public long acquire(String key) {
         if (limit <= 0) {
             return 0;

@@ -214,7 +214,7 @@ final class Plan {
             case ISSUE -> sent.stream().filter(s -> s.issue().slug().equals(id)).findFirst()
                     .<Supplier<Page>>map(s -> () -> html(path, "article", views.issue(s))).orElse(null);
             // an issue's preview is the preview's own route; sent or not, never a page of the site
-            case SEARCH, API, NEWSLETTER, PREVIEW, ADMIN, ISSUE_PREVIEW, REDIRECT, HEALTH, READY -> null;
+            case SEARCH, API, NEWSLETTER, PREVIEW, ADMIN, ISSUE_PREVIEW, REDIRECT, HEALTH, READY, METRICS -> null;
         };
     }
 

@@ -9,10 +9,16 @@ import java.time.Duration;
  * that take what anyone can send: newsletter signups, insight events, the dashboard's login.
  * Implementations are thread-safe.
  */
-@FunctionalInterface
 public interface RateLimiter {
     /** Counts an attempt; returns 0 when it is allowed, else the seconds until the key may try again. */
     long acquire(String key);
+
+    /**
+     * Whether {@code key} has used up its attempts: 0 when it may try, else the seconds until it may. Counts
+     * nothing, for routes that count only failed attempts ({@link #acquire} after a failure) but refuse any
+     * attempt, right or wrong, once too many have failed.
+     */
+    long blocked(String key);
 
     /**
      * A limiter kept in this process's memory: it protects this process, and forgets everything on

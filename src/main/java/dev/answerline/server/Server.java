@@ -1,6 +1,7 @@
 package dev.answerline.server;
 
 import dev.answerline.render.Pages;
+import dev.answerline.server.internal.Answers;
 import dev.answerline.server.internal.Bodies;
 import dev.answerline.server.internal.ClientAddress;
 import dev.answerline.server.internal.Dispatch;
@@ -62,6 +63,7 @@ public final class Server implements AutoCloseable {
     private final Duration stopTimeout;
     private final List<Runnable> beforeStop;
     private final AtomicReference<Pages> pages;
+    private final Requests requests;
     private org.eclipse.jetty.server.Server jetty;
     private ServerConnector connector;
 
@@ -77,6 +79,7 @@ public final class Server implements AutoCloseable {
         this.stopTimeout = builder.stopTimeout;
         this.beforeStop = List.copyOf(builder.beforeStop);
         this.pages = new AtomicReference<>(builder.pages);
+        this.requests = builder.requests;
     }
 
     /** Starts configuring a server for these pages. */
@@ -112,9 +115,16 @@ public final class Server implements AutoCloseable {
                 .map(r -> new Dispatch.Route(r.spec(), r.lane(), r.handler().apply(pages::get))).toList();
         Handler front = new Dispatch(mounted, new Bodies(MAX_REQUEST_BYTES, bodyTimeout, bodiesPerClient, MAX_BODIES),
                 pagesHandler);
+        Handler top = new SecurityHeaders(front);
+        // ---- metrics and the request log (dev.answerline.metrics, serve --request-log): told of every answer
+        if (requests != Requests.NONE) {
+            requests.serving(server);
+            top = new Answers(top, requests);
+        }
+        // ----
         // a stop closes the port, answers requests on open connections with 503 (a proxy tries the next node)
         // and waits for those in flight, up to the stop timeout
-        server.setHandler(new GracefulHandler(new SecurityHeaders(front)));
+        server.setHandler(new GracefulHandler(top));
         server.setStopTimeout(stopTimeout.toMillis());
         server.setErrorHandler(new ErrorPages(pages::get));
         // no Jetty shutdown hook: the process that serves owns the stop (serve's hook closes this server and
@@ -228,6 +238,7 @@ public final class Server implements AutoCloseable {
         private int bodiesPerClient = 16;
         private Duration stopTimeout = Duration.ofSeconds(10);
         private final List<Runnable> beforeStop = new ArrayList<>();
+        private Requests requests = Requests.NONE;
 
         private Builder(Pages pages) {
             this.pages = Objects.requireNonNull(pages, "pages");
@@ -289,6 +300,12 @@ public final class Server implements AutoCloseable {
         /** Request bodies one client address may have under way at once; default 16, more get 429. */
         public Builder bodiesPerClient(int count) {
             this.bodiesPerClient = count;
+            return this;
+        }
+
+        /** Who is told of every request answered (metrics, the request log); default nobody. */
+        public Builder requests(Requests requests) {
+            this.requests = Objects.requireNonNull(requests, "requests");
             return this;
         }
 

@@ -76,7 +76,7 @@ class AddressTest {
     @Test
     void pagesMayNotTakeTheEnginesFolders() {
         assertThat(Address.reservedSlugs()).isEqualTo(Set.of("404", "admin", "answers", "api", "assets", "authors", "blog",
-                "healthz", "index", "newsletter", "products", "r", "readyz", "search"));
+                "healthz", "index", "metrics", "newsletter", "products", "r", "readyz", "search"));
     }
 
     @Test
@@ -84,7 +84,8 @@ class AddressTest {
         assertThat(Address.clashes("/images/logo.svg", a -> true)).isFalse();
         assertThat(Address.clashes("/favicon.ico", a -> true)).isFalse();
         for (String engine : new String[] {"/robots.txt", "/sitemap.xml", "/sitemap-3.xml", "/feed.xml", "/llms.txt",
-            "/assets/site.css", "/answers/x.md", "/answers", "/search", "/api/x.json", "/newsletter/x", "/admin/x"}) {
+            "/assets/site.css", "/answers/x.md", "/answers", "/search", "/api/x.json", "/newsletter/x", "/admin/x",
+            "/healthz", "/metrics"}) {
             assertThat(Address.clashes(engine, a -> false)).as(engine).isTrue();
         }
         assertThat(Address.clashes("/about", a -> false)).isFalse();

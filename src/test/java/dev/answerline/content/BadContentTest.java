@@ -241,7 +241,7 @@ class BadContentTest {
         given("pages/answers.md", "---\ntitle: Answers\ndescription: d\n---\n");
         thenProblems("pages/answers.md:1: error: the page URL `/answers` is one Answerline makes itself — rename the"
                 + " file or set another `slug:`; reserved are 404, admin, answers, api, assets, authors, blog, healthz,"
-                + " index, newsletter, products, r, readyz, search (reserved-slug)");
+                + " index, metrics, newsletter, products, r, readyz, search (reserved-slug)");
     }
 
     @Test
@@ -249,7 +249,15 @@ class BadContentTest {
         given("pages/about-us.md", "---\ntitle: Admin\ndescription: d\nslug: admin\n---\n");
         thenProblems("pages/about-us.md:4: error: the page URL `/admin` is one Answerline makes itself — rename the"
                 + " file or set another `slug:`; reserved are 404, admin, answers, api, assets, authors, blog, healthz,"
-                + " index, newsletter, products, r, readyz, search (reserved-slug)");
+                + " index, metrics, newsletter, products, r, readyz, search (reserved-slug)");
+    }
+
+    @Test
+    void aPageCannotTakeTheMetricsUrl() throws IOException {
+        given("pages/metrics.md", "---\ntitle: Our metrics\ndescription: d\n---\n");
+        thenProblems("pages/metrics.md:1: error: the page URL `/metrics` is one Answerline makes itself — rename the"
+                + " file or set another `slug:`; reserved are 404, admin, answers, api, assets, authors, blog, healthz,"
+                + " index, metrics, newsletter, products, r, readyz, search (reserved-slug)");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.answerline.newsletter.internal;
 
+import dev.answerline.newsletter.Backlog;
 import dev.answerline.newsletter.Subscriber;
 import dev.answerline.store.Database;
 import java.sql.PreparedStatement;
@@ -181,6 +182,26 @@ public final class Deliveries {
                         + " AND status = ? AND claimed_until = ?", slug, delivery.email(), QUEUED, delivery.claimedUntil());
             }
             return null;
+        });
+    }
+
+    /** The issues being sent (queued, not finished), with their deliveries sent and still queued. */
+    public List<Backlog.Sending> unfinished() {
+        return db.read(c -> {
+            List<Backlog.Sending> issues = new ArrayList<>();
+            try (PreparedStatement select = c.prepareStatement("SELECT d.issue,"
+                    + " SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END), SUM(CASE WHEN d.status = ? THEN 1 ELSE 0 END)"
+                    + " FROM delivery d JOIN newsletter_issue i ON i.slug = d.issue WHERE i.finished_at IS NULL"
+                    + " GROUP BY d.issue ORDER BY d.issue")) {
+                select.setString(1, SENT);
+                select.setString(2, QUEUED);
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        issues.add(new Backlog.Sending(rows.getString(1), rows.getLong(2), rows.getLong(3)));
+                    }
+                }
+            }
+            return issues;
         });
     }
 

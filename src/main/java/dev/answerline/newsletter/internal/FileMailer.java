@@ -1,5 +1,6 @@
 package dev.answerline.newsletter.internal;
 
+import dev.answerline.newsletter.EmailAddress;
 import jakarta.mail.Message;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -43,7 +44,9 @@ public final class FileMailer implements Mailer {
         Files.write(file, mime);
         MimeMessage message = new MimeMessage(SESSION, new ByteArrayInputStream(mime));
         Matcher link = LINK.matcher(plainText(message));
-        String recipient = String.valueOf(message.getRecipients(Message.RecipientType.TO)[0]);
+        // masked like the log's addresses: this console is often a service's journal
+        String recipient = new EmailAddress(String.valueOf(message.getRecipients(Message.RecipientType.TO)[0]))
+                .masked();
         console.println("newsletter: wrote " + file + (link.find()
                 ? " — " + link.group(1) + " link for " + recipient + ": " + link.group() : ""));
     }

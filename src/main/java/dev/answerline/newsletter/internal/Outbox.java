@@ -183,6 +183,22 @@ public final class Outbox {
         });
     }
 
+    /**
+     * Messages not yet sent nor given up, and when the oldest of them was written (epoch ms; -1 when none): for
+     * metrics.
+     */
+    public long[] waitingSince() {
+        return db.read(c -> {
+            try (PreparedStatement select = c.prepareStatement(
+                    "SELECT COUNT(*), MIN(created_at) FROM outbox WHERE sent_at IS NULL AND failed_at IS NULL");
+                    ResultSet row = select.executeQuery()) {
+                row.next();
+                long oldest = row.getLong(2);
+                return new long[] {row.getLong(1), row.wasNull() ? -1 : oldest};
+            }
+        });
+    }
+
     /** Messages not yet sent nor given up: for status output and tests. */
     public long waiting() {
         return db.read(c -> {

@@ -25,6 +25,19 @@ public final class MemoryWindows implements RateLimiter {
     }
 
     @Override
+    public long blocked(String key) {
+        if (limit <= 0) {
+            return 0;
+        }
+        long now = clock.millis();
+        Window window = windows.get(key);
+        if (window == null || window.start() + windowMillis <= now || window.count().get() < limit) {
+            return 0;
+        }
+        return Math.max(1, (window.start() + windowMillis - now + 999) / 1000);
+    }
+
+    @Override
     public long acquire(String key) {
         if (limit <= 0) {
             return 0;
