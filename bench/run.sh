@@ -46,24 +46,29 @@ echo "== build: $answers answers" >&2
 # each run starts from an empty output folder; removing the last one is not timed
 hyperfine --style basic --warmup 1 --runs 3 --export-json "$work/build.json" \
   --prepare "rm -rf $work/out" --prepare "rm -rf $work/public" \
-  -n answerline "java -jar $jar build --site $work/site --out $work/out" \
+  -n answerline "java -jar $jar build --site $work/site --out $work/out --data $work/no-data" \
   -n hugo "hugo --quiet --source $work/hugo -d $work/public" >&2
 read -r al_build hugo_build < <(python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'];
 print(' '.join('%.2f' % x['median'] for x in r))" "$work/build.json")
 peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
-al_peak=$(( $(peak java -jar "$jar" build --site "$work/site" --out "$work/out2") / 1024 ))
+al_peak=$(( $(peak java -jar "$jar" build --site "$work/site" --out "$work/out2" --data "$work/no-data") / 1024 ))
 hugo_peak=$(( $(peak hugo --quiet --source "$work/hugo" -d "$work/public2") / 1024 ))
 rm -rf "$work/out2" "$work/public2"
 
 echo "== serve" >&2
-start=$(date +%s%N)
-java -jar "$jar" serve --site "$work/site" --data "$work/data" --port "$port_al" >"$work/serve.log" 2>&1 &
-al_pid=$!
-until curl -sf -o /dev/null "http://127.0.0.1:$port_al/answers"; do
-  kill -0 "$al_pid" 2>/dev/null || { echo "answerline serve stopped:"; tail -5 "$work/serve.log"; exit 1; }
-  sleep 0.05
-done
-al_start=$(( ($(date +%s%N) - start) / 1000000 ))
+serve_site() { # $1: log file; starts serve on the site and its data folder, sets al_pid and waited_ms
+  local start
+  start=$(date +%s%N)
+  java -jar "$jar" serve --site "$work/site" --data "$work/data" --port "$port_al" >"$1" 2>&1 &
+  al_pid=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$port_al/answers"; do
+    kill -0 "$al_pid" 2>/dev/null || { echo "answerline serve stopped:"; tail -5 "$1"; exit 1; }
+    sleep 0.05
+  done
+  waited_ms=$(( ($(date +%s%N) - start) / 1000000 ))
+}
+serve_site "$work/serve.log"
+al_start=$waited_ms
 sed -e "s|WORK|$work|g" -e "s|ROOT|$work/out|g" -e "s|PORT|$port_ng|g" "$root/bench/nginx.conf" >"$work/nginx.conf"
 mkdir -p "$work/nginx-body"
 nginx -c "$work/nginx.conf" -p "$work"
@@ -97,6 +102,18 @@ heap_used() { # MiB of live heap after a full collection
 }
 al_heap=$(heap_used "$al_pid")
 kill "$al_pid"; wait "$al_pid" 2>/dev/null || true
+
+# a restart of the same site on the same data folder: the pages' encodings come from its compression cache
+serve_site "$work/serve2.log"
+al_restart=$waited_ms
+kill "$al_pid"; wait "$al_pid" 2>/dev/null || true
+# a build after one answer's body changed, with the same data folder: only that answer's pages are compressed
+first=$(ls "$work/site/answers" | head -1)
+printf '\nOne more sentence, edited for the warm build.\n' >>"$work/site/answers/$first"
+start=$(date +%s%N)
+java -jar "$jar" build --site "$work/site" --out "$work/out3" --data "$work/data" >/dev/null
+al_warm_build=$(( ($(date +%s%N) - start) / 1000000 ))
+rm -rf "$work/out3"
 
 big_result="not measured (BIG=0)"
 big_label=$([ "$big" -gt 0 ] && echo "$big" || echo "100000")
@@ -138,6 +155,8 @@ Measured by \`bench/run.sh $answers $seconds $rounds\` on $cores cores ($(uname 
 | serve answer pages, requests/s (median of $rounds) | $al_rps | nginx $(nginx -v 2>&1 | sed 's|.*/||') on the export: $ng_rps | $(ratio "$al_rps" "$ng_rps") | ≥ 1 |
 | serve, p99 latency | $al_p99 ms | nginx: $ng_p99 ms | $(ratio "$al_p99" "$ng_p99") | ≤ 1.5 |
 | serve, start to first page | $al_start ms | | | reported |
+| serve, restart on the same data folder (compression cache warm) | $al_restart ms | first start: $al_start ms | $(ratio "$al_restart" "$al_start") | ≤ 0.5 |
+| build after editing one answer, compression cache warm | $al_warm_build ms | | | < 1000 |
 | serve, live heap ($answers answers) | $al_heap MiB | | | reported |
 | serve ${big_label} answers with -Xmx1g | $big_result | | | fits |
 | /api/search?limit=10, requests/s | $search_rps (p99 $search_p99 ms) | answer pages: $al_rps | $(ratio "$search_rps" "$al_rps") | reported |

@@ -4,6 +4,7 @@ import dev.answerline.content.Keeping;
 import dev.answerline.content.Site;
 import java.time.LocalDate;
 import dev.answerline.export.Export;
+import dev.answerline.render.CompressionCache;
 import dev.answerline.newsletter.SentIssues;
 import dev.answerline.search.SearchIndex;
 import dev.answerline.store.Database;
@@ -48,7 +49,12 @@ final class BuildCommand implements Callable<Integer> {
                 sent = SentIssues.read(db);
             }
         }
-        Export.Summary summary = Export.write(loaded, SearchIndex.similar(loaded), out, 0, sent);
+        Export.Summary summary;
+        // the .gz twins of pages built or served before come from the data folder's cache, when there is one
+        try (CompressionCache compression = storage.data() != null && java.nio.file.Files.isDirectory(storage.data())
+                ? CompressionCache.in(storage.data().resolve("cache")) : CompressionCache.NONE) {
+            summary = Export.write(loaded, SearchIndex.similar(loaded), out, 0, sent, compression);
+        }
         stdout.printf("Built %d files into %s in %d ms.%n", summary.files(), out,
                 (System.nanoTime() - started) / 1_000_000);
         stdout.flush();

@@ -7,6 +7,7 @@ import dev.answerline.insights.Insights;
 import dev.answerline.logging.Logs;
 import dev.answerline.metrics.Metrics;
 import dev.answerline.newsletter.Backlog;
+import dev.answerline.render.CompressionCache;
 import dev.answerline.render.Mode;
 import dev.answerline.newsletter.MailSettings;
 import dev.answerline.newsletter.ClickLinks;
@@ -151,7 +152,7 @@ final class ServeCommand implements Callable<Integer> {
         Limit limit = Limit.parse(signupLimit, spec);
         TrustedProxy proxy = proxy();
         Publication published = watch ? Preview.open(site.dir(), drafts, out)
-                : Published.load(site.dir(), LocalDate.now(), drafts);
+                : Published.load(site.dir(), LocalDate.now(), drafts, CompressionCache.in(storage.data().resolve("cache")));
         Report.problems(published.site(), spec.commandLine().getErr());
         Server.Builder server = Server.builder(published.pages()).host(host).port(port).trustedProxy(proxy);
         MailSettings mail = MailSettings.fromEnvironment(System.getenv());

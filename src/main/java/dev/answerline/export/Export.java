@@ -4,6 +4,7 @@ import dev.answerline.AnswerlineException;
 import dev.answerline.content.Site;
 import dev.answerline.render.Page;
 import dev.answerline.render.Pages;
+import dev.answerline.render.CompressionCache;
 import dev.answerline.render.Renderer;
 import dev.answerline.render.Similar;
 import dev.answerline.server.SecurityHeaders;
@@ -60,10 +61,20 @@ public final class Export {
      */
     public static Summary write(Site site, Similar similar, Path out, long subscribers,
             java.util.Map<String, java.time.Instant> sent) {
+        return write(site, similar, out, subscribers, sent, CompressionCache.NONE);
+    }
+
+    /**
+     * As {@link #write(Site, Similar, Path, long, java.util.Map)}, taking the gzip encodings of pages whose
+     * bytes were seen before from {@code compression}.
+     */
+    public static Summary write(Site site, Similar similar, Path out, long subscribers,
+            java.util.Map<String, java.time.Instant> sent, CompressionCache compression) {
         try {
             prepare(out);
             AtomicReference<Layout> layout = new AtomicReference<>();
-            Pages frame = Renderer.each(site, Renderer.Options.export(similar).withSent(sent), (pages, paths) -> {
+            Renderer.Options options = Renderer.Options.export(similar).withSent(sent).with(compression);
+            Pages frame = Renderer.each(site, options, (pages, paths) -> {
                 Layout files = Layout.of(Stream.concat(paths.stream(), pages.redirects().keySet().stream()).toList());
                 layout.set(files);
                 String slot = pages.slot(subscribers);

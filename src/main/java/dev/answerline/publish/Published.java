@@ -4,6 +4,7 @@ import dev.answerline.content.Keeping;
 import dev.answerline.content.Site;
 import dev.answerline.render.Mode;
 import dev.answerline.render.Pages;
+import dev.answerline.render.CompressionCache;
 import dev.answerline.render.Renderer;
 import dev.answerline.search.SearchIndex;
 import java.nio.file.Path;
@@ -18,11 +19,14 @@ public final class Published implements Publication {
     private final Site site;
     private final SearchIndex search;
     private final Renderer.Options options;
+    private final CompressionCache compression;
     private final Pages rendered;
     private volatile Pages pages;
     private volatile Consumer<Pages> publish;
 
-    private Published(Site site, SearchIndex search, Pages pages, Renderer.Options options) {
+    private Published(Site site, SearchIndex search, Pages pages, Renderer.Options options,
+            CompressionCache compression) {
+        this.compression = compression;
         this.site = site;
         this.search = search;
         this.pages = pages;
@@ -36,16 +40,33 @@ public final class Published implements Publication {
      * @param drafts whether drafts and content dated after {@code today} are published too
      */
     public static Published load(Path dir, LocalDate today, boolean drafts) {
-        // a served site's bodies and what they read as stay outside the heap with its pages
-        return of(Site.load(dir, today, drafts, null, Keeping.publish()));
+        return load(dir, today, drafts, CompressionCache.NONE);
+    }
+
+    /**
+     * The same, compressing only the pages whose encodings {@code compression} does not have yet; closing
+     * this closes it.
+     */
+    public static Published load(Path dir, LocalDate today, boolean drafts, CompressionCache compression) {
+        try {
+            // a served site's bodies and what they read as stay outside the heap with its pages
+            return of(Site.load(dir, today, drafts, null, Keeping.publish()), compression);
+        } catch (RuntimeException e) {
+            compression.close();
+            throw e;
+        }
     }
 
     /** Indexes and renders a loaded site. */
     public static Published of(Site site) {
+        return of(site, CompressionCache.NONE);
+    }
+
+    private static Published of(Site site, CompressionCache compression) {
         SearchIndex search = SearchIndex.build(site);
         try {
-            Renderer.Options options = Renderer.Options.serve(search.similar());
-            return new Published(site, search, Renderer.render(site, options), options);
+            Renderer.Options options = Renderer.Options.serve(search.similar()).with(compression);
+            return new Published(site, search, Renderer.render(site, options), options, compression);
         } catch (RuntimeException e) {
             search.close();
             throw e;
@@ -104,5 +125,6 @@ public final class Published implements Publication {
     @Override
     public void close() {
         search.close();
+        compression.close();
     }
 }

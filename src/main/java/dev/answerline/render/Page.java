@@ -1,6 +1,7 @@
 package dev.answerline.render;
 
 import dev.answerline.render.internal.Compression;
+import dev.answerline.render.internal.CompressionPack;
 import dev.answerline.memory.MappedStore;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -48,6 +49,8 @@ public final class Page {
     private final Function<byte[], ByteBuffer> keep;
     /** Whether bodies get brotli too: the pages of a served site ({@link Mode#brotli()}). */
     private final boolean brotli;
+    /** Where the encodings of bytes seen before come from; {@link CompressionCache#NONE} by default. */
+    private CompressionCache compression = CompressionCache.NONE;
     private volatile Body body;
 
     /**
@@ -171,11 +174,18 @@ public final class Page {
      * body is kept: the bytes without slots are the body's bytes with the slot text taken out again, so a page
      * is not kept twice.
      */
-    Page keptIn(MappedStore store, String slot) {
+    Page keptIn(MappedStore store, String slot, CompressionCache compression) {
         Page kept = new Page(path, contentType, cacheControl, null, slots, rendered, store::keep, true);
+        kept.compression = compression;
         byte[] without = bytes(template);
         kept.body = kept.encode(slot, without, filled(without, slot));
         return kept;
+    }
+
+    /** Takes the encodings of bytes seen before from {@code cache}; before the first {@link #body} only. */
+    Page compressedWith(CompressionCache cache) {
+        this.compression = cache;
+        return this;
     }
 
     public String path() {
@@ -213,18 +223,21 @@ public final class Page {
     }
 
     private Body encode(String slot, byte[] without, byte[] bytes) {
-        byte[] gzip = Compression.pays(contentType) && bytes.length > 256 ? Compression.gzip(bytes) : null;
+        byte[] digest = sha256(bytes);
+        CompressionPack.Entry encoded = Compression.pays(contentType) && bytes.length > 256
+                ? compression.encode(bytes, digest, brotli) : null;
+        byte[] gzip = encoded == null ? null : encoded.gzip();
         if (gzip != null && gzip.length >= bytes.length) {
             gzip = null;
         }
-        byte[] brotliBytes = gzip != null && brotli ? Compression.brotli(bytes) : null;
+        byte[] brotliBytes = gzip != null && brotli ? encoded.brotli() : null;
         if (brotliBytes != null && brotliBytes.length >= gzip.length) {
             brotliBytes = null;
         }
         // a page on the heap whose bytes are its template shares the array
         ByteBuffer identity = template != null && bytes == without ? template : keep.apply(bytes);
         return new Body(slot, identity, gzip == null ? null : keep.apply(gzip),
-                brotliBytes == null ? null : keep.apply(brotliBytes), etag(bytes));
+                brotliBytes == null ? null : keep.apply(brotliBytes), "\"" + HEX.formatHex(digest, 0, 12) + "\"");
     }
 
     /** The template filled with a slot text; the template itself when there is nothing to fill. */
@@ -271,10 +284,10 @@ public final class Page {
         return bytes;
     }
 
-    private static String etag(byte[] bytes) {
+    /** The SHA-256 of a body: its entity tag, and its name in the compression cache. */
+    private static byte[] sha256(byte[] bytes) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(bytes);
-            return "\"" + HEX.formatHex(digest, 0, 12) + "\"";
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

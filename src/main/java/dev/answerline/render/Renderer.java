@@ -40,7 +40,8 @@ public final class Renderer {
      * @param similar the answers most like each answer, for its "More ... Questions" box
      * @param cache what renders of a preview keep between them; null in the other modes
      */
-    public record Options(Mode mode, Similar similar, RenderCache cache, Map<String, java.time.Instant> sent) {
+    public record Options(Mode mode, Similar similar, RenderCache cache, Map<String, java.time.Instant> sent,
+            CompressionCache compression) {
         /** A site to serve, with boxes of the newest answers of each category. */
         public static final Options SERVE = serve(Similar.NONE);
         /** A site to export, with boxes of the newest answers of each category. */
@@ -52,18 +53,24 @@ public final class Renderer {
          */
         public Options {
             sent = Map.copyOf(sent);
+            java.util.Objects.requireNonNull(compression, "compression");
             if (mode.incremental() != (cache != null)) {
                 throw new IllegalArgumentException(mode + (cache == null ? " needs" : " takes no") + " render cache");
             }
         }
 
         public Options(Mode mode, Similar similar, RenderCache cache) {
-            this(mode, similar, cache, Map.of());
+            this(mode, similar, cache, Map.of(), CompressionCache.NONE);
         }
 
         /** These options with the newsletter issues sent so far. */
         public Options withSent(Map<String, java.time.Instant> newSent) {
-            return new Options(mode, similar, cache, newSent);
+            return new Options(mode, similar, cache, newSent, compression);
+        }
+
+        /** These options taking the encodings of pages seen before from {@code cache}. */
+        public Options with(CompressionCache newCompression) {
+            return new Options(mode, similar, cache, sent, newCompression);
         }
 
         /** A site to serve, with the boxes showing the most similar answers. */
@@ -83,7 +90,7 @@ public final class Renderer {
 
         /** These options with other similar answers. */
         public Options with(Similar newSimilar) {
-            return new Options(mode, newSimilar, cache, sent);
+            return new Options(mode, newSimilar, cache, sent, compression);
         }
     }
 
@@ -111,7 +118,7 @@ public final class Renderer {
         plan.paths().parallelStream().forEach(path -> {
             Page page = plan.job(path).get();
             if (store != null) {
-                page = page.keptIn(store, "");
+                page = page.keptIn(store, "", options.compression());
             } else {
                 page.body("");
             }
@@ -151,7 +158,7 @@ public final class Renderer {
         Pages frame = plan.pages(Map.of(), plan.notFound());
         List<String> paths = plan.paths();
         Consumer<Page> each = sink.apply(frame, java.util.Collections.unmodifiableList(paths));
-        paths.parallelStream().forEach(path -> each.accept(plan.job(path).get()));
+        paths.parallelStream().forEach(path -> each.accept(plan.job(path).get().compressedWith(options.compression())));
         return frame;
     }
 

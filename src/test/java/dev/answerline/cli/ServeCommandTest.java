@@ -115,6 +115,20 @@ class ServeCommandTest {
     }
 
     @Test
+    void theEncodingsOfItsPagesAreKeptInTheDataFolderForTheNextStartAndBuild() throws Exception {
+        serve();
+        serve.destroy();
+        assertThat(serve.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        Path cache = dir.resolve("data").resolve("cache");
+        try (java.util.stream.Stream<Path> files = Files.list(cache)) {
+            Path pack = files.filter(f -> f.getFileName().toString().startsWith("compressed-")).findFirst().orElseThrow();
+            // gzip and brotli of every compressible page of the small site: tens of kilobytes at least
+            assertThat(Files.size(pack)).isGreaterThan(20_000);
+        }
+        serve = null;
+    }
+
+    @Test
     void healthAndReadinessAnswerWithTheDatabaseOpen() throws Exception {
         serve();
         HttpResponse<String> ready = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/readyz"))

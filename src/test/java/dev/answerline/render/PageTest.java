@@ -22,7 +22,7 @@ class PageTest {
     void aPageKeptOutsideTheHeapGivesTheSameBytesAndTagsForEverySlotText() throws Exception {
         MappedStore store = new MappedStore(temp);
         Page onHeap = Page.html("/answers/x", HTML, Renderer.PAGE_CACHE);
-        Page kept = Page.html("/answers/x", HTML, Renderer.PAGE_CACHE).keptIn(store, "");
+        Page kept = Page.html("/answers/x", HTML, Renderer.PAGE_CACHE).keptIn(store, "", CompressionCache.NONE);
 
         for (String slot : new String[] {"<p>Join 80+ people</p>", "<p>Join 1,200+ readers ✓</p>", "", "<p>9+</p>"}) {
             Page.Body expected = onHeap.body(slot);
@@ -42,7 +42,7 @@ class PageTest {
 
     @Test
     void aViewHasItsOwnPositionSoConcurrentWritesDoNotDisturbEachOther() {
-        Page kept = Page.html("/x", HTML, Renderer.PAGE_CACHE).keptIn(new MappedStore(temp), "");
+        Page kept = Page.html("/x", HTML, Renderer.PAGE_CACHE).keptIn(new MappedStore(temp), "", CompressionCache.NONE);
         Page.Body body = kept.body("");
         body.identityView().position(10);
         assertThat(body.identityView().position()).isZero();
@@ -53,7 +53,7 @@ class PageTest {
     @Test
     void aFixedFileKeptOutsideTheHeapIsServedAsIs() {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 1, 2};
-        Page kept = Page.of("/logo.png", "image/png", Renderer.STATIC_CACHE, png).keptIn(new MappedStore(temp), "");
+        Page kept = Page.of("/logo.png", "image/png", Renderer.STATIC_CACHE, png).keptIn(new MappedStore(temp), "", CompressionCache.NONE);
         assertThat(kept.body("anything").identity()).isEqualTo(png);
         assertThat(kept.body("anything").compressed()).isFalse();
     }

@@ -20,7 +20,18 @@ public final class Compression {
     /** False where brotli4j has no native library for the platform: pages are then sent with gzip only. */
     private static final boolean BROTLI_LOADED = Brotli4jLoader.isAvailable();
 
+    /**
+     * The settings the encodings are made with, for the name of a cache of them: a change here (a level, the
+     * brotli library) starts a new cache rather than mixing encodings made differently.
+     */
+    public static final String SETTINGS = "gzip9-brotli6-text-b4j1.24.0";
+
     private Compression() {}
+
+    /** False where brotli4j has no native library for this platform. */
+    public static boolean brotliAvailable() {
+        return BROTLI_LOADED;
+    }
 
     /** True for content types that compression makes smaller. */
     public static boolean pays(String contentType) {

@@ -1,0 +1,101 @@
+package dev.answerline.render;
+
+import dev.answerline.render.internal.Compression;
+import dev.answerline.render.internal.CompressionPack;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The gzip and brotli encodings of pages, kept on disk between runs by the SHA-256 of the bytes they encode,
+ * so that a restart compresses only the pages whose bytes changed. Compressing was half of serve's start-up
+ * (JFR at 10,000 answers); the key is the SHA-256 a page computes for its entity tag anyway. An entry is right for as
+ * long as the bytes exist, so nothing is ever invalidated; the file's name carries the compression
+ * settings, so a change of those starts a new one.
+ *
+ * <pre>{@code
+ * try (CompressionCache cache = CompressionCache.in(dataDir.resolve("cache"))) {
+ *     Pages pages = Renderer.render(site, Renderer.Options.serve(similar).with(cache));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. One process at a time uses a folder's cache; another one compresses as if it had none.
+ */
+public final class CompressionCache implements AutoCloseable {
+    /** No cache: every page is compressed. */
+    public static final CompressionCache NONE = new CompressionCache(null);
+    private static final Logger LOG = LoggerFactory.getLogger("render");
+
+    private final CompressionPack pack;
+
+    private CompressionCache(CompressionPack pack) {
+        this.pack = pack;
+    }
+
+    /**
+     * The cache in {@code dir}, made when missing; {@link #NONE}, with a warning, when it cannot be opened or
+     * another process is using it.
+     */
+    public static CompressionCache in(Path dir) {
+        return in(dir, 8L << 20);
+    }
+
+    /** The same, writing the file again at close when it is over {@code compactAbove} bytes and mostly unused. */
+    static CompressionCache in(Path dir, long compactAbove) {
+        Path file = dir.resolve("compressed-" + Compression.SETTINGS + ".pack");
+        try {
+            CompressionPack pack = CompressionPack.open(file, compactAbove);
+            if (pack == null) {
+                LOG.warn("{} is in use by another answerline process: this one compresses every page itself", file);
+                return NONE;
+            }
+            return new CompressionCache(pack);
+        } catch (IOException e) {
+            LOG.warn("the compression cache {} cannot be used ({}): every page is compressed at start", file,
+                    e.getMessage());
+            return NONE;
+        }
+    }
+
+    /** Encodings in the cache, for tests and the console. */
+    public int size() {
+        return pack == null ? 0 : pack.size();
+    }
+
+    /**
+     * The gzip encoding of {@code bytes}, and brotli's when {@code withBrotli}: from the cache or made now.
+     *
+     * @param key the SHA-256 of {@code bytes}, which the page has for its entity tag anyway
+     */
+    CompressionPack.Entry encode(byte[] bytes, byte[] key, boolean withBrotli) {
+        if (pack == null) {
+            return new CompressionPack.Entry(Compression.gzip(bytes), withBrotli ? Compression.brotli(bytes) : null);
+        }
+        CompressionPack.Entry kept = pack.get(key);
+        if (kept != null && (!withBrotli || kept.brotli() != null || !Compression.brotliAvailable())) {
+            return kept;
+        }
+        CompressionPack.Entry made = new CompressionPack.Entry(kept != null ? kept.gzip() : Compression.gzip(bytes),
+                withBrotli ? Compression.brotli(bytes) : null);
+        try {
+            pack.put(key, made);
+        } catch (IOException e) {
+            LOG.warn("the compression cache cannot be written ({}); the page is served all the same", e.getMessage());
+        }
+        return made;
+    }
+
+    /** Closes the file, dropping the encodings of pages this run did not have when they are most of it. */
+    @Override
+    public void close() {
+        if (pack != null) {
+            try {
+                pack.close();
+            } catch (IOException e) {
+                LOG.warn("the compression cache was not closed cleanly ({}); the next start reads what is whole",
+                        e.getMessage());
+            }
+        }
+    }
+}
