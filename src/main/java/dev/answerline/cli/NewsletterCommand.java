@@ -70,13 +70,7 @@ final class NewsletterCommand {
                     out.println("Sending " + slug + " at most " + rate + ".");
                     out.flush();
                     // SIGTERM and Ctrl+C: the message in hand is finished and recorded, then the command ends
-                    for (String name : java.util.List.of("TERM", "INT")) {
-                        try {
-                            sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> sender.stop());
-                        } catch (IllegalArgumentException unknownHere) {
-                            // a platform without this signal: what was sent is recorded as it goes anyway
-                        }
-                    }
+                    StopSignals.onStop(sender::stop);
                     IssueSender.Tally tally = sender.send(slug);
                     progress.finish(tally);
                     if (sender.stopped() && tally.left() > 0) {

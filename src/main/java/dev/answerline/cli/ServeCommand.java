@@ -263,13 +263,7 @@ final class ServeCommand implements Callable<Integer> {
                 }, "answerline-shutdown"));
                 // SIGTERM (a service manager's stop) and Ctrl+C end serve like a finished command: the server
                 // stops, the counts and the database are closed below, and the exit status is 0, not 143
-                for (String name : List.of("TERM", "INT")) {
-                    try {
-                        sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> new Thread(stop, "answerline-stop").start());
-                    } catch (IllegalArgumentException unknownHere) {
-                        // a platform without this signal: the shutdown hook above still writes everything
-                    }
-                }
+                StopSignals.onStop(() -> new Thread(stop, "answerline-stop").start());
                 if (newsletter != null) {
                     newsletter.start();
                 }

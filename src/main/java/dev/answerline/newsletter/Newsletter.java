@@ -138,11 +138,6 @@ public final class Newsletter implements AutoCloseable {
         return outbox.dueFor(clock.millis());
     }
 
-    /** Emails not yet sent nor given up, on all nodes. */
-    public long outboxWaiting() {
-        return outbox.waiting();
-    }
-
     /** Writes subscribers (all when {@code status} is null) as CSV. */
     public static void export(Database db, Subscriber.Status status, Appendable out) {
         SubscriberCsv csv = new SubscriberCsv(out);

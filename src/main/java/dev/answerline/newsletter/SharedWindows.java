@@ -54,7 +54,7 @@ final class SharedWindows implements RateLimiter {
         if (window == null || window[0] + windowMillis <= now || window[1] < limit) {
             return 0;
         }
-        return Math.max(1, (window[0] + windowMillis - now + 999) / 1000);
+        return RateLimiter.secondsLeft(window[0], windowMillis, now);
     }
 
     @Override
@@ -95,6 +95,6 @@ final class SharedWindows implements RateLimiter {
         if (window[1] <= limit) {
             return 0;
         }
-        return Math.max(1, (window[0] + windowMillis - now + 999) / 1000);
+        return RateLimiter.secondsLeft(window[0], windowMillis, now);
     }
 }

@@ -20,6 +20,11 @@ public interface RateLimiter {
      */
     long blocked(String key);
 
+    /** Whole seconds, at least 1, until a window that started at {@code windowStart} ends. */
+    static long secondsLeft(long windowStart, long windowMillis, long now) {
+        return Math.max(1, (windowStart + windowMillis - now + 999) / 1000);
+    }
+
     /**
      * A limiter kept in this process's memory: it protects this process, and forgets everything on
      * restart. Several nodes that must share a limit need one kept in their database instead.

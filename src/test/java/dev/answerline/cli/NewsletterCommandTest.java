@@ -85,12 +85,9 @@ class NewsletterCommandTest {
 
     @Test
     void aSendKilledWithSigkillAndRunAgainSendsOnlyWhatWasNotSent() throws Exception {
-        StringBuilder csv = new StringBuilder("email,status\n");
-        for (int i = 0; i < 300; i++) {
-            csv.append("reader").append(i).append("@example.com,subscribed\n");
-        }
+        String csv = readers(300);
         try (Database db = Database.open(data, null)) {
-            Newsletter.importCsv(db, new StringReader(csv.toString()), "test");
+            Newsletter.importCsv(db, new StringReader(csv), "test");
         }
         Process first = start(smtp(), List.of("newsletter", "send", SLUG, "--site", site.toString(), "--data",
                 data.toString(), "--rate", "40/s"), "killed.log");
@@ -121,12 +118,9 @@ class NewsletterCommandTest {
 
     @Test
     void aSendStoppedWithSigtermRecordsWhatWentOutAndTheNextRunSendsTheRestToEachPersonOnce() throws Exception {
-        StringBuilder csv = new StringBuilder("email,status\n");
-        for (int i = 0; i < 300; i++) {
-            csv.append("reader").append(i).append("@example.com,subscribed\n");
-        }
+        String csv = readers(300);
         try (Database db = Database.open(data, null)) {
-            Newsletter.importCsv(db, new StringReader(csv.toString()), "test");
+            Newsletter.importCsv(db, new StringReader(csv), "test");
         }
         Process first = start(smtp(), List.of("newsletter", "send", SLUG, "--site", site.toString(), "--data",
                 data.toString(), "--rate", "40/s"), "stopped.log");
@@ -161,12 +155,9 @@ class NewsletterCommandTest {
         }
         String url = TestDatabases.POSTGRES + "?currentSchema=" + schema;
         try {
-            StringBuilder csv = new StringBuilder("email,status\n");
-            for (int i = 0; i < 400; i++) {
-                csv.append("reader").append(i).append("@example.com,subscribed\n");
-            }
+            String csv = readers(400);
             try (Database db = Database.open(null, url)) {
-                Newsletter.importCsv(db, new StringReader(csv.toString()), "test");
+                Newsletter.importCsv(db, new StringReader(csv), "test");
             }
             List<String> send = List.of("newsletter", "send", SLUG, "--site", site.toString(), "--db", url, "--rate",
                     "40/s"); // slow enough that neither is done before the other starts
@@ -199,6 +190,15 @@ class NewsletterCommandTest {
                         + " ANSWERLINE_SMTP_HOST")
                 .doesNotContain("Exception", "\tat ");
         assertThat(MAIL.getReceivedMessages()).isEmpty();
+    }
+
+    /** A list of {@code n} subscribed readers, reader0@example.com and on, as our own export writes it. */
+    private static String readers(int n) {
+        StringBuilder csv = new StringBuilder("email,status\n");
+        for (int i = 0; i < n; i++) {
+            csv.append("reader").append(i).append("@example.com,subscribed\n");
+        }
+        return csv.toString();
     }
 
     private static Map<String, String> smtp() {

@@ -90,21 +90,8 @@ public final class Outbox {
 
     /** Marks messages as sent and forgets their text, which holds link tokens. */
     public void sent(List<String> ids, long now) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        db.write(c -> {
-            try (PreparedStatement update = c.prepareStatement("UPDATE outbox SET sent_at = ?, message = NULL,"
-                    + " claimed_until = NULL, attempts = attempts + 1 WHERE id IN ("
-                    + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ")")) {
-                update.setLong(1, now);
-                for (int i = 0; i < ids.size(); i++) {
-                    update.setString(i + 2, ids.get(i));
-                }
-                update.executeUpdate();
-            }
-            return null;
-        });
+        updateEach("UPDATE outbox SET sent_at = ?, message = NULL, claimed_until = NULL, attempts = attempts + 1",
+                "", ids, now);
     }
 
     /** Schedules another attempt with back-off, or gives up after {@link #MAX_ATTEMPTS}; true when given up. */
@@ -130,35 +117,23 @@ public final class Outbox {
 
     /** Renews this sender's claim on messages it holds and has not sent yet, until {@code now + CLAIM}. */
     public void extend(List<String> ids, long now) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        db.write(c -> {
-            try (PreparedStatement update = c.prepareStatement("UPDATE outbox SET claimed_until = ? WHERE id IN ("
-                    + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ") AND sent_at IS NULL")) {
-                update.setLong(1, now + CLAIM.toMillis());
-                for (int i = 0; i < ids.size(); i++) {
-                    update.setString(i + 2, ids.get(i));
-                }
-                update.executeUpdate();
-            }
-            return null;
-        });
+        updateEach("UPDATE outbox SET claimed_until = ?", " AND sent_at IS NULL", ids, now + CLAIM.toMillis());
     }
 
     /** Gives claimed messages back at once, for another sender; a stopping sender's unsent ones. */
     public void release(List<String> ids) {
+        updateEach("UPDATE outbox SET claimed_until = NULL", " AND sent_at IS NULL", ids);
+    }
+
+    /** Runs {@code set} on the messages {@code ids} in one transaction: {@code values} first, then the ids. */
+    private void updateEach(String set, String andAlso, List<String> ids, Object... values) {
         if (ids.isEmpty()) {
             return;
         }
+        Object[] all = java.util.stream.Stream.concat(java.util.Arrays.stream(values), ids.stream()).toArray();
         db.write(c -> {
-            try (PreparedStatement update = c.prepareStatement("UPDATE outbox SET claimed_until = NULL WHERE id IN ("
-                    + String.join(", ", java.util.Collections.nCopies(ids.size(), "?")) + ") AND sent_at IS NULL")) {
-                for (int i = 0; i < ids.size(); i++) {
-                    update.setString(i + 1, ids.get(i));
-                }
-                update.executeUpdate();
-            }
+            Subscribers.update(c, set + " WHERE id IN (" + String.join(", ", java.util.Collections.nCopies(ids.size(),
+                    "?")) + ")" + andAlso, all);
             return null;
         });
     }

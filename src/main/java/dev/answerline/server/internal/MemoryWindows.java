@@ -34,7 +34,7 @@ public final class MemoryWindows implements RateLimiter {
         if (window == null || window.start() + windowMillis <= now || window.count().get() < limit) {
             return 0;
         }
-        return Math.max(1, (window.start() + windowMillis - now + 999) / 1000);
+        return RateLimiter.secondsLeft(window.start(), windowMillis, now);
     }
 
     @Override
@@ -51,6 +51,6 @@ public final class MemoryWindows implements RateLimiter {
         if (window.count().incrementAndGet() <= limit) {
             return 0;
         }
-        return Math.max(1, (window.start() + windowMillis - now + 999) / 1000);
+        return RateLimiter.secondsLeft(window.start(), windowMillis, now);
     }
 }
