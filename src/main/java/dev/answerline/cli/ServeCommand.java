@@ -17,6 +17,7 @@ import dev.answerline.newsletter.SentIssues;
 import dev.answerline.newsletter.SignupLog;
 import dev.answerline.publish.Publication;
 import dev.answerline.publish.Published;
+import dev.answerline.render.Snapshot;
 import dev.answerline.search.SearchLog;
 import dev.answerline.server.Health;
 import dev.answerline.server.PageViews;
@@ -152,7 +153,8 @@ final class ServeCommand implements Callable<Integer> {
         Limit limit = Limit.parse(signupLimit, spec);
         TrustedProxy proxy = proxy();
         Publication published = watch ? Preview.open(site.dir(), drafts, out)
-                : Published.load(site.dir(), LocalDate.now(), drafts, CompressionCache.in(storage.data().resolve("cache")));
+                : Published.load(site.dir(), LocalDate.now(), drafts, CompressionCache.in(storage.data().resolve("cache")),
+                        Snapshot.in(storage.data()));
         Report.problems(published.site(), spec.commandLine().getErr());
         Server.Builder server = Server.builder(published.pages()).host(host).port(port).trustedProxy(proxy);
         MailSettings mail = MailSettings.fromEnvironment(System.getenv());

@@ -49,8 +49,12 @@ public final class Site {
     private final Map<String, List<Answer>> answersByCategory;
     private final Map<String, String> aliases;
 
-    /** Something that exists in the content folder but is not published (yet). */
-    public record Hidden(String path, String file, String reason) {}
+    /**
+     * Something that exists in the content folder but is not published (yet).
+     *
+     * @param publishedOn the day it appears, for an item dated after today; null for a draft
+     */
+    public record Hidden(String path, String file, String reason, LocalDate publishedOn) {}
 
     Site(Path dir, LocalDate today, SiteConfig config, List<Answer> answers, List<Category> categories, List<Author> authors,
             List<Product> products, List<BlogPost> posts, List<InfoPage> pages, List<NewsletterIssue> issues,

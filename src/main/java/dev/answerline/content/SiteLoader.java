@@ -542,7 +542,8 @@ final class SiteLoader {
             if (reason == null || drafts) {
                 result.put(slug, item);
             } else {
-                hidden.add(new Site.Hidden(path.apply(item), source.apply(item).file(), reason));
+                hidden.add(new Site.Hidden(path.apply(item), source.apply(item).file(), reason,
+                        draft.test(item) ? null : date));
             }
         });
         return result;

@@ -3,6 +3,7 @@ package dev.answerline.publish;
 import dev.answerline.content.Address;
 import dev.answerline.content.Address.Kind;
 import dev.answerline.content.Site;
+import dev.answerline.publish.internal.Later;
 import dev.answerline.render.Mode;
 import dev.answerline.render.Pages;
 import dev.answerline.search.SearchIndex;
@@ -33,11 +34,14 @@ public interface Publication extends AutoCloseable {
         mount(server, SearchLog.NONE);
     }
 
-    /** The same, telling {@code searches} of the searches made on the search page. */
+    /**
+     * The same, telling {@code searches} of the searches made on the search page. The search is asked for at
+     * the first search, so that one still being built delays searches, not the start.
+     */
     default void mount(Server.Builder server, SearchLog searches) {
-        SearchIndex search = search();
-        server.route(Kind.SEARCH.spec(), SearchIndex.LANE, pages -> search.handler(pages, searches))
-                .route(Address.of(Kind.API, "search").path(), SearchIndex.LANE, pages -> search.handler(pages));
+        server.route(Kind.SEARCH.spec(), SearchIndex.LANE, pages -> new Later(() -> search().handler(pages, searches)))
+                .route(Address.of(Kind.API, "search").path(), SearchIndex.LANE,
+                        pages -> new Later(() -> search().handler(pages)));
     }
 
     /**

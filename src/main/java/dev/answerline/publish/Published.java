@@ -6,9 +6,15 @@ import dev.answerline.render.Mode;
 import dev.answerline.render.Pages;
 import dev.answerline.render.CompressionCache;
 import dev.answerline.render.Renderer;
+import dev.answerline.render.Similar;
+import dev.answerline.render.Snapshot;
 import dev.answerline.search.SearchIndex;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.function.Consumer;
 
 /**
@@ -16,16 +22,22 @@ import java.util.function.Consumer;
  * kept outside the heap with its compressed bytes made beforehand.
  */
 public final class Published implements Publication {
+    private static final Logger LOG = LoggerFactory.getLogger("search");
     private final Site site;
-    private final SearchIndex search;
+    /** Built at once for a rendered site (its similar answers come from it), after the start for a restored one. */
+    private final CompletableFuture<SearchIndex> search;
     private final Renderer.Options options;
     private final CompressionCache compression;
     private final Pages rendered;
+    private final boolean restored;
     private volatile Pages pages;
     private volatile Consumer<Pages> publish;
+    /** Writing the snapshot of the pages rendered at start, or null. */
+    private Thread saving;
 
-    private Published(Site site, SearchIndex search, Pages pages, Renderer.Options options,
-            CompressionCache compression) {
+    private Published(Site site, CompletableFuture<SearchIndex> search, Pages pages, Renderer.Options options,
+            CompressionCache compression, boolean restored) {
+        this.restored = restored;
         this.compression = compression;
         this.site = site;
         this.search = search;
@@ -48,9 +60,21 @@ public final class Published implements Publication {
      * this closes it.
      */
     public static Published load(Path dir, LocalDate today, boolean drafts, CompressionCache compression) {
+        return load(dir, today, drafts, compression, Snapshot.NONE);
+    }
+
+    /**
+     * The same, serving the pages {@code snapshot} kept of the last start when nothing changed since (no render,
+     * no similar answers, no compression), and keeping the pages of this start there otherwise, written on a
+     * thread of its own while they are served.
+     */
+    public static Published load(Path dir, LocalDate today, boolean drafts, CompressionCache compression,
+            Snapshot snapshot) {
         try {
+            // made before the files are read, so that an edit during the load makes the key stale, not wrong
+            Snapshot.Key key = snapshot.key(dir, drafts);
             // a served site's bodies and what they read as stay outside the heap with its pages
-            return of(Site.load(dir, today, drafts, null, Keeping.publish()), compression);
+            return of(Site.load(dir, today, drafts, null, Keeping.publish()), compression, snapshot, key);
         } catch (RuntimeException e) {
             compression.close();
             throw e;
@@ -59,14 +83,38 @@ public final class Published implements Publication {
 
     /** Indexes and renders a loaded site. */
     public static Published of(Site site) {
-        return of(site, CompressionCache.NONE);
+        return of(site, CompressionCache.NONE, Snapshot.NONE, null);
     }
 
-    private static Published of(Site site, CompressionCache compression) {
+    private static Published of(Site site, CompressionCache compression, Snapshot snapshot, Snapshot.Key key) {
+        Renderer.Options options = Renderer.Options.serve(Similar.NONE).with(compression);
+        Snapshot.Restored kept = snapshot.restore(key, site, options);
+        if (kept != null) {
+            CompletableFuture<SearchIndex> indexing = new CompletableFuture<>();
+            Thread thread = new Thread(() -> {
+                try {
+                    indexing.complete(SearchIndex.build(site));
+                } catch (RuntimeException e) {
+                    LOG.error("the search index could not be built: searches fail until the next start ({})",
+                            e.getMessage());
+                    indexing.completeExceptionally(e);
+                }
+            }, "answerline-indexing");
+            thread.setDaemon(true);
+            thread.start();
+            return new Published(site, indexing, kept.pages(), options.with(kept.similar()), compression, true);
+        }
         SearchIndex search = SearchIndex.build(site);
         try {
-            Renderer.Options options = Renderer.Options.serve(search.similar()).with(compression);
-            return new Published(site, search, Renderer.render(site, options), options, compression);
+            options = options.with(search.similar());
+            Pages pages = Renderer.render(site, options);
+            Runnable save = snapshot.save(key, site, pages, options.similar());
+            Published published = new Published(site, CompletableFuture.completedFuture(search), pages, options,
+                    compression, false);
+            published.saving = new Thread(save, "answerline-snapshot");
+            published.saving.setDaemon(true);
+            published.saving.start();
+            return published;
         } catch (RuntimeException e) {
             search.close();
             throw e;
@@ -88,9 +136,14 @@ public final class Published implements Publication {
         return pages;
     }
 
+    /** The search; for a site restored from a snapshot, once it is built. */
     @Override
     public SearchIndex search() {
-        return search;
+        try {
+            return search.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
+        }
     }
 
     /**
@@ -119,12 +172,22 @@ public final class Published implements Publication {
 
     @Override
     public String describe() {
-        return "Serving " + site.config().title() + " as loaded at start (" + pages.size() + " pages).";
+        return "Serving " + site.config().title() + " as loaded at start (" + pages.size() + " pages"
+                + (restored ? ", kept from the last start: nothing changed since" : "") + ").";
     }
 
     @Override
     public void close() {
-        search.close();
+        Thread writing = saving;
+        if (writing != null) {
+            try {
+                // a snapshot cut short is no snapshot: let it finish, within what a stop may take
+                writing.join(20_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        search.thenAccept(SearchIndex::close).exceptionally(failure -> null).join();
         compression.close();
     }
 }

@@ -182,6 +182,29 @@ public final class Page {
         return kept;
     }
 
+    /**
+     * A page of a served site as a snapshot kept it: {@code made}, its body for the empty slot text, lies in the
+     * snapshot's mapping; bodies for other slot texts are kept by {@code keep} and compressed with
+     * {@code compression}, as {@link #keptIn} does.
+     */
+    static Page restored(String path, String contentType, String cacheControl, int[] slots, boolean rendered,
+            Body made, Function<byte[], ByteBuffer> keep, CompressionCache compression) {
+        Page page = new Page(path, contentType, cacheControl, null, slots.clone(), rendered, keep, true);
+        page.compression = compression;
+        page.body = made;
+        return page;
+    }
+
+    /** Where the slots of this page are in its bytes without them, for a snapshot. */
+    int[] slots() {
+        return slots.clone();
+    }
+
+    /** The body made last, without making one, for a snapshot; null before the first. */
+    Body made() {
+        return body;
+    }
+
     /** Takes the encodings of bytes seen before from {@code cache}; before the first {@link #body} only. */
     Page compressedWith(CompressionCache cache) {
         this.compression = cache;

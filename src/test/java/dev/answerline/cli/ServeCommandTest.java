@@ -128,6 +128,36 @@ class ServeCommandTest {
         serve = null;
     }
 
+    /** The status, ETag and body of some pages in each encoding, and a search's results. */
+    private List<String> sample() throws Exception {
+        List<String> seen = new ArrayList<>();
+        for (String path : List.of("/answers/should-you-roll-your-lower-back", "/answers", "/sitemap.xml", "/nothing")) {
+            for (String encoding : List.of("identity", "gzip", "br")) {
+                HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + path)).header("Accept-Encoding", encoding).build(), HttpResponse.BodyHandlers.ofByteArray());
+                seen.add(path + " " + encoding + " " + response.statusCode() + " "
+                        + response.headers().firstValue("ETag").orElse("-") + " "
+                        + java.util.Arrays.hashCode(response.body()));
+            }
+        }
+        seen.add(http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/search?q=lower+back"))
+                .build(), HttpResponse.BodyHandlers.ofString()).body());
+        return seen;
+    }
+
+    @Test
+    void aRestartWithNothingChangedServesThePagesKeptFromTheFirstStart() throws Exception {
+        serve();
+        List<String> first = sample();
+        serve.destroy();
+        assertThat(serve.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(dir.resolve("serve.log"))).doesNotContain("kept from the last start");
+
+        serve();
+        assertThat(Files.readString(dir.resolve("serve.log"))).contains("kept from the last start: nothing changed since");
+        assertThat(sample()).isEqualTo(first).anySatisfy(line -> assertThat(line).contains("should-you-roll"));
+    }
+
     @Test
     void healthAndReadinessAnswerWithTheDatabaseOpen() throws Exception {
         serve();

@@ -161,13 +161,14 @@ public final class CompressionPack implements AutoCloseable {
 
     /**
      * Closes the pack, first writing it again with only the entries this run used when they are less than
-     * half of it: pages that changed leave their old encodings behind.
+     * half of it: pages that changed leave their old encodings behind. A run that asked for nothing (a start
+     * from a page snapshot) says nothing about what is stale, and leaves the pack as it is.
      */
     @Override
     public synchronized void close() throws IOException {
         try {
             long live = used.stream().map(index::get).mapToLong(s -> HEADER + s.gzipLength() + s.brotliLength()).sum();
-            if (end > compactAbove && live * 2 < end) {
+            if (!used.isEmpty() && end > compactAbove && live * 2 < end) {
                 compact();
             }
         } finally {
