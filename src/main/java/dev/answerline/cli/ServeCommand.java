@@ -155,7 +155,8 @@ final class ServeCommand implements Callable<Integer> {
         Publication published = watch ? Preview.open(site.dir(), drafts, out)
                 : Published.load(site.dir(), LocalDate.now(), drafts, CompressionCache.in(storage.data().resolve("cache")),
                         Snapshot.in(storage.data()));
-        Report.problems(published.site(), spec.commandLine().getErr());
+        // at once after a load; after the start when the pages came from the last start's snapshot
+        published.loaded(loaded -> Report.problems(loaded, spec.commandLine().getErr()));
         Server.Builder server = Server.builder(published.pages()).host(host).port(port).trustedProxy(proxy);
         MailSettings mail = MailSettings.fromEnvironment(System.getenv());
         AtomicReference<Server> running = new AtomicReference<>();
@@ -168,7 +169,7 @@ final class ServeCommand implements Callable<Integer> {
         Metrics metrics = null;
         Metrics.Listening metricsListening = null;
         try {
-            if (published.site().config().newsletter() != null || insights) {
+            if (published.config().newsletter() != null || insights) {
                 db = storage.open();
                 if (watch && db.kind() == Database.Kind.POSTGRESQL) {
                     PrintWriter err = spec.commandLine().getErr();
@@ -180,7 +181,7 @@ final class ServeCommand implements Callable<Integer> {
                 }
             }
             if (insights) {
-                counting = Insights.builder(db, published::site).build().start();
+                counting = Insights.builder(db, published::site).baseUrl(published.config().baseUrl()).build().start();
                 server.views(counting).route(Address.of(Kind.API, "event").path(), Insights.LANE, counting::handler);
                 // the dashboard reads the insights' database: it is there only when they are counted
                 dashboard = Dashboard.builder(db, counting).password(System.getenv(Dashboard.PASSWORD_VARIABLE))
@@ -211,7 +212,7 @@ final class ServeCommand implements Callable<Integer> {
                 if (counting != null) {
                     metrics.insights(counting);
                 }
-                if (published.site().config().newsletter() != null) {
+                if (published.config().newsletter() != null) {
                     Database store = db;
                     metrics.newsletter(() -> Backlog.read(store, java.time.Clock.systemUTC()));
                 }
@@ -234,19 +235,20 @@ final class ServeCommand implements Callable<Integer> {
                 sent = SentIssues.read(db);
                 published.sent(sent);
             }
-            if (published.site().config().newsletter() != null) {
+            if (published.config().newsletter() != null) {
                 Supplier<String> links = publicUrl != null ? () -> publicUrl
-                        : mail != null ? () -> published.site().config().baseUrl() : () -> running.get().uri().toString();
+                        : mail != null ? () -> published.config().baseUrl() : () -> running.get().uri().toString();
                 newsletter = Newsletter.builder(db, published::site).mail(mail).outboxDir(storage.data().resolve("outbox"))
                         .publicUrl(links).signupLimit(limit.count(), limit.window())
                         .signups(signups).build();
                 mailing.set(newsletter);
                 server.subscribers(newsletter::count).route(Kind.NEWSLETTER.spec(), Newsletter.LANE, newsletter::handler);
                 // the links of sent issues: /r/{signed id} counts and redirects
-                Clicks clicks = new Clicks(db, ClickLinks.load(db, published.site().config().baseUrl()),
+                Clicks clicks = new Clicks(db, ClickLinks.load(db, published.config().baseUrl()),
                         java.time.Clock.systemUTC());
                 server.route(Kind.REDIRECT.spec(), Clicks.LANE, pages -> clicks.handler());
             }
+            published.settled();
             try (Server serving = server.build().start()) {
                 running.set(serving);
                 // a stop, in this order: the port closes and the requests in flight finish (up to the server's
@@ -275,7 +277,7 @@ final class ServeCommand implements Callable<Integer> {
                     sentIssues = SentIssues.follow(db, sent, SentIssues.POLL, published::sent);
                 }
                 out.println(published.describe());
-                out.printf("Serving %s (%d pages, ready in %d ms) at %s%n", published.site().config().title(),
+                out.printf("Serving %s (%d pages, ready in %d ms) at %s%n", published.config().title(),
                         published.pages().size(), (System.nanoTime() - started) / 1_000_000, serving.uri());
                 if (dashboard != null) {
                     out.println(dashboard.hasPassword() ? "Dashboard at " + serving.uri().resolve(Kind.ADMIN.spec()

@@ -95,6 +95,16 @@ public final class Site {
         this.aliases = java.util.Collections.unmodifiableMap(aliasTargets);
     }
 
+    /**
+     * The settings of the site in {@code dir}, read from its site.yaml alone, as a load would read them: for
+     * what must be known before the site has loaded. Problems are the load's to report.
+     *
+     * @throws ContentException when the folder or site.yaml cannot be read
+     */
+    public static SiteConfig config(Path dir) {
+        return new SiteLoader(dir, LocalDate.now(), false, null, Keeping.ALL).configOnly();
+    }
+
     /** Loads the site in {@code dir}, taking today's date to decide what is published. */
     public static Site load(Path dir) {
         return load(dir, LocalDate.now());

@@ -58,7 +58,13 @@ final class SiteLoader {
         this.keeping = keeping;
     }
 
-    Site load() {
+    /** site.yaml alone, as {@link #load()} reads it, its problems left for the load to report. */
+    SiteConfig configOnly() {
+        open();
+        return new ConfigReader(dir, new ArrayList<>()).read();
+    }
+
+    private void open() {
         if (!Files.isDirectory(dir)) {
             throw new ContentException(dir + " is not a folder", "pass --site with the folder that holds site.yaml");
         }
@@ -72,6 +78,10 @@ final class SiteLoader {
         if (configLink != null) {
             throw new ContentException(dir, List.of(configLink));
         }
+    }
+
+    Site load() {
+        open();
         SiteConfig config = config();
         this.config = config;
         Map<String, Author> authors = loadKind("authors", Author.class, this::author);

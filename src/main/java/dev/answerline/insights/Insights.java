@@ -87,7 +87,7 @@ public final class Insights implements PageViews, SearchLog, SignupLog, AutoClos
         }
         this.ledger = new Ledger(builder.db);
         this.reports = new Reports(builder.db);
-        String baseUrl = site.get().config().baseUrl();
+        String baseUrl = builder.baseUrl != null ? builder.baseUrl : site.get().config().baseUrl();
         this.visitors = new Visitors(ledger, baseUrl);
         this.siteHost = String.valueOf(host(baseUrl));
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -426,6 +426,7 @@ public final class Insights implements PageViews, SearchLog, SignupLog, AutoClos
     public static final class Builder {
         private final Database db;
         private final Supplier<Site> site;
+        private String baseUrl;
         private Clock clock = Clock.systemUTC();
         private Duration flushEvery = Duration.ofSeconds(2);
 
@@ -435,6 +436,16 @@ public final class Insights implements PageViews, SearchLog, SignupLog, AutoClos
         }
 
         /** The clock of days and times; default UTC's. Days are counted in its zone. */
+        /**
+         * The site's base_url, when the site may still be loading as counting starts (a start from a snapshot):
+         * views are counted from the first request, and their visitors are hashed with it. By default, the
+         * site's.
+         */
+        public Builder baseUrl(String url) {
+            this.baseUrl = url;
+            return this;
+        }
+
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
             return this;

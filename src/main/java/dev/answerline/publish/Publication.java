@@ -3,6 +3,7 @@ package dev.answerline.publish;
 import dev.answerline.content.Address;
 import dev.answerline.content.Address.Kind;
 import dev.answerline.content.Site;
+import dev.answerline.content.SiteConfig;
 import dev.answerline.publish.internal.Later;
 import dev.answerline.render.Mode;
 import dev.answerline.render.Pages;
@@ -20,8 +21,18 @@ public interface Publication extends AutoCloseable {
     /** How the pages were rendered. */
     Mode mode();
 
-    /** The content now. */
+    /** The content now; a publication still loading it waits for it. */
     Site site();
+
+    /** The site's settings now, without waiting for the content. */
+    default SiteConfig config() {
+        return site().config();
+    }
+
+    /** Gives {@code then} the content once it has loaded: at once, or later on another thread. */
+    default void loaded(Consumer<Site> then) {
+        then.accept(site());
+    }
 
     /** The pages now. */
     Pages pages();
@@ -55,6 +66,13 @@ public interface Publication extends AutoCloseable {
      * the time each was queued. A preview shows every issue at its preview address instead, and ignores it.
      */
     default void sent(java.util.Map<String, java.time.Instant> sent) {
+    }
+
+    /**
+     * Says that the pages are as the server will first serve them (the newsletter issues sent so far are in):
+     * a published site keeps them for the next start here. Called once, before the server starts.
+     */
+    default void settled() {
     }
 
     /** One line for the console about what is served, after the server has started. */

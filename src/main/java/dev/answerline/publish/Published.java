@@ -2,28 +2,38 @@ package dev.answerline.publish;
 
 import dev.answerline.content.Keeping;
 import dev.answerline.content.Site;
+import dev.answerline.content.SiteConfig;
+import dev.answerline.render.CompressionCache;
 import dev.answerline.render.Mode;
 import dev.answerline.render.Pages;
-import dev.answerline.render.CompressionCache;
 import dev.answerline.render.Renderer;
 import dev.answerline.render.Similar;
 import dev.answerline.render.Snapshot;
 import dev.answerline.search.SearchIndex;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.util.function.Consumer;
 
 /**
- * A site published as it was at start: loaded, indexed and rendered once ({@link Mode#SERVE}), every page
- * kept outside the heap with its compressed bytes made beforehand.
+ * A site published as it was at start, every page kept outside the heap with its compressed bytes made
+ * beforehand ({@link Mode#SERVE}). At a first start, or after any change, the site is loaded, indexed and
+ * rendered, and the pages are kept in a {@link Snapshot}; at a start with nothing changed they come from the
+ * snapshot, and the site loads and is indexed after the start, for what is made at request time (searches,
+ * newsletter signups, message pages), which waits for it on its own lane.
  */
 public final class Published implements Publication {
-    private static final Logger LOG = LoggerFactory.getLogger("search");
-    private final Site site;
+    private static final Logger LOG = LoggerFactory.getLogger("publish");
+    private static final boolean TIMING = Boolean.getBoolean("answerline.timing");
+
+    private final CompletableFuture<Site> site;
+    private final SiteConfig config;
     /** Built at once for a rendered site (its similar answers come from it), after the start for a restored one. */
     private final CompletableFuture<SearchIndex> search;
     private final Renderer.Options options;
@@ -32,18 +42,28 @@ public final class Published implements Publication {
     private final boolean restored;
     private volatile Pages pages;
     private volatile Consumer<Pages> publish;
+    /** The newsletter issues the pages show, and those they are to show once the site has loaded. */
+    private Map<String, Instant> shown;
+    private Map<String, Instant> wanted;
+    /** Where this start's pages are to be kept, until {@link #settled()}; null when restored or kept already. */
+    private Snapshot snapshot;
+    private Snapshot.Key key;
     /** Writing the snapshot of the pages rendered at start, or null. */
     private Thread saving;
 
-    private Published(Site site, CompletableFuture<SearchIndex> search, Pages pages, Renderer.Options options,
-            CompressionCache compression, boolean restored) {
-        this.restored = restored;
-        this.compression = compression;
+    private Published(CompletableFuture<Site> site, SiteConfig config, CompletableFuture<SearchIndex> search,
+            Pages pages, Renderer.Options options, CompressionCache compression, Map<String, Instant> shown,
+            boolean restored) {
         this.site = site;
+        this.config = config;
         this.search = search;
         this.pages = pages;
         this.rendered = pages;
         this.options = options;
+        this.compression = compression;
+        this.restored = restored;
+        this.shown = shown;
+        this.wanted = shown;
     }
 
     /**
@@ -64,60 +84,90 @@ public final class Published implements Publication {
     }
 
     /**
-     * The same, serving the pages {@code snapshot} kept of the last start when nothing changed since (no render,
-     * no similar answers, no compression), and keeping the pages of this start there otherwise, written on a
-     * thread of its own while they are served.
+     * The same, serving the pages {@code snapshot} kept of the last start when nothing changed since: no load,
+     * render or compression before the start. Otherwise the pages of this start are kept there when
+     * {@link #settled()}.
      */
     public static Published load(Path dir, LocalDate today, boolean drafts, CompressionCache compression,
             Snapshot snapshot) {
         try {
             // made before the files are read, so that an edit during the load makes the key stale, not wrong
+            long started = System.nanoTime();
             Snapshot.Key key = snapshot.key(dir, drafts);
+            long keyed = System.nanoTime();
+            Published restored = key == null ? null : restore(dir, today, drafts, compression, snapshot, key);
+            if (TIMING) {
+                System.err.printf("  snapshot key %d ms, restore %d ms%n", (keyed - started) / 1_000_000,
+                        (System.nanoTime() - keyed) / 1_000_000);
+            }
+            if (restored != null) {
+                return restored;
+            }
             // a served site's bodies and what they read as stay outside the heap with its pages
-            return of(Site.load(dir, today, drafts, null, Keeping.publish()), compression, snapshot, key);
+            Published published = of(Site.load(dir, today, drafts, null, Keeping.publish()), compression);
+            published.snapshot = snapshot;
+            published.key = key;
+            return published;
         } catch (RuntimeException e) {
             compression.close();
             throw e;
         }
     }
 
-    /** Indexes and renders a loaded site. */
-    public static Published of(Site site) {
-        return of(site, CompressionCache.NONE, Snapshot.NONE, null);
+    private static Published restore(Path dir, LocalDate today, boolean drafts, CompressionCache compression,
+            Snapshot snapshot, Snapshot.Key key) {
+        SiteConfig config = Site.config(dir);
+        CompletableFuture<Site> loading = new CompletableFuture<>();
+        Supplier<Site> later = () -> join(loading);
+        Renderer.Options options = Renderer.Options.serve(Similar.NONE).with(compression);
+        Snapshot.Restored kept = snapshot.restore(key, today, config, later, options);
+        if (kept == null) {
+            return null;
+        }
+        CompletableFuture<SearchIndex> indexing = loading.thenApply(SearchIndex::build);
+        Thread thread = new Thread(() -> {
+            try {
+                long started = System.nanoTime();
+                Site site = Site.load(dir, today, drafts, null, Keeping.publish());
+                if (TIMING) {
+                    System.err.printf("  site loaded after the start in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+                }
+                loading.complete(site);
+            } catch (RuntimeException e) {
+                LOG.error("the site could not be loaded after the start ({}): searches and signups fail until the"
+                        + " next start", e.getMessage());
+                loading.completeExceptionally(e);
+            }
+        }, "answerline-loading");
+        thread.setDaemon(true);
+        thread.start();
+        return new Published(loading, config, indexing, kept.pages(), options.with(kept.similar()), compression,
+                kept.sent(), true);
     }
 
-    private static Published of(Site site, CompressionCache compression, Snapshot snapshot, Snapshot.Key key) {
-        Renderer.Options options = Renderer.Options.serve(Similar.NONE).with(compression);
-        Snapshot.Restored kept = snapshot.restore(key, site, options);
-        if (kept != null) {
-            CompletableFuture<SearchIndex> indexing = new CompletableFuture<>();
-            Thread thread = new Thread(() -> {
-                try {
-                    indexing.complete(SearchIndex.build(site));
-                } catch (RuntimeException e) {
-                    LOG.error("the search index could not be built: searches fail until the next start ({})",
-                            e.getMessage());
-                    indexing.completeExceptionally(e);
-                }
-            }, "answerline-indexing");
-            thread.setDaemon(true);
-            thread.start();
-            return new Published(site, indexing, kept.pages(), options.with(kept.similar()), compression, true);
-        }
+    /** Indexes and renders a loaded site. */
+    public static Published of(Site site) {
+        return of(site, CompressionCache.NONE);
+    }
+
+    private static Published of(Site site, CompressionCache compression) {
         SearchIndex search = SearchIndex.build(site);
         try {
-            options = options.with(search.similar());
-            Pages pages = Renderer.render(site, options);
-            Runnable save = snapshot.save(key, site, pages, options.similar());
-            Published published = new Published(site, CompletableFuture.completedFuture(search), pages, options,
-                    compression, false);
-            published.saving = new Thread(save, "answerline-snapshot");
-            published.saving.setDaemon(true);
-            published.saving.start();
-            return published;
+            Renderer.Options options = Renderer.Options.serve(search.similar()).with(compression);
+            return new Published(CompletableFuture.completedFuture(site), site.config(),
+                    CompletableFuture.completedFuture(search), Renderer.render(site, options), options, compression,
+                    Map.of(), false);
         } catch (RuntimeException e) {
             search.close();
             throw e;
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
     }
 
@@ -126,9 +176,20 @@ public final class Published implements Publication {
         return Mode.SERVE;
     }
 
+    /** The content; for a site restored from a snapshot, once it has loaded. */
     @Override
     public Site site() {
-        return site;
+        return join(site);
+    }
+
+    @Override
+    public SiteConfig config() {
+        return config;
+    }
+
+    @Override
+    public void loaded(Consumer<Site> then) {
+        site.thenAccept(then);
     }
 
     @Override
@@ -139,11 +200,7 @@ public final class Published implements Publication {
     /** The search; for a site restored from a snapshot, once it is built. */
     @Override
     public SearchIndex search() {
-        try {
-            return search.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure : e;
-        }
+        return join(search);
     }
 
     /**
@@ -160,19 +217,53 @@ public final class Published implements Publication {
         }
     }
 
-    /** Renders the new issues' pages, their archive, feed and the sitemap, and hands them to the server. */
+    /**
+     * Renders the new issues' pages, their archive, feed and the sitemap, and hands them to the server. Pages
+     * restored from a snapshot that show these issues already stay; others are rendered once the site has
+     * loaded, without holding up the start.
+     */
     @Override
-    public synchronized void sent(java.util.Map<String, java.time.Instant> sent) {
-        pages = Renderer.sent(pages, site, options.withSent(sent));
+    public synchronized void sent(Map<String, Instant> sent) {
+        wanted = Map.copyOf(sent);
+        if (site.isDone()) {
+            showSent();
+        } else {
+            site.thenRun(this::showSent);
+        }
+    }
+
+    private synchronized void showSent() {
+        if (wanted.equals(shown) || site.isCompletedExceptionally()) {
+            return;
+        }
+        pages = Renderer.sent(pages, site.join(), options.withSent(wanted));
+        shown = wanted;
         Consumer<Pages> to = publish;
         if (to != null) {
             to.accept(pages);
         }
     }
 
+    /**
+     * Keeps the pages as they are now, before the server first serves them, in the snapshot: written on a thread
+     * of its own while they are served. Nothing to do for pages that came from it.
+     */
+    @Override
+    public synchronized void settled() {
+        if (snapshot == null || key == null) {
+            return;
+        }
+        Site loaded = site.join();
+        Runnable save = snapshot.save(key, loaded, pages, options.similar(), shown);
+        snapshot = null;
+        saving = new Thread(save, "answerline-snapshot");
+        saving.setDaemon(true);
+        saving.start();
+    }
+
     @Override
     public String describe() {
-        return "Serving " + site.config().title() + " as loaded at start (" + pages.size() + " pages"
+        return "Serving " + config.title() + " as loaded at start (" + pages.size() + " pages"
                 + (restored ? ", kept from the last start: nothing changed since" : "") + ").";
     }
 
@@ -187,7 +278,8 @@ public final class Published implements Publication {
                 Thread.currentThread().interrupt();
             }
         }
-        search.thenAccept(SearchIndex::close).exceptionally(failure -> null).join();
+        // an index still being built is closed when it is done
+        search.thenAccept(SearchIndex::close);
         compression.close();
     }
 }

@@ -2,6 +2,7 @@ package dev.answerline.render;
 
 import dev.answerline.content.Site;
 import dev.answerline.content.Site.Hidden;
+import dev.answerline.content.SiteConfig;
 import dev.answerline.memory.MappedStore;
 import dev.answerline.render.internal.SnapshotFile;
 import dev.answerline.render.internal.SnapshotKey;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +32,11 @@ import org.slf4j.LoggerFactory;
  * <pre>{@code
  * Snapshot snapshot = Snapshot.in(dataDir);
  * Snapshot.Key key = snapshot.key(siteDir, false);        // before loading: an edit during the load is then seen
- * Site site = Site.load(siteDir);
- * Snapshot.Restored kept = snapshot.restore(key, site, Renderer.Options.SERVE);
- * if (kept == null) {
+ * Snapshot.Restored kept = snapshot.restore(key, today, Site.config(siteDir), later, options);
+ * if (kept == null) {                                // `later` loads the site, on a thread of its own
+ *     Site site = Site.load(siteDir);
  *     Pages pages = Renderer.render(site, options);
- *     snapshot.save(key, site, pages, similar).run();   // on a thread of its own: the pages are served meanwhile
+ *     snapshot.save(key, site, pages, similar, Map.of()).run();   // on a thread of its own: pages are served meanwhile
  * }
  * }</pre>
  *
@@ -61,8 +63,11 @@ public final class Snapshot {
         return new Snapshot(dataDir, dataDir.resolve("cache"));
     }
 
-    /** The pages restored and the similar answers they were rendered with. */
-    public record Restored(Pages pages, Similar similar) {}
+    /**
+     * The pages restored, the similar answers they were rendered with and the newsletter issues whose web
+     * versions they include, by slug with the time each was queued.
+     */
+    public record Restored(Pages pages, Similar similar, Map<String, Instant> sent) {}
 
     /**
      * What the pages of one site folder were made from, at one moment.
@@ -81,10 +86,14 @@ public final class Snapshot {
     }
 
     /**
-     * The pages kept under {@code key} for {@code site}, loaded from the same files, or null when there are none
-     * or they do not hold for the site's day; a damaged file is deleted, with a warning.
+     * The pages kept under {@code key}, or null when there are none or they do not hold on {@code today}; a
+     * damaged file is deleted, with a warning. Nothing waits for the site to load: the pages come from the
+     * file, and what is made at request time (the search and message pages) from {@code site} when first asked.
+     *
+     * @param config the site's settings (the subscriber line is made from them)
+     * @param site the site, loaded from the same files; asked for only when a page is made at request time
      */
-    public Restored restore(Key key, Site site, Renderer.Options options) {
+    public Restored restore(Key key, LocalDate today, SiteConfig config, Supplier<Site> site, Renderer.Options options) {
         if (key == null) {
             return null;
         }
@@ -98,7 +107,6 @@ public final class Snapshot {
             deleteQuietly(file);
             return null;
         }
-        LocalDate today = site.today();
         if (kept == null || !kept.key().equals(key.value()) || today.isBefore(kept.madeOn())
                 || kept.validBefore() != null && !today.isBefore(kept.validBefore())) {
             return null;
@@ -110,7 +118,10 @@ public final class Snapshot {
             byPath.put(stored.path(), page(stored, store, options.compression()));
         }
         Page notFound = page(kept.notFound(), store, options.compression());
-        return new Restored(new Plan(site, options.with(similar)).pages(byPath, notFound), similar);
+        Renderer.Options made = options.with(similar).withSent(kept.sent());
+        Frame frame = Frame.later(() -> new Plan(site.get(), made).frame());
+        SocialProof proof = new SocialProof(config.newsletter(), config.labels().locale());
+        return new Restored(new Pages(byPath, kept.redirects(), notFound, proof, frame, similar), similar, kept.sent());
     }
 
     private static Page page(SnapshotFile.Stored stored, MappedStore store, CompressionCache compression) {
@@ -120,11 +131,14 @@ public final class Snapshot {
     }
 
     /**
-     * What writes {@code pages}, just rendered from {@code site} and not yet served, under {@code key}: their
+     * What writes {@code pages}, rendered from {@code site} and not yet served, under {@code key}: their
      * bodies are taken now, the file is written when the result runs (it is hundreds of megabytes: run it on a
      * thread of its own). It writes nothing when the site's files changed since {@code key} was made.
+     *
+     * @param similar the similar answers the pages were rendered with
+     * @param sent the newsletter issues whose web versions the pages include
      */
-    public Runnable save(Key key, Site site, Pages pages, Similar similar) {
+    public Runnable save(Key key, Site site, Pages pages, Similar similar, Map<String, Instant> sent) {
         if (key == null) {
             return () -> { };
         }
@@ -136,12 +150,13 @@ public final class Snapshot {
             }
             stored.add(kept);
         }
-        Page notFoundPage = pages.notFound();
-        notFoundPage.body("");
-        SnapshotFile.Stored notFound = stored(notFoundPage);
+        SnapshotFile.Stored notFound = stored(pages.notFound());
+        if (notFound == null) {
+            return () -> { };
+        }
         LocalDate today = site.today();
         SnapshotFile.Contents contents = new SnapshotFile.Contents(key.value(), today, validBefore(site), stored, notFound,
-                similar.bySlug());
+                similar.bySlug(), pages.redirects(), sent);
         return () -> {
             if (!key.equals(key(key.siteDir(), key.drafts()))) {
                 LOG.info("the site changed while it loaded: no page snapshot is kept this time");
@@ -159,8 +174,9 @@ public final class Snapshot {
     }
 
     private static SnapshotFile.Stored stored(Page page) {
-        Page.Body body = page.made();
-        if (body == null || !body.slot().isEmpty()) {
+        // a page made after the render (a newsletter issue's) and not served yet is encoded now
+        Page.Body body = page.made() != null ? page.made() : page.body("");
+        if (!body.slot().isEmpty()) {
             // served already: the body for no slot text is gone
             return null;
         }

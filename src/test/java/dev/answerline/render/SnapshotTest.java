@@ -51,13 +51,13 @@ class SnapshotTest {
         Site site = load(today);
         Similar similar = SearchIndex.similar(site);
         Pages pages = Renderer.render(site, Renderer.Options.serve(similar));
-        snapshot.save(key, site, pages, similar).run();
+        snapshot.save(key, site, pages, similar, Map.of()).run();
         return pages;
     }
 
     private Snapshot.Restored restore(LocalDate today) {
         Snapshot.Key key = snapshot.key(siteDir, false);
-        return snapshot.restore(key, load(today), Renderer.Options.serve(Similar.NONE));
+        return snapshot.restore(key, today, Site.config(siteDir), () -> load(today), Renderer.Options.serve(Similar.NONE));
     }
 
     /** Every page's bytes in each encoding, tag, type and cache header, by path; the 404 page under "404". */
@@ -176,7 +176,7 @@ class SnapshotTest {
         Snapshot.Key key = snapshot.key(siteDir, false);
         Site site = load(TestSites.TODAY);
         Pages pages = Renderer.render(site, Renderer.Options.serve(Similar.NONE));
-        Runnable save = snapshot.save(key, site, pages, Similar.NONE);
+        Runnable save = snapshot.save(key, site, pages, Similar.NONE, Map.of());
         Files.writeString(siteDir.resolve("static/late.txt"), "saved during the load");
         save.run();
         assertThat(data.resolve("cache")).satisfiesAnyOf(
@@ -193,13 +193,49 @@ class SnapshotTest {
     }
 
     @Test
+    void pagesMadeAtRequestTimeComeFromTheSiteWhenFirstAskedForAndMatchARender() {
+        Pages rendered = renderAndSave(TestSites.TODAY);
+        java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
+        Snapshot.Restored restored = snapshot.restore(snapshot.key(siteDir, false), TestSites.TODAY,
+                Site.config(siteDir), () -> {
+                    loads.incrementAndGet();
+                    return load(TestSites.TODAY);
+                }, Renderer.Options.serve(Similar.NONE));
+        assertThat(loads).hasValue(0);
+
+        SearchPage search = new SearchPage("roll", null, java.util.List.of(new SearchPage.Result(
+                "/answers/can-you-roll-every-day", "Can you roll every day?", "<mark>roll</mark>", null)),
+                java.util.List.of(), java.util.List.of());
+        Message message = new Message("Thanks", "Thanks", "You are in.", null, new Message.Link("Back", "/"));
+        assertThat(restored.pages().search(search)).isEqualTo(rendered.search(search));
+        assertThat(restored.pages().message(message)).isEqualTo(rendered.message(message));
+        assertThat(loads).hasValue(1);
+    }
+
+    @Test
+    void theWebVersionsOfSentIssuesAreKeptWithTheIssuesTheyShow() {
+        Map<String, java.time.Instant> sent = Map.of("june-rolling", java.time.Instant.parse("2026-05-20T08:00:00Z"));
+        Snapshot.Key key = snapshot.key(siteDir, false);
+        Site site = load(TestSites.TODAY);
+        Pages pages = Renderer.render(site, Renderer.Options.serve(Similar.NONE));
+        pages = Renderer.sent(pages, site, Renderer.Options.serve(Similar.NONE).withSent(sent));
+        Map<String, String> withIssue = served(pages, "");
+        snapshot.save(key, site, pages, Similar.NONE, sent).run();
+
+        Snapshot.Restored restored = restore(TestSites.TODAY);
+
+        assertThat(restored.sent()).isEqualTo(sent);
+        assertThat(served(restored.pages(), "")).isEqualTo(withIssue).containsKey("/newsletter/june-rolling");
+    }
+
+    @Test
     void pagesAlreadyServedAreNotKept() {
         Snapshot.Key key = snapshot.key(siteDir, false);
         Site site = load(TestSites.TODAY);
         Pages pages = Renderer.render(site, Renderer.Options.serve(Similar.NONE));
         // the server filled in a subscriber count: the bytes for no count are gone
         pages.all().forEach(page -> page.body("<p>Join 40+</p>"));
-        snapshot.save(key, site, pages, Similar.NONE).run();
+        snapshot.save(key, site, pages, Similar.NONE, Map.of()).run();
         assertThat(restore(TestSites.TODAY)).isNull();
     }
 }

@@ -44,9 +44,12 @@ public final class SnapshotFile {
      * @param madeOn the day the pages were rendered for
      * @param validBefore the first day on which they may differ (a dated answer appears, a new year), or null
      * @param similar the similar answers the pages were rendered with, by slug
+     * @param redirects old paths and where they now lead
+     * @param sent the newsletter issues whose web versions the pages include, with the time each was queued
      */
     public record Contents(String key, java.time.LocalDate madeOn, java.time.LocalDate validBefore,
-            List<Stored> pages, Stored notFound, Map<String, List<String>> similar) {}
+            List<Stored> pages, Stored notFound, Map<String, List<String>> similar, Map<String, String> redirects,
+            Map<String, java.time.Instant> sent) {}
 
     private SnapshotFile() {}
 
@@ -77,6 +80,16 @@ public final class SnapshotFile {
                 for (String slug : entry.getValue()) {
                     index.writeUTF(slug);
                 }
+            }
+            index.writeInt(contents.redirects().size());
+            for (Map.Entry<String, String> entry : contents.redirects().entrySet()) {
+                index.writeUTF(entry.getKey());
+                index.writeUTF(entry.getValue());
+            }
+            index.writeInt(contents.sent().size());
+            for (Map.Entry<String, java.time.Instant> entry : contents.sent().entrySet()) {
+                index.writeUTF(entry.getKey());
+                index.writeUTF(entry.getValue().toString());
             }
             index.flush();
             byte[] bytes = indexBytes.toByteArray();
@@ -180,7 +193,11 @@ public final class SnapshotFile {
                 long end = Math.min(from, start + SEGMENT);
                 segments[i] = end > start ? in.map(FileChannel.MapMode.READ_ONLY, start, end - start) : null;
             }
-            return contents(new DataInputStream(new java.io.ByteArrayInputStream(bytes)), segments, from);
+            try {
+                return contents(new DataInputStream(new java.io.ByteArrayInputStream(bytes)), segments, from);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new IOException("its index holds a date that is none: " + e.getParsedString());
+            }
         }
     }
 
@@ -210,8 +227,16 @@ public final class SnapshotFile {
             }
             similar.put(slug, Arrays.asList(slugs));
         }
+        Map<String, String> redirects = new LinkedHashMap<>();
+        for (int i = index.readInt(); i > 0; i--) {
+            redirects.put(index.readUTF(), index.readUTF());
+        }
+        Map<String, java.time.Instant> sent = new LinkedHashMap<>();
+        for (int i = index.readInt(); i > 0; i--) {
+            sent.put(index.readUTF(), java.time.Instant.parse(index.readUTF()));
+        }
         return new Contents(key, madeOn, until.isEmpty() ? null : java.time.LocalDate.parse(until),
-                List.copyOf(pages.subList(0, count - 1)), pages.get(count - 1), similar);
+                List.copyOf(pages.subList(0, count - 1)), pages.get(count - 1), similar, redirects, sent);
     }
 
     private static Stored stored(DataInputStream index, ByteBuffer[] segments, long dataEnd) throws IOException {
