@@ -127,6 +127,18 @@ class SnapshotTest {
     }
 
     @Test
+    void aHiddenFolderInsideTheSiteCountsButARepositoryFolderAtItsTopDoesNot() throws IOException {
+        renderAndSave(TestSites.TODAY);
+        Files.createDirectories(siteDir.resolve(".git/objects"));
+        Files.writeString(siteDir.resolve(".git/objects/ab"), "a commit");
+        assertThat(restore(TestSites.TODAY)).isNotNull();
+        // served as /.well-known/security.txt
+        Files.createDirectories(siteDir.resolve("static/.well-known"));
+        Files.writeString(siteDir.resolve("static/.well-known/security.txt"), "Contact: mailto:security@example.com\n");
+        assertThat(restore(TestSites.TODAY)).isNull();
+    }
+
+    @Test
     void theDataFolderInsideTheSiteFolderIsNotPartOfTheKey() throws IOException {
         data = siteDir.resolve("data");
         snapshot = Snapshot.in(data);

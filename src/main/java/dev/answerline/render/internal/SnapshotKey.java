@@ -61,7 +61,8 @@ public final class SnapshotKey {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
                 String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                boolean hidden = !dir.equals(root) && name.startsWith(".");
+                // the loader reads no hidden folder at the top (.git, an editor's): inside static/ it serves them
+                boolean hidden = root.equals(dir.getParent()) && name.startsWith(".");
                 Path real = dir.toRealPath();
                 // a folder linked from outside the site is refused by the loader: its contents cannot matter
                 return hidden || real.equals(skipped) || !real.startsWith(root) && !dir.equals(root)
