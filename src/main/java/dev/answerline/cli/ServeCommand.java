@@ -156,7 +156,11 @@ final class ServeCommand implements Callable<Integer> {
                 : Published.load(site.dir(), LocalDate.now(), drafts, CompressionCache.in(storage.data().resolve("cache")),
                         Snapshot.in(storage.data()));
         // at once after a load; after the start when the pages came from the last start's snapshot
-        published.loaded(loaded -> Report.problems(loaded, spec.commandLine().getErr()));
+        java.util.concurrent.atomic.AtomicBoolean siteLoaded = new java.util.concurrent.atomic.AtomicBoolean();
+        published.loaded(loaded -> {
+            Report.problems(loaded, spec.commandLine().getErr());
+            siteLoaded.set(true);
+        });
         Server.Builder server = Server.builder(published.pages()).host(host).port(port).trustedProxy(proxy);
         MailSettings mail = MailSettings.fromEnvironment(System.getenv());
         AtomicReference<Server> running = new AtomicReference<>();
@@ -195,7 +199,7 @@ final class ServeCommand implements Callable<Integer> {
                 server.route(Address.of(Kind.API, "event").path(), Insights.LANE, pages -> Insights.uncounted());
             }
             AtomicReference<Newsletter> mailing = new AtomicReference<>();
-            Health health = Health.of(readiness(db, mailing));
+            Health health = Health.of(readiness(db, mailing, siteLoaded));
             server.route(Health.LIVE, Health.LANE, pages -> health).route(Health.READY, Health.LANE, pages -> health);
             // ---- metrics and the request log (docs/operations.md): counted on the way to the insights
             SearchLog searches = counting != null ? counting : SearchLog.NONE;
@@ -316,11 +320,16 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /**
-     * What /readyz checks: the database answers, and no email has been due for long without a sender (every
-     * node's sender is gone). A stopping serve needs no check: its port is closed, and open connections get 503.
+     * What /readyz checks: the site has loaded (after a start from the page snapshot the pages are served at
+     * once, and searches and signups wait for it), the database answers, and no email has been due for long
+     * without a sender (every node's sender is gone). A stopping serve needs no check: its port is closed, and
+     * open connections get 503.
      */
-    private static List<Health.Check> readiness(Database db, AtomicReference<Newsletter> mailing) {
+    private static List<Health.Check> readiness(Database db, AtomicReference<Newsletter> mailing,
+            java.util.concurrent.atomic.AtomicBoolean siteLoaded) {
         List<Health.Check> checks = new java.util.ArrayList<>();
+        checks.add(new Health.Check("site", () -> siteLoaded.get() ? null
+                : "still loading after a start from the page snapshot: pages are served, searches and signups wait"));
         if (db != null) {
             checks.add(new Health.Check("database", () -> {
                 try {

@@ -156,6 +156,9 @@ class ServeCommandTest {
         serve();
         assertThat(Files.readString(dir.resolve("serve.log"))).contains("kept from the last start: nothing changed since");
         assertThat(sample()).isEqualTo(first).anySatisfy(line -> assertThat(line).contains("should-you-roll"));
+        // ready once the site has loaded behind the pages
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.send(HttpRequest.newBuilder(URI.create(
+                "http://127.0.0.1:" + port + "/readyz")).build(), HttpResponse.BodyHandlers.ofString()).statusCode() == 200);
     }
 
     @Test
