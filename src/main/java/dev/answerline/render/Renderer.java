@@ -200,6 +200,34 @@ public final class Renderer {
     }
 
     /**
+     * Renders again only the pages of the changed content itself (an answer's page and its Markdown twin, a
+     * post's page): what an editor who saved it is looking at, served before the lists, feeds and cards that
+     * also show it, which {@link #update} renders next. Null when the change reaches every page.
+     *
+     * @param before the pages of {@code change.before()}
+     */
+    public static Update own(Pages before, SiteChange change, Options options) {
+        if (Dependents.wholeSite(change)) {
+            return null;
+        }
+        Set<String> own = new TreeSet<>();
+        for (dev.answerline.content.Address address : change.changed()) {
+            own.add(address.path());
+            own.add(address.path() + ".md");
+        }
+        Plan plan = new Plan(change.after(), options);
+        Map<String, Page> replaced = new ConcurrentHashMap<>();
+        own.parallelStream().forEach(path -> {
+            Supplier<Page> job = plan.job(path);
+            if (job != null) {
+                replaced.put(path, job.get());
+            }
+        });
+        own.retainAll(replaced.keySet());
+        return new Update(before.next(replaced, List.of(), plan.redirects(), plan.frame(), before.similar()), own);
+    }
+
+    /**
      * Where links on the site can lead, without rendering it: pages are rendered only when a link asks
      * for one of their sections. For {@code answerline check}.
      */

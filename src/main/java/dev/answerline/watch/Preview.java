@@ -13,6 +13,7 @@ import dev.answerline.render.Page;
 import dev.answerline.render.Pages;
 import dev.answerline.render.RenderCache;
 import dev.answerline.render.Renderer;
+import dev.answerline.render.Similar;
 import dev.answerline.search.SearchIndex;
 import dev.answerline.search.SearchLog;
 import dev.answerline.server.Lane;
@@ -190,14 +191,18 @@ public final class Preview implements Publication {
             return unusable(e, started, changed);
         }
         long loaded = System.nanoTime();
-        // worked out once, for the search index and the renderer alike
+        // worked out once, for the renderer and the search index alike
         SiteChange change = SiteChange.between(site, now, changedStatic);
-        search.update(change);
-        options = options.with(search.similar());
-        long indexed = System.nanoTime();
-        Renderer.Update update = Renderer.update(rendered, change, options);
+        // what was saved is served first: its own pages, then what lists or shows it, with the similar answers
+        // as they were; an editor waits for the search index only where it moves a "More ... Questions" box,
+        // which follows in a moment
+        Renderer.Update own = Renderer.own(rendered, change, options);
+        if (own != null && !own.changed().isEmpty()) {
+            show(own.pages(), site, now, new TreeSet<>(own.changed()));
+        }
+        long first = System.nanoTime();
+        Renderer.Update update = Renderer.update(own != null ? own.pages() : rendered, change, options);
         long updated = System.nanoTime();
-        Map<String, Page> problems = problemPages(site, now);
         Set<String> paths = new TreeSet<>(update.changed());
         // an issue's preview is rendered when asked for: a saved issue only has its open previews reload
         for (dev.answerline.content.NewsletterIssue issue : now.issues()) {
@@ -205,25 +210,57 @@ public final class Preview implements Publication {
                 paths.add(issue.preview().path());
             }
         }
+        if (own != null) {
+            // rendered again with the rest, to the same bytes: their open pages reloaded already
+            paths.removeAll(own.changed());
+        }
+        Site before = site;
+        site = now;
+        paths = show(update.pages(), before, now, paths);
+        if (own != null) {
+            paths.addAll(own.changed());
+        }
+        long shown = System.nanoTime();
+        search.update(change);
+        Similar similar = search.similar();
+        long indexed = System.nanoTime();
+        if (similar != options.similar()) {
+            options = options.with(similar);
+            Renderer.Update boxes = Renderer.update(rendered, new SiteChange(now, now, Set.of(), Set.of(), Set.of()),
+                    options);
+            if (!boxes.changed().isEmpty()) {
+                paths.addAll(show(boxes.pages(), before, now, new TreeSet<>(boxes.changed())));
+            }
+        }
+        if (Boolean.getBoolean("answerline.timing")) {
+            console.printf("  load %d ms, its own pages %d ms, the rest %d ms, swap %d ms, then search %d ms, boxes %d ms%n",
+                    (loaded - started) / 1_000_000, (first - loaded) / 1_000_000, (updated - first) / 1_000_000,
+                    (shown - updated) / 1_000_000, (indexed - shown) / 1_000_000, (System.nanoTime() - indexed) / 1_000_000);
+        }
+        report(changed, paths, started, now.problems().stream().filter(Problem::isError).toList());
+        return paths;
+    }
+
+    /**
+     * Serves {@code pages} with the pages of problems of {@code now} over them, and has the open pages among
+     * {@code paths} (and those of problems that came or went) reload.
+     *
+     * @return the paths that reload
+     */
+    private Set<String> show(Pages pages, Site before, Site now, Set<String> paths) {
+        Map<String, Page> problems = problemPages(before, now);
         paths.addAll(problemPaths);
         paths.addAll(problems.keySet());
         if (broken) {
             paths = Set.of("*");
             broken = false;
         }
-        site = now;
-        rendered = update.pages();
+        rendered = pages;
         served = rendered.with(problems);
         problemPaths = Set.copyOf(problems.keySet());
         publisher.accept(served);
         live.publish(paths);
-        if (Boolean.getBoolean("answerline.timing")) {
-            console.printf("  load %d ms, search %d ms, update %d ms, swap %d ms%n", (loaded - started) / 1_000_000,
-                    (indexed - loaded) / 1_000_000, (updated - indexed) / 1_000_000,
-                    (System.nanoTime() - updated) / 1_000_000);
-        }
-        report(changed, paths, started, now.problems().stream().filter(Problem::isError).toList());
-        return paths;
+        return paths.contains("*") ? new TreeSet<>(Set.of("*")) : paths;
     }
 
     /** site.yaml cannot be used: every page shows why, until it can. */

@@ -119,11 +119,23 @@ class RenderUpdateTest {
             cache.clear();
             Site after = Site.load(site, TODAY, false, cache);
             SiteChange change = SiteChange.between(before, after, changedStatic);
+            // as a preview does it: the saved content's own pages, then the rest, with the similar answers as
+            // they were; then the boxes the search index moved
+            Renderer.Options was = Renderer.Options.serve(index.similar());
+            Renderer.Update own = Renderer.own(pages, change, was);
+            Renderer.Update staged = Renderer.update(own != null ? own.pages() : pages, change, was);
             index.update(change);
             Renderer.Options options = Renderer.Options.serve(index.similar());
             Renderer.Update update = Renderer.update(pages, change, options);
             Pages full = Renderer.render(after, options);
             assertSame(update, full);
+            if (own != null) {
+                for (String path : own.changed()) {
+                    assertThat(text(own.pages().get(path))).as(path).isEqualTo(text(Renderer.render(after, was).get(path)));
+                }
+            }
+            assertSame(Renderer.update(staged.pages(), new SiteChange(after, after, Set.of(), Set.of(), Set.of()),
+                    options), full);
         }
     }
 
