@@ -104,7 +104,12 @@ public final class Published implements Publication {
                 return restored;
             }
             // a served site's bodies and what they read as stay outside the heap with its pages
-            Published published = of(Site.load(dir, today, drafts, null, Keeping.publish()), compression);
+            long loading = System.nanoTime();
+            Site site = Site.load(dir, today, drafts, null, Keeping.publish());
+            if (TIMING) {
+                System.err.printf("  site loaded in %d ms%n", (System.nanoTime() - loading) / 1_000_000);
+            }
+            Published published = of(site, compression);
             published.snapshot = snapshot;
             published.key = key;
             return published;
@@ -153,10 +158,16 @@ public final class Published implements Publication {
     private static Published of(Site site, CompressionCache compression) {
         SearchIndex search = SearchIndex.build(site);
         try {
+            long started = System.nanoTime();
             Renderer.Options options = Renderer.Options.serve(search.similar()).with(compression);
+            long found = System.nanoTime();
+            Pages pages = Renderer.render(site, options);
+            if (TIMING) {
+                System.err.printf("  similar answers %d ms, render %d ms%n", (found - started) / 1_000_000,
+                        (System.nanoTime() - found) / 1_000_000);
+            }
             return new Published(CompletableFuture.completedFuture(site), site.config(),
-                    CompletableFuture.completedFuture(search), Renderer.render(site, options), options, compression,
-                    Map.of(), false);
+                    CompletableFuture.completedFuture(search), pages, options, compression, Map.of(), false);
         } catch (RuntimeException e) {
             search.close();
             throw e;
