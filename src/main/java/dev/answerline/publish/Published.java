@@ -95,7 +95,7 @@ public final class Published implements Publication {
             long started = System.nanoTime();
             Snapshot.Key key = snapshot.key(dir, drafts);
             long keyed = System.nanoTime();
-            Published restored = key == null ? null : restore(dir, today, drafts, compression, snapshot, key);
+            Published restored = snapshot.has(key) ? restore(dir, today, drafts, compression, snapshot, key) : null;
             if (TIMING) {
                 System.err.printf("  snapshot key %d ms, restore %d ms%n", (keyed - started) / 1_000_000,
                         (System.nanoTime() - keyed) / 1_000_000);

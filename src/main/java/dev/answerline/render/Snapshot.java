@@ -85,6 +85,11 @@ public final class Snapshot {
         return value == null ? null : new Key(value, siteDir, drafts);
     }
 
+    /** Whether a snapshot is kept under {@code key}, without reading it: a first start need not read more. */
+    public boolean has(Key key) {
+        return key != null && Files.isRegularFile(file(key.value()));
+    }
+
     /**
      * The pages kept under {@code key}, or null when there are none or they do not hold on {@code today}; a
      * damaged file is deleted, with a warning. Nothing waits for the site to load: the pages come from the
