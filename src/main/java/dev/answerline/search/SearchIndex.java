@@ -18,6 +18,7 @@ import dev.answerline.search.internal.Item;
 import dev.answerline.search.internal.Likeness;
 import dev.answerline.search.internal.Part;
 import dev.answerline.search.internal.Queries;
+import dev.answerline.search.internal.Recent;
 import dev.answerline.search.internal.Snippets;
 import dev.answerline.server.Lane;
 import java.io.IOException;
@@ -83,6 +84,15 @@ public final class SearchIndex implements AutoCloseable {
     /** Fewer answers than this found exactly, and every word is also corrected. */
     private static final int FEW = 3;
     private static final int CLOSEST = 5;
+    /**
+     * Searches remembered: a result is a few kilobytes (ten snippets), so this is a few megabytes at most
+     * however many distinct queries arrive, and the queries readers repeat most stay in it.
+     */
+    static final int CACHED_RESULTS = 1024;
+    static final long CACHED_RESULT_BYTES = 4L << 20;
+    /** Words whose closest spellings are remembered: a few short words each. */
+    static final int CACHED_SPELLINGS = 4096;
+    static final long CACHED_SPELLING_BYTES = 1L << 20;
 
     /** What the index is written with: the site's language, which a preview may change. */
     private final Analysis.Switchable analysis;
@@ -99,6 +109,18 @@ public final class SearchIndex implements AutoCloseable {
     private volatile Labels labels;
 
     private volatile long budgetMillis = BUDGET_MILLIS;
+    /**
+     * The results of recent searches by query and limit, and the closest known words of recent words. Both
+     * are emptied by every {@link #update}: a preview changes the index in place, and a reader must never get
+     * a result that the index would no longer give.
+     */
+    private final Recent<Searched, Results> recent = new Recent<>(CACHED_RESULTS, CACHED_RESULT_BYTES,
+            SearchIndex::bytes);
+    private final Recent<String, List<String>> spellings = new Recent<>(CACHED_SPELLINGS, CACHED_SPELLING_BYTES,
+            (word, fixes) -> 2L * word.length() + fixes.stream().mapToLong(f -> 2L * f.length() + 48).sum() + 96);
+
+    /** What a search's results depend on besides the index: the query as searched and the most results. */
+    private record Searched(String query, int limit) {}
 
     private SearchIndex(Site site) throws IOException {
         this.site = site;
@@ -164,13 +186,28 @@ public final class SearchIndex implements AutoCloseable {
         if (query.isEmpty()) {
             return new Results("", notice, List.of(), List.of(), List.of());
         }
+        Searched key = new Searched(query, max);
+        // taken before the searchers: a result made from an index that an update has since changed is not kept
+        long generation = recent.generation();
+        long spelling = spellings.generation();
+        Results kept = recent.get(key);
+        if (kept != null) {
+            return Objects.equals(kept.notice(), notice) ? kept
+                    : new Results(kept.query(), notice, kept.answers(), kept.others(), kept.closest());
+        }
         try {
             IndexSearcher answerSearcher = answers.acquire();
             IndexSearcher otherSearcher = others.acquire();
             try {
                 // one clock for the whole search; matching stops when it runs out, with the best found so far
                 QueryTimeoutImpl budget = new QueryTimeoutImpl(budgetMillis);
-                return search(timed(answerSearcher, budget), timed(otherSearcher, budget), query, notice, max);
+                Results results = search(timed(answerSearcher, budget), timed(otherSearcher, budget), query, notice,
+                        max, spelling);
+                // a search cut short found less than it would with time: asked again, it gets another try
+                if (!budget.shouldExit()) {
+                    recent.put(generation, key, results);
+                }
+                return results;
             } finally {
                 answers.release(answerSearcher);
                 others.release(otherSearcher);
@@ -181,15 +218,19 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private Results search(IndexSearcher answerSearcher, IndexSearcher otherSearcher, String query, String notice,
-            int limit) throws IOException {
+            int limit, long spelling) throws IOException {
         Queries parser = queries;
         List<IndexReader> readers = List.of(answerSearcher.getIndexReader(), otherSearcher.getIndexReader());
+        // finding a word's closest spellings builds an automaton and walks the terms: most of a misspelt
+        // search's time, asked again for the same words by the second pass below and by the next readers
+        Function<String, List<String>> corrections = word -> spellings.get(spelling, word,
+                w -> Queries.corrections(readers, w));
         Query exact = orNothing(parser.exact(query));
-        Query fixes = parser.corrected(readers, query, false);
+        Query fixes = parser.corrected(readers, query, false, corrections);
         Query words = Queries.either(Arrays.asList(exact, fixes));
         TopDocs found = words == null ? null : answerSearcher.search(words, limit);
         if (found == null || found.scoreDocs.length < FEW) {
-            Query more = parser.corrected(readers, query, true);
+            Query more = parser.corrected(readers, query, true, corrections);
             Query loose = Queries.either(Arrays.asList(exact, more));
             if (loose != null) {
                 fixes = more;
@@ -271,6 +312,29 @@ public final class SearchIndex implements AutoCloseable {
     /** Changes the time a search may spend matching, so that a test can spend it all at once. */
     void budget(long millis) {
         budgetMillis = millis;
+        // what was found with another budget is not what this one finds
+        recent.clear();
+    }
+
+    /** The searches remembered, and their estimated bytes; for tests. */
+    long[] cached() {
+        return new long[] {recent.size(), recent.bytes()};
+    }
+
+    /**
+     * An estimate of the heap a search's result takes, from its strings (two bytes a character, though most
+     * take one) and about 64 bytes for each object around them.
+     */
+    private static long bytes(Searched key, Results results) {
+        long bytes = 128 + 2L * key.query().length() + 2L * results.query().length();
+        for (List<Results.Hit> hits : List.of(results.answers(), results.others(), results.closest())) {
+            for (Results.Hit hit : hits) {
+                bytes += 5 * 64 + 2L * (hit.type().length() + hit.path().length() + hit.title().length()
+                        + (hit.snippetHtml() == null ? 0 : hit.snippetHtml().length())
+                        + (hit.label() == null ? 0 : hit.label().length()));
+            }
+        }
+        return bytes;
     }
 
     private Item remember(Item item) {
@@ -378,6 +442,11 @@ public final class SearchIndex implements AutoCloseable {
             }
         } catch (IOException e) {
             throw Part.folderFailed(e);
+        } finally {
+            // after everything a search reads has changed, also when an update fails half way: a search begun
+            // before this keeps nothing it made
+            recent.clear();
+            spellings.clear();
         }
     }
 
