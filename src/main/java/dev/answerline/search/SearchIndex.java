@@ -93,6 +93,9 @@ public final class SearchIndex implements AutoCloseable {
     /** Words whose closest spellings are remembered: a few short words each. */
     static final int CACHED_SPELLINGS = 4096;
     static final long CACHED_SPELLING_BYTES = 1L << 20;
+    /** Answers' leads remembered for their snippets: a kilobyte or two each. */
+    static final int CACHED_LEADS = 4096;
+    static final long CACHED_LEAD_BYTES = 4L << 20;
 
     /** What the index is written with: the site's language, which a preview may change. */
     private final Analysis.Switchable analysis;
@@ -110,14 +113,21 @@ public final class SearchIndex implements AutoCloseable {
 
     private volatile long budgetMillis = BUDGET_MILLIS;
     /**
-     * The results of recent searches by query and limit, and the closest known words of recent words. Both
-     * are emptied by every {@link #update}: a preview changes the index in place, and a reader must never get
-     * a result that the index would no longer give.
+     * The results of recent searches by query and limit, and the closest known words of recent words. These
+     * and {@link #leads} are emptied by every {@link #update}: a preview changes the index in place, and a
+     * reader must never get a result that the index would no longer give.
      */
     private final Recent<Searched, Results> recent = new Recent<>(CACHED_RESULTS, CACHED_RESULT_BYTES,
             SearchIndex::bytes);
     private final Recent<String, List<String>> spellings = new Recent<>(CACHED_SPELLINGS, CACHED_SPELLING_BYTES,
             (word, fixes) -> 2L * word.length() + fixes.stream().mapToLong(f -> 2L * f.length() + 48).sum() + 96);
+    /**
+     * The lead texts of recent results, by id: each is made from Markdown (the direct answer and every
+     * takeaway parsed), which was a seventh of a search's time, and the same answers come up again and again.
+     * Not kept for every answer: at 100,000 answers that would be tens of megabytes of heap.
+     */
+    private final Recent<String, String> leads = new Recent<>(CACHED_LEADS, CACHED_LEAD_BYTES,
+            (id, lead) -> 2L * (id.length() + lead.length()) + 128);
 
     /** What a search's results depend on besides the index: the query as searched and the most results. */
     private record Searched(String query, int limit) {}
@@ -190,6 +200,7 @@ public final class SearchIndex implements AutoCloseable {
         // taken before the searchers: a result made from an index that an update has since changed is not kept
         long generation = recent.generation();
         long spelling = spellings.generation();
+        long lead = leads.generation();
         Results kept = recent.get(key);
         if (kept != null) {
             return Objects.equals(kept.notice(), notice) ? kept
@@ -202,7 +213,7 @@ public final class SearchIndex implements AutoCloseable {
                 // one clock for the whole search; matching stops when it runs out, with the best found so far
                 QueryTimeoutImpl budget = new QueryTimeoutImpl(budgetMillis);
                 Results results = search(timed(answerSearcher, budget), timed(otherSearcher, budget), query, notice,
-                        max, spelling);
+                        max, spelling, lead);
                 // a search cut short found less than it would with time: asked again, it gets another try
                 if (!budget.shouldExit()) {
                     recent.put(generation, key, results);
@@ -218,7 +229,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private Results search(IndexSearcher answerSearcher, IndexSearcher otherSearcher, String query, String notice,
-            int limit, long spelling) throws IOException {
+            int limit, long spelling, long lead) throws IOException {
         Queries parser = queries;
         List<IndexReader> readers = List.of(answerSearcher.getIndexReader(), otherSearcher.getIndexReader());
         // finding a word's closest spellings builds an automaton and walks the terms: most of a misspelt
@@ -244,8 +255,9 @@ public final class SearchIndex implements AutoCloseable {
         Query typed = orNothing(parser.typed(query));
         List<Query> marks = typed == null || typed.equals(exact) ? List.of(words)
                 : List.of(Queries.either(Arrays.asList(typed, fixes)), words);
-        List<Results.Hit> answerHits = hits(answerSearcher, marks, found);
-        List<Results.Hit> otherHits = hits(otherSearcher, marks, otherSearcher.search(words, limit));
+        Function<Item, String> leadOf = item -> leads.get(lead, item.id(), id -> item.lead().get());
+        List<Results.Hit> answerHits = hits(answerSearcher, marks, found, leadOf);
+        List<Results.Hit> otherHits = hits(otherSearcher, marks, otherSearcher.search(words, limit), leadOf);
         List<Results.Hit> closest = answerHits.isEmpty() && otherHits.isEmpty() ? closest(answerSearcher, query)
                 : List.of();
         return new Results(query, notice, answerHits, otherHits, closest);
@@ -270,7 +282,8 @@ public final class SearchIndex implements AutoCloseable {
         return hits;
     }
 
-    private List<Results.Hit> hits(IndexSearcher searcher, List<Query> marks, TopDocs docs) throws IOException {
+    private List<Results.Hit> hits(IndexSearcher searcher, List<Query> marks, TopDocs docs,
+            Function<Item, String> lead) throws IOException {
         if (docs == null || docs.scoreDocs.length == 0) {
             return List.of();
         }
@@ -285,7 +298,7 @@ public final class SearchIndex implements AutoCloseable {
             }
         }
         TopDocs results = new TopDocs(docs.totalHits, kept.toArray(ScoreDoc[]::new));
-        String[] snippets = Snippets.of(searcher, analyzer(), marks, results, shown);
+        String[] snippets = Snippets.of(searcher, analyzer(), marks, results, shown, lead);
         List<Results.Hit> hits = new ArrayList<>();
         for (int i = 0; i < results.scoreDocs.length; i++) {
             Item item = shown.get(results.scoreDocs[i].doc);
@@ -314,6 +327,13 @@ public final class SearchIndex implements AutoCloseable {
         budgetMillis = millis;
         // what was found with another budget is not what this one finds
         recent.clear();
+    }
+
+    /** Forgets every remembered result, spelling and lead, so that a test can compare with a search afresh. */
+    void forget() {
+        recent.clear();
+        spellings.clear();
+        leads.clear();
     }
 
     /** The searches remembered, and their estimated bytes; for tests. */
@@ -447,6 +467,7 @@ public final class SearchIndex implements AutoCloseable {
             // before this keeps nothing it made
             recent.clear();
             spellings.clear();
+            leads.clear();
         }
     }
 

@@ -33,14 +33,15 @@ class SearchCacheTest {
     }
 
     @Test
-    void aRememberedResultIsTheOneAFreshIndexFinds() {
-        try (SearchIndex fresh = SearchIndex.build(site)) {
-            for (String query : QUERIES) {
-                for (int limit : new int[] {1, 10, 50}) {
-                    Results first = index.search(query, limit);
-                    Results again = index.search(query, limit);
-                    assertThat(again).as(query).isEqualTo(first).isEqualTo(fresh.search(query, limit));
-                }
+    void aRememberedResultIsTheOneASearchAfreshFinds() {
+        // the same index, not another one built alike: documents added from several threads get other numbers
+        // there, and results of equal score come in another order
+        for (String query : QUERIES) {
+            for (int limit : new int[] {1, 10, 50}) {
+                Results first = index.search(query, limit);
+                Results again = index.search(query, limit);
+                index.forget();
+                assertThat(again).as(query).isEqualTo(first).isEqualTo(index.search(query, limit));
             }
         }
     }
@@ -66,13 +67,20 @@ class SearchCacheTest {
             assertThat(live.search("quokkaa", 10).found()).isFalse();
             List<String> foamRoll = paths(live.search("foam roll", 50));
             assertThat(foamRoll).contains("/answers/how-fast-should-you-foam-roll");
+            String takeaway = "The IT band is tough <mark>connective</mark> <mark>tissue</mark> that rolling will not"
+                    + " lengthen.";
+            assertThat(live.search("connective tissue", 10).answers().get(0).snippetHtml()).isEqualTo(takeaway);
 
             Path file = copy.resolve("answers/should-you-foam-roll-your-it-band.md");
             Files.writeString(file, Files.readString(file).replace("Should you foam roll your IT band?",
-                    "Should you foam roll your quokka band?"));
+                    "Should you foam roll your quokka band?").replace("is a thick strip of connective",
+                    "is a thick strip of quokka-like connective"));
             Files.delete(copy.resolve("answers/how-fast-should-you-foam-roll.md"));
             live.update(SiteChange.between(before, Site.load(copy), Set.of()));
 
+            // the snippet is cut from the lead as it is now, at the places the index has now: the takeaway comes
+            // after the edited direct answer, so a lead remembered from before would be cut in the wrong places
+            assertThat(live.search("connective tissue", 10).answers().get(0).snippetHtml()).isEqualTo(takeaway);
             assertThat(paths(live.search("quokka", 10))).startsWith("/answers/should-you-foam-roll-your-it-band");
             assertThat(paths(live.search("quokkaa", 10))).startsWith("/answers/should-you-foam-roll-your-it-band");
             assertThat(paths(live.search("foam roll", 50))).doesNotContain("/answers/how-fast-should-you-foam-roll");
