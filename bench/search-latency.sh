@@ -4,6 +4,8 @@
 #   repeated  bench/queries.txt over and over (bench/paths.lua), as bench/run.sh measures it
 #   distinct  a query made afresh for each request from the same words (bench/distinct.lua): what no cache
 #             of results helps with
+#   mixed     three requests in four from bench/queries.txt, the fourth made afresh (bench/distinct.lua with
+#             the paths): common searches repeated while new ones keep the search threads busy
 # Optionally JFR=1 records each server's searches (last round) to $work/{base,head}.jfr and keeps $work.
 #
 # usage: [BASE=rev] [JFR=1] bench/search-latency.sh [answers] [seconds per round] [rounds]
@@ -41,8 +43,8 @@ start() { # $1: jar, $2: port, $3: name; waits until it serves
 start "$work/base/target/answerline.jar" "$port_a" base
 start "$root/target/answerline.jar" "$port_b" head
 
-round() { # $1: port, $2: script, $3: paths or words file; prints requests/s and p99 ms
-  wrk_rate -t1 -c32 -d"${seconds}s" -s "$root/bench/$2" "http://127.0.0.1:$1" -- "$3"
+round() { # $1: port, $2: script, $3...: its files; prints requests/s and p99 ms
+  wrk_rate -t1 -c32 -d"${seconds}s" -s "$root/bench/$2" "http://127.0.0.1:$1" -- "${@:3}"
 }
 for port in "$port_a" "$port_b"; do   # warm-up: JIT, page cache
   wrk -t1 -c32 -d5s -s "$root/bench/paths.lua" "http://127.0.0.1:$port" -- "$work/searches.txt" >/dev/null
@@ -52,10 +54,14 @@ for i in $(seq 1 "$rounds"); do
   if [ -n "${JFR:-}" ] && [ "$i" = "$rounds" ]; then
     for name in base head; do jcmd "${pid[$name]}" JFR.start name=last settings=profile >/dev/null; done
   fi
-  for kind in repeated distinct; do
-    if [ "$kind" = repeated ]; then script=paths.lua; file="$work/searches.txt"; else script=distinct.lua; file="$root/bench/queries.txt"; fi
-    round "$port_a" "$script" "$file" >>"$work/base-$kind.txt"
-    round "$port_b" "$script" "$file" >>"$work/head-$kind.txt"
+  for kind in repeated distinct mixed; do
+    case "$kind" in
+      repeated) args=(paths.lua "$work/searches.txt") ;;
+      distinct) args=(distinct.lua "$root/bench/queries.txt") ;;
+      mixed) args=(distinct.lua "$root/bench/queries.txt" "$work/searches.txt") ;;
+    esac
+    round "$port_a" "${args[@]}" >>"$work/base-$kind.txt"
+    round "$port_b" "${args[@]}" >>"$work/head-$kind.txt"
     echo "  round $i $kind: base $(tail -1 "$work/base-$kind.txt"), head $(tail -1 "$work/head-$kind.txt")" >&2
   done
 done
@@ -72,11 +78,11 @@ Measured by \`bench/search-latency.sh $answers $seconds $rounds\` on $(nproc) co
 | /api/search?limit=10, 32 connections | base requests/s | base p99 | head requests/s | head p99 | p99 goal |
 |---|---|---|---|---|---|
 HEAD
-for kind in repeated distinct; do
+for kind in repeated distinct mixed; do
   printf '| %s queries (median of %s) | %s | %s ms | %s | %s ms | < 50 ms |\n' "$kind" "$rounds" \
     "$(cut -d' ' -f1 "$work/base-$kind.txt" | median)" "$(cut -d' ' -f2 "$work/base-$kind.txt" | median)" \
     "$(cut -d' ' -f1 "$work/head-$kind.txt" | median)" "$(cut -d' ' -f2 "$work/head-$kind.txt" | median)"
 done
 echo
 echo "every round (requests/s p99 ms):"
-for f in base-repeated head-repeated base-distinct head-distinct; do echo "  $f: $(paste -sd, "$work/$f.txt")"; done
+for f in base-repeated head-repeated base-distinct head-distinct base-mixed head-mixed; do echo "  $f: $(paste -sd, "$work/$f.txt")"; done
