@@ -1,8 +1,11 @@
 package dev.answerline.search.internal;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.ToLongBiFunction;
 
@@ -19,11 +22,34 @@ public final class Recent<K, V> {
     private final int maxEntries;
     private final long maxBytes;
     private final ToLongBiFunction<K, V> weigh;
-    private final LinkedHashMap<K, Sized<V>> entries = new LinkedHashMap<>(16, 0.75f, true);
+    /**
+     * Read without a lock: a remembered search is looked up on Jetty's threads, many at once, and a lock
+     * whose holder the machine had paused held them all (JFR: waits of 10 to 25 ms on a busy machine).
+     */
+    private final ConcurrentHashMap<K, Kept<V>> entries = new ConcurrentHashMap<>();
+    /** Guards changes: {@link #bytes}, eviction and the move to another {@link #generation}. */
+    private final Object changes = new Object();
     private long bytes;
-    private long generation;
+    private volatile long generation;
 
-    private record Sized<V>(V value, long bytes) {}
+    /** Counts uses, to order values by their last. */
+    private final AtomicLong clock = new AtomicLong();
+
+    /** A value, its estimated size, and when it was last asked for. */
+    private static final class Kept<V> {
+        final V value;
+        final long bytes;
+        volatile long used;
+
+        Kept(V value, long bytes, long used) {
+            this.value = value;
+            this.bytes = bytes;
+            this.used = used;
+        }
+    }
+
+    /** An entry as it was when eviction began: uses go on meanwhile, and a sort needs values that stay put. */
+    private record Use<K>(K key, long used, long bytes) {}
 
     /**
      * @param maxEntries the most values kept
@@ -42,14 +68,18 @@ public final class Recent<K, V> {
     }
 
     /** The generation to pass to {@link #put} for a value made from the index as it is now. */
-    public synchronized long generation() {
+    public long generation() {
         return generation;
     }
 
     /** The value kept for the key, or null. */
-    public synchronized V get(K key) {
-        Sized<V> sized = entries.get(key);
-        return sized == null ? null : sized.value();
+    public V get(K key) {
+        Kept<V> kept = entries.get(key);
+        if (kept == null) {
+            return null;
+        }
+        kept.used = clock.incrementAndGet();
+        return kept.value;
     }
 
     /**
@@ -68,39 +98,55 @@ public final class Recent<K, V> {
 
     /**
      * Keeps the value, unless the index changed since {@code generation} (it may be out of date) or it is
-     * larger than the whole cache; drops the least recently used values until both bounds hold.
+     * larger than the whole cache. When either bound is passed, the least recently used values go until both
+     * are an eighth under it, so that a flood of new values sorts the rest once in a while, not at every one.
      */
-    public synchronized void put(long generation, K key, V value) {
-        if (generation != this.generation || value == null) {
+    public void put(long generation, K key, V value) {
+        if (value == null) {
             return;
         }
         long size = weigh.applyAsLong(key, value);
         if (size > maxBytes) {
             return;
         }
-        Sized<V> old = entries.put(key, new Sized<>(value, size));
-        bytes += size - (old == null ? 0 : old.bytes());
-        Iterator<Map.Entry<K, Sized<V>>> eldest = entries.entrySet().iterator();
-        while (entries.size() > maxEntries || bytes > maxBytes) {
-            bytes -= eldest.next().getValue().bytes();
-            eldest.remove();
+        synchronized (changes) {
+            if (generation != this.generation) {
+                return;
+            }
+            Kept<V> old = entries.put(key, new Kept<>(value, size, clock.incrementAndGet()));
+            bytes += size - (old == null ? 0 : old.bytes);
+            if (entries.size() > maxEntries || bytes > maxBytes) {
+                List<Use<K>> byUse = new ArrayList<>(entries.size());
+                entries.forEach((k, kept) -> byUse.add(new Use<>(k, kept.used, kept.bytes)));
+                byUse.sort(Comparator.comparingLong(Use::used));
+                Iterator<Use<K>> eldest = byUse.iterator();
+                while (entries.size() > maxEntries - maxEntries / 8 || bytes > maxBytes - maxBytes / 8) {
+                    Use<K> gone = eldest.next();
+                    entries.remove(gone.key());
+                    bytes -= gone.bytes();
+                }
+            }
         }
     }
 
     /** Drops every value and starts a new generation: call it after each change of what values are made from. */
-    public synchronized void clear() {
-        generation++;
-        entries.clear();
-        bytes = 0;
+    public void clear() {
+        synchronized (changes) {
+            generation++;
+            entries.clear();
+            bytes = 0;
+        }
     }
 
     /** The number of values kept. */
-    public synchronized int size() {
+    public int size() {
         return entries.size();
     }
 
     /** The estimated bytes of the values and keys kept. */
-    public synchronized long bytes() {
-        return bytes;
+    public long bytes() {
+        synchronized (changes) {
+            return bytes;
+        }
     }
 }

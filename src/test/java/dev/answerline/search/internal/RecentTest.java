@@ -2,6 +2,12 @@ package dev.answerline.search.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +58,43 @@ class RecentTest {
         assertThat(recent.size()).isZero();
         recent.put(recent.generation(), "a", "new");
         assertThat(recent.get("a")).isEqualTo("new");
+    }
+
+    @Test
+    void threadsPuttingAndGettingAtOnceKeepBothBoundsAndTheCountOfBytes() throws Exception {
+        Recent<String, String> recent = recent(64, 1000);
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                int thread = t;
+                done.add(threads.submit(() -> {
+                    for (int i = 0; i < 20_000; i++) {
+                        String key = thread + ":" + i;
+                        recent.put(recent.generation(), key, "x".repeat(1 + i % 40));
+                        recent.get(thread + ":" + (i / 2));
+                        if (i % 5000 == 0) {
+                            recent.clear();
+                        }
+                    }
+                }));
+            }
+            for (Future<?> each : done) {
+                each.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(recent.size()).isPositive().isLessThanOrEqualTo(64);
+        assertThat(recent.bytes()).isLessThanOrEqualTo(1000);
+        long kept = 0;
+        for (int t = 0; t < 4; t++) {
+            for (int i = 0; i < 20_000; i++) {
+                String value = recent.get(t + ":" + i);
+                kept += value == null ? 0 : value.length();
+            }
+        }
+        assertThat(recent.bytes()).isEqualTo(kept);
     }
 
     @Test
