@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.answerline.language.Label;
 import dev.answerline.render.Pages;
 import dev.answerline.render.SearchPage;
-import dev.answerline.server.AtOnce;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -30,7 +29,7 @@ import org.eclipse.jetty.util.Fields;
  * clients. Whatever a reader types gives a page; only the API refuses, with 400 and a JSON error, a request
  * without a query or with a limit out of range.
  */
-final class Routes extends Handler.Abstract implements AtOnce {
+final class Routes extends Handler.Abstract {
     static final String PAGE = Address.of(Kind.SEARCH).path();
     static final String API = Address.of(Kind.API, "search").path();
     private static final int PAGE_RESULTS = 20;
@@ -59,67 +58,21 @@ final class Routes extends Handler.Abstract implements AtOnce {
                     "Method not allowed".getBytes(StandardCharsets.UTF_8));
             return true;
         }
-        headers(response);
-        Fields query = parameters(request);
+        // results follow the content, which a preview changes at any moment
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
+        response.getHeaders().put("X-Robots-Tag", "noindex");
+        Fields query;
+        try {
+            query = Request.extractQueryParameters(request, StandardCharsets.UTF_8);
+        } catch (RuntimeException e) {
+            query = null; // undecodable, e.g. a stray %: searched as nothing rather than failing
+        }
         if (path.equals(API)) {
             api(request, response, callback, query);
         } else {
             page(request, response, callback, query);
         }
         return true;
-    }
-
-    /**
-     * An API search whose results are remembered, answered without waiting for the search lane: the searches
-     * readers repeat most never queue behind an expensive one. The search page, which tells the search log,
-     * and everything else take the lane.
-     */
-    @Override
-    public boolean answerAtOnce(Request request, Response response, Callback callback) {
-        if (!HttpMethod.GET.is(request.getMethod()) || !request.getHttpURI().getDecodedPath().equals(API)) {
-            return false;
-        }
-        Fields query = parameters(request);
-        String text = query == null ? null : query.getValue("q");
-        int limit = query == null ? -1 : limit(query.getValue("limit"));
-        if (text == null || limit < 0) {
-            return false;
-        }
-        Results results = index.remembered(text, limit);
-        if (results == null || results.query().isEmpty()) {
-            return false;
-        }
-        headers(response);
-        answer(request, response, callback, results, limit);
-        return true;
-    }
-
-    private static void headers(Response response) {
-        // results follow the content, which a preview changes at any moment
-        response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-cache");
-        response.getHeaders().put("X-Robots-Tag", "noindex");
-    }
-
-    /** The query's parameters; null when they cannot be decoded, e.g. a stray %. */
-    private static Fields parameters(Request request) {
-        try {
-            return Request.extractQueryParameters(request, StandardCharsets.UTF_8);
-        } catch (RuntimeException e) {
-            return null; // searched as nothing rather than failing
-        }
-    }
-
-    /** The limit asked for, {@link #DEFAULT_LIMIT} when none, -1 when it is not one from 1 to the most. */
-    private static int limit(String asked) {
-        if (asked == null) {
-            return DEFAULT_LIMIT;
-        }
-        try {
-            int limit = Integer.parseInt(asked.strip());
-            return limit < 1 || limit > SearchIndex.MAX_LIMIT ? -1 : limit;
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 
     private void page(Request request, Response response, Callback callback, Fields query) {
@@ -146,17 +99,21 @@ final class Routes extends Handler.Abstract implements AtOnce {
                     + " /api/search?q=foam+rolling");
             return;
         }
+        int limit = DEFAULT_LIMIT;
         String asked = query.getValue("limit");
-        int limit = limit(asked);
-        if (limit < 0) {
-            error(request, response, callback, "limit must be a whole number from 1 to " + SearchIndex.MAX_LIMIT
-                    + ", not `" + asked + "`");
-            return;
+        if (asked != null) {
+            try {
+                limit = Integer.parseInt(asked.strip());
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            if (limit < 1 || limit > SearchIndex.MAX_LIMIT) {
+                error(request, response, callback, "limit must be a whole number from 1 to " + SearchIndex.MAX_LIMIT
+                        + ", not `" + asked + "`");
+                return;
+            }
         }
-        answer(request, response, callback, index.search(text, limit), limit);
-    }
-
-    private static void answer(Request request, Response response, Callback callback, Results results, int limit) {
+        Results results = index.search(text, limit);
         List<Object> found = new ArrayList<>();
         results.answers().forEach(h -> found.add(json(h)));
         results.others().stream().limit(Math.max(0, limit - results.answers().size())).forEach(h -> found.add(json(h)));

@@ -180,18 +180,6 @@ public final class SearchIndex implements AutoCloseable {
      * @param limit the most answers, and the most other results, to return: 1 to {@link #MAX_LIMIT}
      */
     public Results search(String text, int limit) {
-        return search(text, limit, false);
-    }
-
-    /**
-     * The results of {@link #search} when they are remembered from an earlier search on the index as it is, else
-     * null: takes microseconds and never waits for the index, so that it may run on a thread that must not block.
-     */
-    public Results remembered(String text, int limit) {
-        return search(text, limit, true);
-    }
-
-    private Results search(String text, int limit, boolean rememberedOnly) {
         int max = Math.max(1, Math.min(MAX_LIMIT, limit));
         Labels texts = labels;
         String query = tidy(text);
@@ -217,9 +205,6 @@ public final class SearchIndex implements AutoCloseable {
         if (kept != null) {
             return Objects.equals(kept.notice(), notice) ? kept
                     : new Results(kept.query(), notice, kept.answers(), kept.others(), kept.closest());
-        }
-        if (rememberedOnly) {
-            return null;
         }
         try {
             IndexSearcher answerSearcher = answers.acquire();

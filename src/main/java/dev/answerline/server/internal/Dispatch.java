@@ -1,6 +1,5 @@
 package dev.answerline.server.internal;
 
-import dev.answerline.server.AtOnce;
 import dev.answerline.server.Lane;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,8 +23,7 @@ import org.eclipse.jetty.util.Callback;
  * Sends the few dynamic routes to their handlers and everything else straight to the pages. A route runs on
  * the threads of its {@link Lane}, after its request body, if any, has arrived whole ({@link Bodies}): Jetty's
  * own threads only read requests and answer pages, and can neither be held by a slow client nor queued
- * behind slow searches. A lane that is full answers 503 at once. A route's handler that is also {@link AtOnce}
- * answers what it has ready on Jetty's thread, without the lane.
+ * behind slow searches. A lane that is full answers 503 at once.
  */
 public final class Dispatch extends Handler.Abstract {
     /** A route: a path spec ({@code /search}, or {@code /newsletter/*} for the path and all under it). */
@@ -100,16 +98,6 @@ public final class Dispatch extends Handler.Abstract {
     }
 
     private void run(Mount mount, Request request, Response response, Callback callback) {
-        if (mount.handler() instanceof AtOnce atOnce) {
-            try {
-                if (atOnce.answerAtOnce(request, response, callback)) {
-                    return;
-                }
-            } catch (Throwable failure) {
-                callback.failed(failure);
-                return;
-            }
-        }
         try {
             mount.lane().execute(() -> {
                 try {
