@@ -23,8 +23,9 @@ public final class Recent<K, V> {
     private final long maxBytes;
     private final ToLongBiFunction<K, V> weigh;
     /**
-     * Read without a lock: a remembered search is looked up on Jetty's threads, many at once, and a lock
-     * whose holder the machine had paused held them all (JFR: waits of 10 to 25 ms on a busy machine).
+     * Read without a lock: a search looks values up a dozen times (each word's spellings, each result's lead),
+     * and while values were read under one lock, JFR showed readers waiting 10 to 25 ms for it on a busy
+     * machine, whose holder the scheduler had paused.
      */
     private final ConcurrentHashMap<K, Kept<V>> entries = new ConcurrentHashMap<>();
     /** Guards changes: {@link #bytes}, eviction and the move to another {@link #generation}. */
