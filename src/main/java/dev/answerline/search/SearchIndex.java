@@ -61,7 +61,8 @@ import org.eclipse.jetty.server.Handler;
  *
  * <p>Searching never fails on what a reader typed: quotes make phrases, every other character is text, and
  * a query longer than {@link #MAX_QUERY} characters is shortened. Safe for concurrent searches; a preview
- * {@linkplain #update(Site) updates} it in place after each save.
+ * {@linkplain #update(SiteChange) updates} it in place after each save. The results of recent searches are
+ * remembered, within a few megabytes, until the next update (issue 20: the same searches come again and again).
  */
 public final class SearchIndex implements AutoCloseable {
     /** Characters of a query searched; the rest is cut off. */
