@@ -18,6 +18,7 @@ import dev.answerline.search.internal.Item;
 import dev.answerline.search.internal.Likeness;
 import dev.answerline.search.internal.Part;
 import dev.answerline.search.internal.Queries;
+import dev.answerline.search.internal.Recent;
 import dev.answerline.search.internal.Snippets;
 import dev.answerline.server.Lane;
 import java.io.IOException;
@@ -60,7 +61,8 @@ import org.eclipse.jetty.server.Handler;
  *
  * <p>Searching never fails on what a reader typed: quotes make phrases, every other character is text, and
  * a query longer than {@link #MAX_QUERY} characters is shortened. Safe for concurrent searches; a preview
- * {@linkplain #update(Site) updates} it in place after each save.
+ * {@linkplain #update(SiteChange) updates} it in place after each save. The results of recent searches are
+ * remembered, within a few megabytes, until the next update (issue 20: the same searches come again and again).
  */
 public final class SearchIndex implements AutoCloseable {
     /** Characters of a query searched; the rest is cut off. */
@@ -83,6 +85,18 @@ public final class SearchIndex implements AutoCloseable {
     /** Fewer answers than this found exactly, and every word is also corrected. */
     private static final int FEW = 3;
     private static final int CLOSEST = 5;
+    /**
+     * Searches remembered: a result is a few kilobytes (ten snippets), so this is a few megabytes at most
+     * however many distinct queries arrive, and the queries readers repeat most stay in it.
+     */
+    static final int CACHED_RESULTS = 1024;
+    static final long CACHED_RESULT_BYTES = 4L << 20;
+    /** Words whose closest spellings are remembered: a few short words each. */
+    static final int CACHED_SPELLINGS = 4096;
+    static final long CACHED_SPELLING_BYTES = 1L << 20;
+    /** Answers' leads remembered for their snippets: a kilobyte or two each. */
+    static final int CACHED_LEADS = 4096;
+    static final long CACHED_LEAD_BYTES = 4L << 20;
 
     /** What the index is written with: the site's language, which a preview may change. */
     private final Analysis.Switchable analysis;
@@ -99,6 +113,25 @@ public final class SearchIndex implements AutoCloseable {
     private volatile Labels labels;
 
     private volatile long budgetMillis = BUDGET_MILLIS;
+    /**
+     * The results of recent searches by query and limit, and the closest known words of recent words. These
+     * and {@link #leads} are emptied by every {@link #update}: a preview changes the index in place, and a
+     * reader must never get a result that the index would no longer give.
+     */
+    private final Recent<Searched, Results> recent = new Recent<>(CACHED_RESULTS, CACHED_RESULT_BYTES,
+            SearchIndex::bytes);
+    private final Recent<String, List<String>> spellings = new Recent<>(CACHED_SPELLINGS, CACHED_SPELLING_BYTES,
+            (word, fixes) -> 2L * word.length() + fixes.stream().mapToLong(f -> 2L * f.length() + 48).sum() + 96);
+    /**
+     * The lead texts of recent results, by id: each is made from Markdown (the direct answer and every
+     * takeaway parsed), which was a seventh of a search's time, and the same answers come up again and again.
+     * Not kept for every answer: at 100,000 answers that would be tens of megabytes of heap.
+     */
+    private final Recent<String, String> leads = new Recent<>(CACHED_LEADS, CACHED_LEAD_BYTES,
+            (id, lead) -> 2L * (id.length() + lead.length()) + 128);
+
+    /** What a search's results depend on besides the index: the query as searched and the most results. */
+    private record Searched(String query, int limit) {}
 
     private SearchIndex(Site site) throws IOException {
         this.site = site;
@@ -164,13 +197,29 @@ public final class SearchIndex implements AutoCloseable {
         if (query.isEmpty()) {
             return new Results("", notice, List.of(), List.of(), List.of());
         }
+        Searched key = new Searched(query, max);
+        // taken before the searchers: a result made from an index that an update has since changed is not kept
+        long generation = recent.generation();
+        long spelling = spellings.generation();
+        long lead = leads.generation();
+        Results kept = recent.get(key);
+        if (kept != null) {
+            return Objects.equals(kept.notice(), notice) ? kept
+                    : new Results(kept.query(), notice, kept.answers(), kept.others(), kept.closest());
+        }
         try {
             IndexSearcher answerSearcher = answers.acquire();
             IndexSearcher otherSearcher = others.acquire();
             try {
                 // one clock for the whole search; matching stops when it runs out, with the best found so far
                 QueryTimeoutImpl budget = new QueryTimeoutImpl(budgetMillis);
-                return search(timed(answerSearcher, budget), timed(otherSearcher, budget), query, notice, max);
+                Results results = search(timed(answerSearcher, budget), timed(otherSearcher, budget), query, notice,
+                        max, spelling, lead);
+                // a search cut short found less than it would with time: asked again, it gets another try
+                if (!budget.shouldExit()) {
+                    recent.put(generation, key, results);
+                }
+                return results;
             } finally {
                 answers.release(answerSearcher);
                 others.release(otherSearcher);
@@ -181,15 +230,19 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     private Results search(IndexSearcher answerSearcher, IndexSearcher otherSearcher, String query, String notice,
-            int limit) throws IOException {
+            int limit, long spelling, long lead) throws IOException {
         Queries parser = queries;
         List<IndexReader> readers = List.of(answerSearcher.getIndexReader(), otherSearcher.getIndexReader());
+        // finding a word's closest spellings builds an automaton and walks the terms: most of a misspelt
+        // search's time, asked again for the same words by the second pass below and by the next readers
+        Function<String, List<String>> corrections = word -> spellings.get(spelling, word,
+                w -> Queries.corrections(readers, w));
         Query exact = orNothing(parser.exact(query));
-        Query fixes = parser.corrected(readers, query, false);
+        Query fixes = parser.corrected(readers, query, false, corrections);
         Query words = Queries.either(Arrays.asList(exact, fixes));
         TopDocs found = words == null ? null : answerSearcher.search(words, limit);
         if (found == null || found.scoreDocs.length < FEW) {
-            Query more = parser.corrected(readers, query, true);
+            Query more = parser.corrected(readers, query, true, corrections);
             Query loose = Queries.either(Arrays.asList(exact, more));
             if (loose != null) {
                 fixes = more;
@@ -203,8 +256,9 @@ public final class SearchIndex implements AutoCloseable {
         Query typed = orNothing(parser.typed(query));
         List<Query> marks = typed == null || typed.equals(exact) ? List.of(words)
                 : List.of(Queries.either(Arrays.asList(typed, fixes)), words);
-        List<Results.Hit> answerHits = hits(answerSearcher, marks, found);
-        List<Results.Hit> otherHits = hits(otherSearcher, marks, otherSearcher.search(words, limit));
+        Function<Item, String> leadOf = item -> leads.get(lead, item.id(), id -> item.lead().get());
+        List<Results.Hit> answerHits = hits(answerSearcher, marks, found, leadOf);
+        List<Results.Hit> otherHits = hits(otherSearcher, marks, otherSearcher.search(words, limit), leadOf);
         List<Results.Hit> closest = answerHits.isEmpty() && otherHits.isEmpty() ? closest(answerSearcher, query)
                 : List.of();
         return new Results(query, notice, answerHits, otherHits, closest);
@@ -229,7 +283,8 @@ public final class SearchIndex implements AutoCloseable {
         return hits;
     }
 
-    private List<Results.Hit> hits(IndexSearcher searcher, List<Query> marks, TopDocs docs) throws IOException {
+    private List<Results.Hit> hits(IndexSearcher searcher, List<Query> marks, TopDocs docs,
+            Function<Item, String> lead) throws IOException {
         if (docs == null || docs.scoreDocs.length == 0) {
             return List.of();
         }
@@ -244,7 +299,7 @@ public final class SearchIndex implements AutoCloseable {
             }
         }
         TopDocs results = new TopDocs(docs.totalHits, kept.toArray(ScoreDoc[]::new));
-        String[] snippets = Snippets.of(searcher, analyzer(), marks, results, shown);
+        String[] snippets = Snippets.of(searcher, analyzer(), marks, results, shown, lead);
         List<Results.Hit> hits = new ArrayList<>();
         for (int i = 0; i < results.scoreDocs.length; i++) {
             Item item = shown.get(results.scoreDocs[i].doc);
@@ -271,6 +326,36 @@ public final class SearchIndex implements AutoCloseable {
     /** Changes the time a search may spend matching, so that a test can spend it all at once. */
     void budget(long millis) {
         budgetMillis = millis;
+        // what was found with another budget is not what this one finds
+        recent.clear();
+    }
+
+    /** Forgets every remembered result, spelling and lead, so that a test can compare with a search afresh. */
+    void forget() {
+        recent.clear();
+        spellings.clear();
+        leads.clear();
+    }
+
+    /** The searches remembered, and their estimated bytes; for tests. */
+    long[] cached() {
+        return new long[] {recent.size(), recent.bytes()};
+    }
+
+    /**
+     * An estimate of the heap a search's result takes, from its strings (two bytes a character, though most
+     * take one) and about 64 bytes for each object around them.
+     */
+    private static long bytes(Searched key, Results results) {
+        long bytes = 128 + 2L * key.query().length() + 2L * results.query().length();
+        for (List<Results.Hit> hits : List.of(results.answers(), results.others(), results.closest())) {
+            for (Results.Hit hit : hits) {
+                bytes += 5 * 64 + 2L * (hit.type().length() + hit.path().length() + hit.title().length()
+                        + (hit.snippetHtml() == null ? 0 : hit.snippetHtml().length())
+                        + (hit.label() == null ? 0 : hit.label().length()));
+            }
+        }
+        return bytes;
     }
 
     private Item remember(Item item) {
@@ -378,6 +463,12 @@ public final class SearchIndex implements AutoCloseable {
             }
         } catch (IOException e) {
             throw Part.folderFailed(e);
+        } finally {
+            // after everything a search reads has changed, also when an update fails half way: a search begun
+            // before this keeps nothing it made
+            recent.clear();
+            spellings.clear();
+            leads.clear();
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
@@ -122,8 +123,12 @@ public final class Queries {
      * for every word (when the exact query finds little), the closest words of the questions and bodies.
      * Null when there is none. Matching the corrections as plain words, rather than every field by
      * spelling, keeps both the search and its highlighting fast.
+     *
+     * @param corrections the closest known words of a word, as {@link #corrections} finds them in the same
+     *     readers: a cache of them may answer instead
      */
-    public Query corrected(List<IndexReader> readers, String text, boolean every) {
+    public Query corrected(List<IndexReader> readers, String text, boolean every,
+            Function<String, List<String>> corrections) {
         BooleanQuery.Builder query = new BooleanQuery.Builder();
         int clauses = 0;
         int corrected = 0;
@@ -135,7 +140,7 @@ public final class Queries {
             if (++corrected > MAX_CORRECTED_WORDS) {
                 break;
             }
-            for (String fix : corrections(readers, term)) {
+            for (String fix : corrections.apply(term)) {
                 for (Map.Entry<String, Float> field : Documents.WEIGHTS.entrySet()) {
                     query.add(new BoostQuery(new TermQuery(new Term(field.getKey(), fix)),
                             field.getValue() * CORRECTED_WEIGHT), BooleanClause.Occur.SHOULD);
@@ -150,7 +155,7 @@ public final class Queries {
      * The known words closest in spelling to {@code term}: one edit away for words of up to seven letters,
      * two for longer ones; the fewest edits first, then the most used.
      */
-    static List<String> corrections(List<IndexReader> readers, String term) {
+    public static List<String> corrections(List<IndexReader> readers, String term) {
         int edits = term.length() <= 7 ? 1 : 2;
         CompiledAutomaton automaton = FuzzyQuery.getFuzzyAutomaton(term, edits, 1, true);
         Map<String, Integer> found = new HashMap<>();

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
@@ -39,9 +40,10 @@ public final class Snippets {
      * @param queries what to mark, by preference: a passage with the words as typed reads better than one
      *     with only their synonyms
      * @param items the results' items by document number
+     * @param lead an item's lead text, as {@link Item#lead()} makes it or from a cache of them
      */
     public static String[] of(IndexSearcher searcher, Analyzer analyzer, List<Query> queries, TopDocs docs,
-            Map<Integer, Item> items) throws IOException {
+            Map<Integer, Item> items, Function<Item, String> lead) throws IOException {
         String[] snippets = new String[docs.scoreDocs.length];
         if (snippets.length == 0) {
             return snippets;
@@ -66,7 +68,7 @@ public final class Snippets {
                     for (int i = 0; i < fields.length; i++) {
                         String field = fields[i];
                         row[i] = item == null ? "" : made.computeIfAbsent(field + doc,
-                                key -> field.equals(Documents.LEAD) ? item.lead().get() : item.body().get());
+                                key -> field.equals(Documents.LEAD) ? lead.apply(item) : item.body().get());
                     }
                     values.add(row);
                 }
