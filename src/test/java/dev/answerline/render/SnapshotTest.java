@@ -148,6 +148,25 @@ class SnapshotTest {
     }
 
     @Test
+    void aLinkToADeviceOrOutOfTheSiteIsNotReadForTheKey() throws IOException {
+        renderAndSave(TestSites.TODAY);
+        // read, /dev/zero would never end; the loader refuses the link and reports it
+        Files.createSymbolicLink(siteDir.resolve("static/zero.bin"), Path.of("/dev/zero"));
+        Path outside = Files.writeString(dir.resolve("outside.txt"), "not the site's");
+        Files.createSymbolicLink(siteDir.resolve("static/outside.txt"), outside);
+        Snapshot.Key linked = java.util.concurrent.CompletableFuture.supplyAsync(() -> snapshot.key(siteDir, false))
+                .orTimeout(20, java.util.concurrent.TimeUnit.SECONDS).join();
+        assertThat(linked).isNotNull();
+        // where a link points is part of the key, even a link to nothing
+        Files.delete(siteDir.resolve("static/outside.txt"));
+        Files.createSymbolicLink(siteDir.resolve("static/outside.txt"), dir.resolve("nothing-here.txt"));
+        Snapshot.Key dangling = snapshot.key(siteDir, false);
+        assertThat(dangling).isNotNull().isNotEqualTo(linked);
+        Files.delete(siteDir.resolve("static/outside.txt"));
+        assertThat(snapshot.key(siteDir, false)).isNotNull().isNotEqualTo(dangling).isNotEqualTo(linked);
+    }
+
+    @Test
     void aDatedAnswerDueOrANewYearRendersAgain() {
         // sites/small has an answer dated 2026-07-01, hidden on TestSites.TODAY (2026-06-01)
         renderAndSave(TestSites.TODAY);

@@ -57,6 +57,7 @@ public final class SnapshotKey {
         Path root = siteDir.toRealPath();
         Path skipped = skip == null || !Files.isDirectory(skip) ? null : skip.toRealPath();
         List<Path> found = new ArrayList<>();
+        java.util.Map<String, String> odd = new java.util.HashMap<>();
         Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
@@ -70,8 +71,16 @@ public final class SnapshotKey {
             }
 
             @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-                found.add(file);
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                // a link out of the site, or to a device or a pipe (/dev/zero never ends, a pipe may never
+                // answer), is refused by the loader: only where it points is part of the key
+                if (attributes.isRegularFile() && file.toRealPath().startsWith(root)) {
+                    found.add(file);
+                } else {
+                    // a link to nothing has no real path: what it says is the key's
+                    odd.put(root.relativize(file).toString(), Files.isSymbolicLink(file)
+                            ? String.valueOf(Files.readSymbolicLink(file)) : "special " + attributes.fileKey());
+                }
                 return FileVisitResult.CONTINUE;
             }
 
@@ -84,6 +93,7 @@ public final class SnapshotKey {
         List<java.util.Map.Entry<String, byte[]>> each = found.parallelStream()
                 .map(file -> java.util.Map.entry(root.relativize(file).toString(), hash(file))).toList();
         each.forEach(entry -> hashed.put(entry.getKey(), entry.getValue()));
+        odd.forEach((name, target) -> hashed.put(name, ("-> " + target).getBytes(StandardCharsets.UTF_8)));
         return hashed;
     }
 
