@@ -31,6 +31,12 @@ import org.slf4j.LoggerFactory;
 public final class Published implements Publication {
     private static final Logger LOG = LoggerFactory.getLogger("publish");
     private static final boolean TIMING = Boolean.getBoolean("answerline.timing");
+    /**
+     * From this many answers on, a first start serves its pages before they are compressed and compresses them
+     * on a thread of its own: about a third of the start at 10,000 answers. Smaller sites are compressed before
+     * the start, which takes a moment, so their first response is compressed like every other.
+     */
+    static final int COMPRESSED_AFTER_START = 1_000;
 
     private final CompletableFuture<Site> site;
     private final SiteConfig config;
@@ -50,6 +56,8 @@ public final class Published implements Publication {
     private Snapshot.Key key;
     /** Writing the snapshot of the pages rendered at start, or null. */
     private Thread saving;
+    /** Done when every page rendered at start has its encodings. */
+    private CompletableFuture<Void> compressing = CompletableFuture.completedFuture(null);
 
     private Published(CompletableFuture<Site> site, SiteConfig config, CompletableFuture<SearchIndex> search,
             Pages pages, Renderer.Options options, CompressionCache compression, Map<String, Instant> shown,
@@ -161,13 +169,35 @@ public final class Published implements Publication {
             long started = System.nanoTime();
             Renderer.Options options = Renderer.Options.serve(search.similar()).with(compression);
             long found = System.nanoTime();
-            Pages pages = Renderer.render(site, options);
+            boolean later = site.answers().size() >= COMPRESSED_AFTER_START;
+            Pages pages = later ? Renderer.renderUncompressed(site, options) : Renderer.render(site, options);
             if (TIMING) {
-                System.err.printf("  similar answers %d ms, render %d ms%n", (found - started) / 1_000_000,
-                        (System.nanoTime() - found) / 1_000_000);
+                System.err.printf("  similar answers %d ms, render %d ms%s%n", (found - started) / 1_000_000,
+                        (System.nanoTime() - found) / 1_000_000, later ? " (compressed after the start)" : "");
             }
-            return new Published(CompletableFuture.completedFuture(site), site.config(),
+            Published published = new Published(CompletableFuture.completedFuture(site), site.config(),
                     CompletableFuture.completedFuture(search), pages, options, compression, Map.of(), false);
+            if (later) {
+                published.compressing = new CompletableFuture<>();
+                Thread thread = new Thread(() -> {
+                    long begun = System.nanoTime();
+                    try {
+                        Renderer.compress(pages);
+                        published.compressing.complete(null);
+                    } catch (RuntimeException e) {
+                        LOG.warn("compressing the pages after the start failed ({}): they are served as they are",
+                                e.getMessage());
+                        published.compressing.completeExceptionally(e);
+                    }
+                    if (TIMING) {
+                        System.err.printf("  pages compressed after the start in %d ms%n",
+                                (System.nanoTime() - begun) / 1_000_000);
+                    }
+                }, "answerline-compressing");
+                thread.setDaemon(true);
+                thread.start();
+            }
+            return published;
         } catch (RuntimeException e) {
             search.close();
             throw e;
@@ -256,18 +286,31 @@ public final class Published implements Publication {
     }
 
     /**
-     * Keeps the pages as they are now, before the server first serves them, in the snapshot: written on a thread
-     * of its own while they are served. Nothing to do for pages that came from it.
+     * Keeps the pages in the snapshot, once they are compressed, on a thread of its own while they are served:
+     * as they are then, with the newsletter issues they show. Nothing to do for pages that came from it.
      */
     @Override
     public synchronized void settled() {
         if (snapshot == null || key == null) {
             return;
         }
-        Site loaded = site.join();
-        Runnable save = snapshot.save(key, loaded, pages, options.similar(), shown);
+        Snapshot keeping = snapshot;
+        Snapshot.Key keyed = key;
         snapshot = null;
-        saving = new Thread(save, "answerline-snapshot");
+        saving = new Thread(() -> {
+            try {
+                compressing.join();
+            } catch (CompletionException e) {
+                return; // said when it failed; pages without their encodings are not worth keeping
+            }
+            Pages now;
+            Map<String, Instant> showing;
+            synchronized (this) {
+                now = pages;
+                showing = shown;
+            }
+            keeping.save(keyed, site.join(), now, options.similar(), showing).run();
+        }, "answerline-snapshot");
         saving.setDaemon(true);
         saving.start();
     }

@@ -175,11 +175,58 @@ public final class Page {
      * is not kept twice.
      */
     Page keptIn(MappedStore store, String slot, CompressionCache compression) {
+        return keptIn(store, slot, compression, true);
+    }
+
+    /**
+     * The same; without {@code compress}, the body is kept as it is and served so until {@link #compressLater()}
+     * adds its encodings.
+     */
+    Page keptIn(MappedStore store, String slot, CompressionCache compression, boolean compress) {
         Page kept = new Page(path, contentType, cacheControl, null, slots, rendered, store::keep, true);
         kept.compression = compression;
         byte[] without = bytes(template);
-        kept.body = kept.encode(slot, without, filled(without, slot));
+        kept.body = kept.encode(slot, without, filled(without, slot), compress);
         return kept;
+    }
+
+    /**
+     * Adds the encodings of a body kept without them: the same bytes and tag, now with gzip and brotli, served
+     * from now on unless a body for another slot text replaced it meanwhile (that one was compressed).
+     */
+    void compressLater() {
+        Body plain = body;
+        if (plain == null || plain.compressed() || !compressible(plain.identity.remaining())) {
+            return;
+        }
+        byte[] bytes = bytes(plain.identity);
+        Body made = withEncodings(plain.slot, plain.identity, bytes, sha256(bytes), true);
+        synchronized (this) {
+            if (body == plain) {
+                body = made;
+            }
+        }
+    }
+
+    /**
+     * The body for no slot text with its encodings, for a snapshot: the one served when it is that, otherwise
+     * made now on the heap and not kept (the page goes on serving what it serves).
+     */
+    Body forSnapshot() {
+        Body current = body;
+        if (current != null && current.slot().isEmpty()
+                && (current.compressed() || !compressible(current.identity.remaining()))) {
+            return current;
+        }
+        byte[] without = template != null ? bytes(template) : unfilled(current);
+        Page onHeap = new Page(path, contentType, cacheControl, ByteBuffer.wrap(without), slots, rendered, ON_HEAP,
+                brotli);
+        onHeap.compression = compression;
+        return onHeap.encode("", without, without, true);
+    }
+
+    private boolean compressible(int length) {
+        return Compression.pays(contentType) && length > 256;
     }
 
     /**
@@ -198,11 +245,6 @@ public final class Page {
     /** Where the slots of this page are in its bytes without them, for a snapshot. */
     int[] slots() {
         return slots.clone();
-    }
-
-    /** The body made last, without making one, for a snapshot; null before the first. */
-    Body made() {
-        return body;
     }
 
     /** Takes the encodings of bytes seen before from {@code cache}; before the first {@link #body} only. */
@@ -241,13 +283,25 @@ public final class Page {
         byte[] without = template != null ? bytes(template) : unfilled(current);
         // racing threads may both encode; each result is complete and equal, so the last write is fine
         current = encode(slot, without, filled(without, slot));
-        body = current;
+        synchronized (this) {
+            // not undone by compressLater(), which swaps in only over the body it compressed
+            body = current;
+        }
         return current;
     }
 
     private Body encode(String slot, byte[] without, byte[] bytes) {
-        byte[] digest = sha256(bytes);
-        CompressionPack.Entry encoded = Compression.pays(contentType) && bytes.length > 256
+        return encode(slot, without, bytes, true);
+    }
+
+    private Body encode(String slot, byte[] without, byte[] bytes, boolean compress) {
+        // a page on the heap whose bytes are its template shares the array
+        ByteBuffer identity = template != null && bytes == without ? template : keep.apply(bytes);
+        return withEncodings(slot, identity, bytes, sha256(bytes), compress);
+    }
+
+    private Body withEncodings(String slot, ByteBuffer identity, byte[] bytes, byte[] digest, boolean compress) {
+        CompressionPack.Entry encoded = compress && compressible(bytes.length)
                 ? compression.encode(bytes, digest, brotli) : null;
         byte[] gzip = encoded == null ? null : encoded.gzip();
         if (gzip != null && gzip.length >= bytes.length) {
@@ -257,8 +311,6 @@ public final class Page {
         if (brotliBytes != null && brotliBytes.length >= gzip.length) {
             brotliBytes = null;
         }
-        // a page on the heap whose bytes are its template shares the array
-        ByteBuffer identity = template != null && bytes == without ? template : keep.apply(bytes);
         return new Body(slot, identity, gzip == null ? null : keep.apply(gzip),
                 brotliBytes == null ? null : keep.apply(brotliBytes), "\"" + HEX.formatHex(digest, 0, 12) + "\"");
     }

@@ -136,8 +136,9 @@ public final class Snapshot {
     }
 
     /**
-     * What writes {@code pages}, rendered from {@code site} and not yet served, under {@code key}: their
-     * bodies are taken now, the file is written when the result runs (it is hundreds of megabytes: run it on a
+     * What writes {@code pages}, rendered from {@code site}, under {@code key}: their bodies for no slot text,
+     * with their encodings, are taken now (made again on the heap for a page serving another slot text or not
+     * compressed yet), the file is written when the result runs (it is hundreds of megabytes: run it on a
      * thread of its own). It writes nothing when the site's files changed since {@code key} was made.
      *
      * @param similar the similar answers the pages were rendered with
@@ -149,16 +150,9 @@ public final class Snapshot {
         }
         List<SnapshotFile.Stored> stored = new ArrayList<>(pages.size());
         for (Page page : pages.all()) {
-            SnapshotFile.Stored kept = stored(page);
-            if (kept == null) {
-                return () -> { };
-            }
-            stored.add(kept);
+            stored.add(stored(page));
         }
         SnapshotFile.Stored notFound = stored(pages.notFound());
-        if (notFound == null) {
-            return () -> { };
-        }
         LocalDate today = site.today();
         SnapshotFile.Contents contents = new SnapshotFile.Contents(key.value(), today, validBefore(site), stored, notFound,
                 similar.bySlug(), pages.redirects(), sent);
@@ -179,12 +173,7 @@ public final class Snapshot {
     }
 
     private static SnapshotFile.Stored stored(Page page) {
-        // a page made after the render (a newsletter issue's) and not served yet is encoded now
-        Page.Body body = page.made() != null ? page.made() : page.body("");
-        if (!body.slot().isEmpty()) {
-            // served already: the body for no slot text is gone
-            return null;
-        }
+        Page.Body body = page.forSnapshot();
         return new SnapshotFile.Stored(page.path(), page.contentType(), page.cacheControl(), page.isRendered(),
                 page.slots(), body.etag(), body.identityView(), body.gzipView(), body.brotliView());
     }

@@ -260,13 +260,24 @@ class SnapshotTest {
     }
 
     @Test
-    void pagesAlreadyServedAreNotKept() {
+    void pagesServedForACountOrNotCompressedYetAreKeptAsARenderMakesThem() {
+        Map<String, String> rendered = served(Renderer.render(load(TestSites.TODAY), Renderer.Options.serve(Similar.NONE)),
+                "");
         Snapshot.Key key = snapshot.key(siteDir, false);
         Site site = load(TestSites.TODAY);
-        Pages pages = Renderer.render(site, Renderer.Options.serve(Similar.NONE));
-        // the server filled in a subscriber count: the bytes for no count are gone
+        Pages pages = Renderer.renderUncompressed(site, Renderer.Options.serve(Similar.NONE));
+        assertThat(pages.all()).allSatisfy(page -> assertThat(page.body("").compressed()).isFalse());
+        Page withSlot = pages.all().stream().filter(page -> page.slots().length > 0).findFirst().orElseThrow();
+        // the server filled in a subscriber count
         pages.all().forEach(page -> page.body("<p>Join 40+</p>"));
+        Page.Body forCount = withSlot.body("<p>Join 40+</p>");
+
         snapshot.save(key, site, pages, Similar.NONE, Map.of()).run();
-        assertThat(restore(TestSites.TODAY)).isNull();
+
+        assertThat(served(restore(TestSites.TODAY).pages(), "")).isEqualTo(rendered);
+        Renderer.compress(pages);
+        // compressing later leaves the body for the count served; the others now have their encodings
+        assertThat(withSlot.body("<p>Join 40+</p>")).isSameAs(forCount);
+        assertThat(served(pages, "")).isEqualTo(rendered);
     }
 }
