@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,10 +147,20 @@ public final class Snapshot {
         if (key == null) {
             return () -> { };
         }
-        List<SnapshotFile.Stored> stored = new ArrayList<>(pages.size());
-        for (Page page : pages.all()) {
-            stored.add(stored(page));
-        }
+        // made one at a time as the file is written, never all at once: a page serving a subscriber count has
+        // its body for none made again on the heap, and 100,000 of those would not fit in it
+        List<Page> all = List.copyOf(pages.all());
+        List<SnapshotFile.Stored> stored = new java.util.AbstractList<>() {
+            @Override
+            public SnapshotFile.Stored get(int index) {
+                return stored(all.get(index));
+            }
+
+            @Override
+            public int size() {
+                return all.size();
+            }
+        };
         SnapshotFile.Stored notFound = stored(pages.notFound());
         LocalDate today = site.today();
         SnapshotFile.Contents contents = new SnapshotFile.Contents(key.value(), today, validBefore(site), stored, notFound,

@@ -38,7 +38,8 @@ public final class SnapshotFile {
 
     /**
      * A whole snapshot: its pages (the 404 page under its own name), what it was made for and until when it
-     * holds.
+     * holds. {@link #write} reads {@code pages} once, in order, one element at a time: a writer may hand a
+     * list that makes each page when asked.
      *
      * @param key what the site's files, the engine and the options hashed to
      * @param madeOn the day the pages were rendered for
