@@ -138,7 +138,7 @@ public final class Published implements Publication {
             return null;
         }
         CompletableFuture<SearchIndex> indexing = loading.thenApply(SearchIndex::build);
-        Thread thread = new Thread(() -> {
+        onThread("answerline-loading", () -> {
             try {
                 long started = System.nanoTime();
                 Site site = Site.load(dir, today, drafts, null, Keeping.publish());
@@ -151,9 +151,7 @@ public final class Published implements Publication {
                         + " next start", e.getMessage());
                 loading.completeExceptionally(e);
             }
-        }, "answerline-loading");
-        thread.setDaemon(true);
-        thread.start();
+        });
         return new Published(loading, config, indexing, kept.pages(), options.with(kept.similar()), compression,
                 kept.sent(), true);
     }
@@ -178,24 +176,23 @@ public final class Published implements Publication {
             Published published = new Published(CompletableFuture.completedFuture(site), site.config(),
                     CompletableFuture.completedFuture(search), pages, options, compression, Map.of(), false);
             if (later) {
-                published.compressing = new CompletableFuture<>();
-                Thread thread = new Thread(() -> {
+                CompletableFuture<Void> compressing = new CompletableFuture<>();
+                published.compressing = compressing;
+                onThread("answerline-compressing", () -> {
                     long begun = System.nanoTime();
                     try {
                         Renderer.compress(pages);
-                        published.compressing.complete(null);
+                        compressing.complete(null);
                     } catch (RuntimeException e) {
                         LOG.warn("compressing the pages after the start failed ({}): they are served as they are",
                                 e.getMessage());
-                        published.compressing.completeExceptionally(e);
+                        compressing.completeExceptionally(e);
                     }
                     if (TIMING) {
                         System.err.printf("  pages compressed after the start in %d ms%n",
                                 (System.nanoTime() - begun) / 1_000_000);
                     }
-                }, "answerline-compressing");
-                thread.setDaemon(true);
-                thread.start();
+                });
             }
             return published;
         } catch (RuntimeException e) {
@@ -297,7 +294,7 @@ public final class Published implements Publication {
         Snapshot keeping = snapshot;
         Snapshot.Key keyed = key;
         snapshot = null;
-        saving = new Thread(() -> {
+        saving = onThread("answerline-snapshot", () -> {
             try {
                 compressing.join();
             } catch (CompletionException e) {
@@ -309,10 +306,16 @@ public final class Published implements Publication {
                 now = pages;
                 showing = shown;
             }
-            keeping.save(keyed, site.join(), now, options.similar(), showing).run();
-        }, "answerline-snapshot");
-        saving.setDaemon(true);
-        saving.start();
+            keeping.save(keyed, site.join(), now, options.similar(), showing);
+        });
+    }
+
+    /** Starts {@code work} on a daemon thread of its own: none of it may keep the process from stopping. */
+    private static Thread onThread(String name, Runnable work) {
+        Thread thread = new Thread(work, name);
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     @Override

@@ -200,7 +200,7 @@ public final class Page {
             return;
         }
         byte[] bytes = bytes(plain.identity);
-        Body made = withEncodings(plain.slot, plain.identity, bytes, sha256(bytes), true);
+        Body made = withEncodings(plain.slot, plain.identity, bytes, sha256(bytes), true, keep);
         synchronized (this) {
             if (body == plain) {
                 body = made;
@@ -219,10 +219,7 @@ public final class Page {
             return current;
         }
         byte[] without = template != null ? bytes(template) : unfilled(current);
-        Page onHeap = new Page(path, contentType, cacheControl, ByteBuffer.wrap(without), slots, rendered, ON_HEAP,
-                brotli);
-        onHeap.compression = compression;
-        return onHeap.encode("", without, without, true);
+        return withEncodings("", ByteBuffer.wrap(without), without, sha256(without), true, ON_HEAP);
     }
 
     private boolean compressible(int length) {
@@ -297,10 +294,12 @@ public final class Page {
     private Body encode(String slot, byte[] without, byte[] bytes, boolean compress) {
         // a page on the heap whose bytes are its template shares the array
         ByteBuffer identity = template != null && bytes == without ? template : keep.apply(bytes);
-        return withEncodings(slot, identity, bytes, sha256(bytes), compress);
+        return withEncodings(slot, identity, bytes, sha256(bytes), compress, keep);
     }
 
-    private Body withEncodings(String slot, ByteBuffer identity, byte[] bytes, byte[] digest, boolean compress) {
+    /** A body of these bytes, their encodings (when {@code compress}) kept by {@code into}. */
+    private Body withEncodings(String slot, ByteBuffer identity, byte[] bytes, byte[] digest, boolean compress,
+            Function<byte[], ByteBuffer> into) {
         CompressionPack.Entry encoded = compress && compressible(bytes.length)
                 ? compression.encode(bytes, digest, brotli) : null;
         byte[] gzip = encoded == null ? null : encoded.gzip();
@@ -311,8 +310,8 @@ public final class Page {
         if (brotliBytes != null && brotliBytes.length >= gzip.length) {
             brotliBytes = null;
         }
-        return new Body(slot, identity, gzip == null ? null : keep.apply(gzip),
-                brotliBytes == null ? null : keep.apply(brotliBytes), "\"" + HEX.formatHex(digest, 0, 12) + "\"");
+        return new Body(slot, identity, gzip == null ? null : into.apply(gzip),
+                brotliBytes == null ? null : into.apply(brotliBytes), "\"" + HEX.formatHex(digest, 0, 12) + "\"");
     }
 
     /** The template filled with a slot text; the template itself when there is nothing to fill. */

@@ -27,7 +27,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -251,9 +250,7 @@ final class Plan {
     }
 
     Pages pages(Map<String, Page> byPath, Page notFound) {
-        Locale locale = site.config().labels().locale();
-        return new Pages(byPath, redirects(), notFound, new SocialProof(site.config().newsletter(), locale),
-                frame(), similar);
+        return new Pages(byPath, redirects(), notFound, SocialProof.of(site.config()), frame(), similar);
     }
 
     Frame frame() {

@@ -206,18 +206,8 @@ public final class Renderer {
         Plan plan = new Plan(now, options);
         Set<String> changed = new TreeSet<>(Dependents.of(change, before.similar(), options.similar()));
         changed.addAll(change.staticPaths());
-        Map<String, Page> replaced = new ConcurrentHashMap<>();
-        List<String> gone = new java.util.ArrayList<>();
-        changed.parallelStream().forEach(path -> {
-            Supplier<Page> job = plan.job(path);
-            if (job == null) {
-                synchronized (gone) {
-                    gone.add(path);
-                }
-            } else {
-                replaced.put(path, job.get());
-            }
-        });
+        Map<String, Page> replaced = renderEach(plan, changed);
+        List<String> gone = changed.stream().filter(path -> !replaced.containsKey(path)).toList();
         return new Update(before.next(replaced, gone, plan.redirects(), plan.frame(), options.similar()), changed);
     }
 
@@ -238,15 +228,21 @@ public final class Renderer {
             own.add(address.path() + ".md");
         }
         Plan plan = new Plan(change.after(), options);
-        Map<String, Page> replaced = new ConcurrentHashMap<>();
-        own.parallelStream().forEach(path -> {
-            Supplier<Page> job = plan.job(path);
-            if (job != null) {
-                replaced.put(path, job.get());
-            }
-        });
+        Map<String, Page> replaced = renderEach(plan, own);
         own.retainAll(replaced.keySet());
         return new Update(before.next(replaced, List.of(), plan.redirects(), plan.frame(), before.similar()), own);
+    }
+
+    /** The pages at {@code paths} that the plan has, rendered in parallel, by path; a path it has not is left out. */
+    private static Map<String, Page> renderEach(Plan plan, java.util.Collection<String> paths) {
+        Map<String, Page> made = new ConcurrentHashMap<>();
+        paths.parallelStream().forEach(path -> {
+            Supplier<Page> job = plan.job(path);
+            if (job != null) {
+                made.put(path, job.get());
+            }
+        });
+        return made;
     }
 
     /**

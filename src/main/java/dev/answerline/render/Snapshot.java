@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * if (kept == null) {                                // `later` loads the site, on a thread of its own
  *     Site site = Site.load(siteDir);
  *     Pages pages = Renderer.render(site, options);
- *     snapshot.save(key, site, pages, similar, Map.of()).run();   // on a thread of its own: pages are served meanwhile
+ *     snapshot.save(key, site, pages, similar, Map.of());   // on a thread of its own: pages are served meanwhile
  * }
  * }</pre>
  *
@@ -124,7 +124,7 @@ public final class Snapshot {
         Page notFound = page(kept.notFound(), store, options.compression());
         Renderer.Options made = options.with(similar).withSent(kept.sent());
         Frame frame = Frame.later(() -> new Plan(site.get(), made).frame());
-        SocialProof proof = new SocialProof(config.newsletter(), config.labels().locale());
+        SocialProof proof = SocialProof.of(config);
         return new Restored(new Pages(byPath, kept.redirects(), notFound, proof, frame, similar), similar, kept.sent());
     }
 
@@ -135,20 +135,24 @@ public final class Snapshot {
     }
 
     /**
-     * What writes {@code pages}, rendered from {@code site}, under {@code key}: their bodies for no slot text,
-     * with their encodings, are taken now (made again on the heap for a page serving another slot text or not
-     * compressed yet), the file is written when the result runs (it is hundreds of megabytes: run it on a
-     * thread of its own). It writes nothing when the site's files changed since {@code key} was made.
+     * Writes {@code pages}, rendered from {@code site}, under {@code key}: each page's body for no slot text
+     * with its encodings, taken one at a time as the file is written (made again on the heap for a page serving
+     * another slot text). The file is hundreds of megabytes: call this on a thread of its own. It writes nothing
+     * when the site's files changed since {@code key} was made.
      *
      * @param similar the similar answers the pages were rendered with
      * @param sent the newsletter issues whose web versions the pages include
      */
-    public Runnable save(Key key, Site site, Pages pages, Similar similar, Map<String, Instant> sent) {
+    public void save(Key key, Site site, Pages pages, Similar similar, Map<String, Instant> sent) {
         if (key == null) {
-            return () -> { };
+            return;
         }
-        // made one at a time as the file is written, never all at once: a page serving a subscriber count has
-        // its body for none made again on the heap, and 100,000 of those would not fit in it
+        if (!key.equals(key(key.siteDir(), key.drafts()))) {
+            LOG.info("the site changed while it loaded: no page snapshot is kept this time");
+            return;
+        }
+        // never all at once: a page serving a subscriber count has its body for none made again on the heap, and
+        // 100,000 of those would not fit in it
         List<Page> all = List.copyOf(pages.all());
         List<SnapshotFile.Stored> stored = new java.util.AbstractList<>() {
             @Override
@@ -161,24 +165,16 @@ public final class Snapshot {
                 return all.size();
             }
         };
-        SnapshotFile.Stored notFound = stored(pages.notFound());
-        LocalDate today = site.today();
-        SnapshotFile.Contents contents = new SnapshotFile.Contents(key.value(), today, validBefore(site), stored, notFound,
-                similar.bySlug(), pages.redirects(), sent);
-        return () -> {
-            if (!key.equals(key(key.siteDir(), key.drafts()))) {
-                LOG.info("the site changed while it loaded: no page snapshot is kept this time");
-                return;
-            }
-            Path file = file(key.value());
-            try {
-                SnapshotFile.write(file, contents);
-                removeOthers(file);
-            } catch (IOException e) {
-                LOG.warn("the page snapshot {} cannot be written ({}): the next start renders the site again", file,
-                        e.getMessage());
-            }
-        };
+        SnapshotFile.Contents contents = new SnapshotFile.Contents(key.value(), site.today(), validBefore(site), stored,
+                stored(pages.notFound()), similar.bySlug(), pages.redirects(), sent);
+        Path file = file(key.value());
+        try {
+            SnapshotFile.write(file, contents);
+            removeOthers(file);
+        } catch (IOException e) {
+            LOG.warn("the page snapshot {} cannot be written ({}): the next start renders the site again", file,
+                    e.getMessage());
+        }
     }
 
     private static SnapshotFile.Stored stored(Page page) {

@@ -25,6 +25,11 @@ public final class SocialProof {
         this.locale = locale;
     }
 
+    /** The line of a site with these settings, in its language. */
+    public static SocialProof of(dev.answerline.content.SiteConfig config) {
+        return new SocialProof(config.newsletter(), config.labels().locale());
+    }
+
     /** The HTML that fills {@link Page#SLOT}: empty while the count is below the minimum shown. */
     public String html(long count) {
         Line line = last;

@@ -51,7 +51,7 @@ class SnapshotTest {
         Site site = load(today);
         Similar similar = SearchIndex.similar(site);
         Pages pages = Renderer.render(site, Renderer.Options.serve(similar));
-        snapshot.save(key, site, pages, similar, Map.of()).run();
+        snapshot.save(key, site, pages, similar, Map.of());
         return pages;
     }
 
@@ -207,9 +207,8 @@ class SnapshotTest {
         Snapshot.Key key = snapshot.key(siteDir, false);
         Site site = load(TestSites.TODAY);
         Pages pages = Renderer.render(site, Renderer.Options.serve(Similar.NONE));
-        Runnable save = snapshot.save(key, site, pages, Similar.NONE, Map.of());
         Files.writeString(siteDir.resolve("static/late.txt"), "saved during the load");
-        save.run();
+        snapshot.save(key, site, pages, Similar.NONE, Map.of());
         assertThat(data.resolve("cache")).satisfiesAnyOf(
                 folder -> assertThat(folder).doesNotExist(),
                 folder -> assertThat(folder).isEmptyDirectory());
@@ -251,7 +250,7 @@ class SnapshotTest {
         Pages pages = Renderer.render(site, Renderer.Options.serve(Similar.NONE));
         pages = Renderer.sent(pages, site, Renderer.Options.serve(Similar.NONE).withSent(sent));
         Map<String, String> withIssue = served(pages, "");
-        snapshot.save(key, site, pages, Similar.NONE, sent).run();
+        snapshot.save(key, site, pages, Similar.NONE, sent);
 
         Snapshot.Restored restored = restore(TestSites.TODAY);
 
@@ -272,7 +271,7 @@ class SnapshotTest {
         pages.all().forEach(page -> page.body("<p>Join 40+</p>"));
         Page.Body forCount = withSlot.body("<p>Join 40+</p>");
 
-        snapshot.save(key, site, pages, Similar.NONE, Map.of()).run();
+        snapshot.save(key, site, pages, Similar.NONE, Map.of());
 
         assertThat(served(restore(TestSites.TODAY).pages(), "")).isEqualTo(rendered);
         Renderer.compress(pages);

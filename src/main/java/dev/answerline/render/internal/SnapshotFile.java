@@ -206,8 +206,8 @@ public final class SnapshotFile {
         String key = index.readUTF();
         java.time.LocalDate madeOn = java.time.LocalDate.parse(index.readUTF());
         String until = index.readUTF();
-        int count = index.readInt();
-        if (count < 1 || count > 1 << 24) {
+        int count = count(index, 1 << 24, "pages");
+        if (count < 1) {
             throw new IOException("its index lists no pages");
         }
         List<Stored> pages = new ArrayList<>(count);
@@ -218,11 +218,7 @@ public final class SnapshotFile {
         Map<String, List<String>> similar = new LinkedHashMap<>();
         for (int i = 0; i < similarCount; i++) {
             String slug = index.readUTF();
-            int slugCount = index.readInt();
-            if (slugCount < 0 || slugCount > 1 << 10) {
-                throw new IOException("the index gives " + slug + " " + slugCount + " similar answers");
-            }
-            String[] slugs = new String[slugCount];
+            String[] slugs = new String[count(index, 1 << 10, "similar answers of " + slug)];
             for (int j = 0; j < slugs.length; j++) {
                 slugs[j] = index.readUTF();
             }
@@ -240,16 +236,21 @@ public final class SnapshotFile {
                 List.copyOf(pages.subList(0, count - 1)), pages.get(count - 1), similar, redirects, sent);
     }
 
+    /** A count the index gives, believed only from 0 to {@code max}: a larger one would fill the heap. */
+    private static int count(DataInputStream index, int max, String what) throws IOException {
+        int count = index.readInt();
+        if (count < 0 || count > max) {
+            throw new IOException("its index gives " + count + " " + what);
+        }
+        return count;
+    }
+
     private static Stored stored(DataInputStream index, ByteBuffer[] segments, long dataEnd) throws IOException {
         String path = index.readUTF();
         String contentType = index.readUTF();
         String cacheControl = index.readUTF();
         boolean rendered = index.readBoolean();
-        int slotCount = index.readInt();
-        if (slotCount < 0 || slotCount > 1 << 16) {
-            throw new IOException("the index gives " + path + " " + slotCount + " slots");
-        }
-        int[] slots = new int[slotCount];
+        int[] slots = new int[count(index, 1 << 16, "slots of " + path)];
         for (int i = 0; i < slots.length; i++) {
             slots[i] = index.readInt();
         }
