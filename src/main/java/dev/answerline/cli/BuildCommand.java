@@ -38,10 +38,6 @@ final class BuildCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
         long started = System.nanoTime();
-        // the bodies and their HTML stay outside the heap until written, as a served site's do
-        Site loaded = Site.load(site.dir(), LocalDate.now(), false, null, Keeping.publish());
-        long errors = Report.problems(loaded, spec.commandLine().getErr());
-        // the static export has no search: only the similar answers are needed from Lucene
         // newsletter issues are published once sent, which only the database knows: none without one
         java.util.Map<String, java.time.Instant> sent = java.util.Map.of();
         if (storage.exists()) {
@@ -49,14 +45,19 @@ final class BuildCommand implements Callable<Integer> {
                 sent = SentIssues.read(db);
             }
         }
-        Export.Summary summary;
-        // the .gz twins of pages built or served before come from the data folder's cache, when there is one
-        try (CompressionCache compression = storage.data() != null && java.nio.file.Files.isDirectory(storage.data())
-                ? CompressionCache.in(storage.data().resolve("cache")) : CompressionCache.NONE) {
-            summary = Export.write(loaded, SearchIndex.similar(loaded), out, 0, sent, compression);
+        Export.Built built;
+        // the .gz twins of pages built or served before come from the data folder's cache, and what the last
+        // build into the same folder read and wrote from its state there, when there is one
+        Path data = storage.data() != null && java.nio.file.Files.isDirectory(storage.data()) ? storage.data() : null;
+        try (CompressionCache compression = data != null ? CompressionCache.in(data.resolve("cache"))
+                : CompressionCache.NONE) {
+            built = Export.build(site.dir(), out, data, LocalDate.now(), sent, compression);
         }
-        stdout.printf("Built %d files into %s in %d ms.%n", summary.files(), out,
-                (System.nanoTime() - started) / 1_000_000);
+        long errors = Report.problems(built.site(), spec.commandLine().getErr());
+        Export.Summary summary = built.summary();
+        stdout.printf("Built %d files into %s in %d ms%s.%n", summary.files(), out,
+                (System.nanoTime() - started) / 1_000_000, built.touched() < 0 ? ""
+                        : ", writing again the " + built.touched() + " pages the changes touched");
         stdout.flush();
         return errors > 0 ? Main.CONTENT_ERRORS : Main.OK;
     }

@@ -20,7 +20,8 @@ public final class ParseCache {
     /** One content file as read: what it became (null when it had errors) and the problems found in it. */
     record Read(String file, String slug, Content value, List<Problem> problems) {
         Read {
-            problems = Problem.listable(problems);
+            // as listed (Problem.listable): the loader lists them once, and a restored entry is already listed
+            problems = List.copyOf(problems);
         }
     }
 
@@ -56,6 +57,50 @@ public final class ParseCache {
         listings.clear();
         config = null;
         references = null;
+    }
+
+    /**
+     * Writes what this cache read of the answer files, for {@link #restore} in a later run: the build keeps it
+     * beside its output, so that a build after editing one answer parses only that one.
+     *
+     * @param facts whether the loads that filled this cache kept the facts {@code check} reads ({@link Keeping})
+     */
+    public void save(Path siteDir, boolean facts, java.io.DataOutput out) throws java.io.IOException {
+        ParseCacheFile.write(this, siteDir, facts, out);
+    }
+
+    /**
+     * A cache holding what {@link #save} wrote, for the answer files {@code hashes} knows; their bodies are read
+     * again only when asked for, and only from a file with the bytes it had then.
+     *
+     * @param hashes the SHA-256 each answer file had when this was saved, by its path in the site
+     *     ({@code answers/x.md}), or null for one not to restore
+     * @return null when it was written by another version of this format or for loads of another kind
+     * @throws java.io.IOException when it cannot be read or is damaged
+     */
+    public static ParseCache restore(java.io.DataInput in, Path siteDir, boolean facts,
+            java.util.function.Function<String, byte[]> hashes) throws java.io.IOException {
+        return ParseCacheFile.read(in, siteDir, facts, hashes);
+    }
+
+    /** A cache with what this one holds, which each may then forget on its own. */
+    public ParseCache copy() {
+        ParseCache copy = new ParseCache();
+        copy.files.putAll(files);
+        copy.references = references;
+        return copy;
+    }
+
+    java.util.Collection<Map.Entry<Path, Read>> entries() {
+        return java.util.List.copyOf(new java.util.TreeMap<>(files).entrySet());
+    }
+
+    References references() {
+        return references;
+    }
+
+    void restoreReferences(References known) {
+        references = known;
     }
 
     /** @param file absolute and normalised, as the loader's paths are */

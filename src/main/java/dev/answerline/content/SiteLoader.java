@@ -254,6 +254,11 @@ final class SiteLoader {
     }
 
     private ParseCache.Read parse(Path file, Reader<? extends Content> reader) {
+        ParseCache.Read read = parseFile(file, reader);
+        return new ParseCache.Read(read.file(), read.slug(), read.value(), Problem.listable(read.problems()));
+    }
+
+    private ParseCache.Read parseFile(Path file, Reader<? extends Content> reader) {
         String relative = relative(file);
         String fileSlug = file.getFileName().toString().replaceFirst("\\.md$", "");
         List<Problem> found = new ArrayList<>();

@@ -43,6 +43,21 @@ public final class Source {
         this.prose = prose;
     }
 
+    private Source(String file, Map<String, Integer> lines, KeptText body, int bodyLine, Prose prose) {
+        this.file = file;
+        this.lines = lines;
+        this.body = body;
+        this.bodyLine = bodyLine;
+        this.prose = prose;
+    }
+
+    /** A source an earlier run read, whose body is made again from the file when asked for. */
+    static Source restored(String file, Map<String, Integer> lines, KeptText body, int bodyLine, Prose prose) {
+        Map<String, Integer> shared = new HashMap<>(lines.size() * 2);
+        lines.forEach((key, line) -> shared.put(key.intern(), line));
+        return new Source(file, Map.copyOf(shared), body, bodyLine, prose);
+    }
+
     /** The file relative to the site folder, with forward slashes ({@code answers/x.md}). */
     public String file() {
         return file;
@@ -77,7 +92,8 @@ public final class Source {
     /** Equal when the file, its lines and its body are: the prose is made from them. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof Source s && bodyLine == s.bodyLine && file.equals(s.file) && lines.equals(s.lines)
+        // the same source is equal without comparing a body that may have to be made or read from a mapping
+        return this == other || other instanceof Source s && bodyLine == s.bodyLine && file.equals(s.file) && lines.equals(s.lines)
                 && body.equals(s.body);
     }
 

@@ -19,6 +19,11 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import dev.answerline.render.Renderer.Options;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +41,9 @@ public final class Export {
     static final String MARKER = ".answerline-export";
     /** The old slugs as nginx {@code location} blocks, for the README's server block to include. */
     static final String NGINX_REDIRECTS = "nginx-redirects.conf";
+    private static final String MARKER_TEXT = "written by answerline build; the next build replaces this folder\n";
+    /** The line of the marker naming the build that wrote the folder, which its state names too. */
+    static final String BUILD = "build ";
 
     private Export() {}
 
@@ -80,16 +88,93 @@ public final class Export {
                 String slot = pages.slot(subscribers);
                 return page -> writePage(out, page, slot, files.fileOf(page.path(), page.isRendered()));
             });
-            return finish(frame, layout.get(), out, frame.slot(subscribers), site.config().insightsEndpoint());
+            finish(frame, layout.get(), out, frame.slot(subscribers), site.config().insightsEndpoint(), null);
+            return count(out);
         } catch (IOException | UncheckedIOException e) {
             throw new ExportException("cannot write the site to " + out + ": " + AnswerlineException.describe(e),
                     "check that the folder is writable and the disk has room", e);
         }
     }
 
-    /** The 404 page, redirects and host files; the count of files written. */
-    private static Summary finish(Pages pages, Layout layout, Path out, String slot, String eventsOrigin)
+    /**
+     * What {@link #build} did.
+     *
+     * @param site the site as loaded, whose problems the caller reports
+     * @param touched how many pages were rendered again because an edit touched them, or -1 when every page was
+     */
+    public record Built(Site site, Summary summary, int touched) {}
+
+    /**
+     * Loads the site in {@code siteDir} and writes it into {@code out}, doing again only what changed since the
+     * last build into the same folder when {@code dataDir} keeps what that build left (see {@link Rebuild}):
+     * only the edited answers are parsed, and when nothing but answers changed, only the pages they touch are
+     * rendered and written. The output is the same, byte for byte, as a build from nothing.
+     *
+     * @param dataDir the data folder, or null (or a folder that does not exist) to build from nothing
+     * @param sent the sent newsletter issues by slug, with the time each was queued
+     */
+    public static Built build(Path siteDir, Path out, Path dataDir, LocalDate today, Map<String, Instant> sent,
+            CompressionCache compression) {
+        try {
+            return new Rebuild(siteDir, out, dataDir, today, sent, compression).run();
+        } catch (IOException | UncheckedIOException e) {
+            throw new ExportException("cannot write the site to " + out + ": " + AnswerlineException.describe(e),
+                    "check that the folder is writable and the disk has room", e);
+        }
+    }
+
+    /** Writes every page into {@code out}, emptied first; the layout of every path and the count of files. */
+    static Summary writeAll(Site site, Options options, Path out, String buildId, List<String> pathsOut)
             throws IOException {
+        prepare(out);
+        AtomicReference<Layout> layout = new AtomicReference<>();
+        Pages frame = Renderer.each(site, options, (pages, paths) -> {
+            pathsOut.addAll(pathsOf(paths, pages));
+            Layout files = Layout.of(Stream.concat(paths.stream(), pages.redirects().keySet().stream()).toList());
+            layout.set(files);
+            String slot = pages.slot(0);
+            return page -> writePage(out, page, slot, files.fileOf(page.path(), page.isRendered()));
+        });
+        finish(frame, layout.get(), out, frame.slot(0), site.config().insightsEndpoint(), buildId);
+        return count(out);
+    }
+
+    /**
+     * Writes the pages at {@code touched} over an earlier build in {@code out}, if the site still has the same
+     * paths ({@code paths}, as {@link #pathsOf} gives them); else writes nothing and returns null.
+     */
+    static Summary writeTouched(Site site, Options options, Path out, Set<String> touched, List<String> paths,
+            int files, String buildId) throws IOException {
+        AtomicReference<Layout> layout = new AtomicReference<>();
+        AtomicReference<Pages> framed = new AtomicReference<>();
+        // the marker first loses its build id: a build cut short here leaves a folder no state describes
+        Files.writeString(out.resolve(MARKER), MARKER_TEXT);
+        Pages frame = Renderer.each(site, options, touched, (pages, all) -> {
+            framed.set(pages);
+            if (!pathsOf(all, pages).equals(paths)) {
+                return page -> { };
+            }
+            Layout known = Layout.of(Stream.concat(all.stream(), pages.redirects().keySet().stream()).toList());
+            layout.set(known);
+            String slot = pages.slot(0);
+            return page -> writePage(out, page, slot, known.fileOf(page.path(), page.isRendered()));
+        });
+        if (layout.get() == null) {
+            return null;
+        }
+        finish(frame, layout.get(), out, frame.slot(0), site.config().insightsEndpoint(), buildId);
+        return new Summary(files, out);
+    }
+
+    /** Every page path and old slug of a build, in order: when they change, so may the files they map to. */
+    static List<String> pathsOf(List<String> pagePaths, Pages frame) {
+        return Stream.concat(pagePaths.stream(), frame.redirects().keySet().stream().map(p -> "redirect " + p))
+                .sorted().toList();
+    }
+
+    /** The 404 page, redirects and host files; the count of files written. */
+    private static void finish(Pages pages, Layout layout, Path out, String slot, String eventsOrigin,
+            String buildId) throws IOException {
         writePage(out, pages.notFound(), slot, "404.html");
         for (Map.Entry<String, String> redirect : pages.redirects().entrySet()) {
             write(out.resolve(layout.fileOf(redirect.getKey(), true)), redirectPage(redirect.getValue()));
@@ -97,9 +182,23 @@ public final class Export {
         write(out.resolve("_redirects"), redirectsFile(pages.redirects()));
         write(out.resolve(NGINX_REDIRECTS), nginxRedirects(pages.redirects()));
         write(out.resolve("_headers"), headersFile(eventsOrigin));
-        Files.writeString(out.resolve(MARKER), "written by answerline build; the next build replaces this folder\n");
+        Files.writeString(out.resolve(MARKER), MARKER_TEXT + (buildId == null ? "" : BUILD + buildId + "\n"));
+    }
+
+    /** The files of an export, counted once it is written: the marker is not one. */
+    private static Summary count(Path out) throws IOException {
         try (Stream<Path> files = Files.walk(out)) {
             return new Summary((int) files.filter(Files::isRegularFile).count() - 1, out);
+        }
+    }
+
+    /** The build id the marker of {@code out} names, or null. */
+    static String buildIdOf(Path out) {
+        try {
+            return Files.readAllLines(out.resolve(MARKER)).stream().filter(l -> l.startsWith(BUILD))
+                    .map(l -> l.substring(BUILD.length())).findFirst().orElse(null);
+        } catch (IOException | UncheckedIOException e) {
+            return null;
         }
     }
 

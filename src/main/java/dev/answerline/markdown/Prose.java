@@ -51,6 +51,20 @@ public final class Prose {
     }
 
     /**
+     * A prose read by an earlier run, whose facts were kept and whose texts are made again when asked for: a
+     * build that reuses what the last one read parses only the bodies of the pages it renders.
+     */
+    public static Prose restored(KeptText html, KeptText text, KeptText outside, List<Link> links, List<Link> dropped,
+            List<Image> images, List<Block> blocks, Markdown.Depth depth, boolean facts) {
+        return new Prose(html, text, outside, links, dropped, images, blocks, depth, facts);
+    }
+
+    /** Whether {@link #outside()} was made, without making its text. */
+    public boolean hasOutside() {
+        return outside != null;
+    }
+
+    /**
      * Whether the facts checks read were kept: {@link #links()}, {@link #dropped()}, {@link #images()} and
      * {@link #blocks()} are empty when they were not.
      */

@@ -10,12 +10,29 @@ import java.nio.charset.StandardCharsets;
 public final class KeptText {
     private final String onHeap;
     private final ByteBuffer offHeap;
+    /** Makes the text when it is asked for (see {@link #later}). */
+    private final java.util.function.Supplier<String> later;
     /** Made when first asked for, as String does: hashing a text kept outside the heap reads all of it. */
     private int hash;
 
     private KeptText(String onHeap, ByteBuffer offHeap) {
         this.onHeap = onHeap;
         this.offHeap = offHeap;
+        this.later = null;
+    }
+
+    private KeptText(java.util.function.Supplier<String> later) {
+        this.onHeap = null;
+        this.offHeap = null;
+        this.later = later;
+    }
+
+    /**
+     * A text made only when first asked for, by {@code make}, which must give the same text each time: a
+     * build that reuses what an earlier one read makes again only the texts of the pages it renders.
+     */
+    public static KeptText later(java.util.function.Supplier<String> make) {
+        return new KeptText(make);
     }
 
     static KeptText onHeap(String text) {
@@ -31,6 +48,9 @@ public final class KeptText {
         if (onHeap != null) {
             return onHeap;
         }
+        if (later != null) {
+            return later.get();
+        }
         byte[] bytes = new byte[offHeap.remaining()];
         offHeap.duplicate().get(bytes);
         return new String(bytes, StandardCharsets.UTF_8);
@@ -38,11 +58,15 @@ public final class KeptText {
 
     /** Whether the text is empty, without making it. */
     public boolean isEmpty() {
-        return onHeap != null ? onHeap.isEmpty() : !offHeap.hasRemaining();
+        return onHeap != null ? onHeap.isEmpty() : offHeap != null ? !offHeap.hasRemaining() : text().isEmpty();
     }
 
     @Override
     public boolean equals(Object other) {
+        if (this == other) {
+            // a text made later is not made just to be compared with itself
+            return true;
+        }
         if (!(other instanceof KeptText kept)) {
             return false;
         }
@@ -67,6 +91,7 @@ public final class KeptText {
 
     @Override
     public String toString() {
-        return onHeap != null ? onHeap : "(" + offHeap.remaining() + " bytes outside the heap)";
+        return onHeap != null ? onHeap : offHeap != null ? "(" + offHeap.remaining() + " bytes outside the heap)"
+                : "(a text made when asked for)";
     }
 }

@@ -185,6 +185,38 @@ public final class Renderer {
     }
 
     /**
+     * As {@link #each(Site, Options, BiFunction)}, rendering only the pages at {@code only} that the site has:
+     * a build after an edit renders what the edit touched ({@link #touched}). The sink is still told every
+     * page's path, for the layout of the output.
+     */
+    public static Pages each(Site site, Options options, Set<String> only,
+            BiFunction<Pages, List<String>, Consumer<Page>> sink) {
+        Plan plan = new Plan(site, options);
+        Pages frame = plan.pages(Map.of(), plan.notFound());
+        List<String> paths = plan.paths();
+        Consumer<Page> each = sink.apply(frame, java.util.Collections.unmodifiableList(paths));
+        only.parallelStream().map(plan::job).filter(java.util.Objects::nonNull)
+                .forEach(job -> each.accept(job.get().compressedWith(options.compression())));
+        return frame;
+    }
+
+    /**
+     * The paths of the pages a change may have changed, as {@link #update} renders them again, or null when it
+     * reaches every page (site.yaml, a category, an author, what every page shows).
+     *
+     * @param before the similar answers the pages of {@code change.before()} were rendered with
+     * @param now those of {@code change.after()}
+     */
+    public static Set<String> touched(SiteChange change, Similar before, Similar now) {
+        if (Dependents.wholeSite(change)) {
+            return null;
+        }
+        Set<String> paths = new TreeSet<>(Dependents.of(change, before, now));
+        paths.addAll(change.staticPaths());
+        return paths;
+    }
+
+    /**
      * Renders again only what a change touches: the pages of changed content, the pages that list or show
      * them (indexes, category and author pages, cards), and the files made from every answer (sitemap, feeds,
      * llms.txt). A change to site.yaml, a category, an author or what every page shows (the navigation, the

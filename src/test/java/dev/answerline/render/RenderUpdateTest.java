@@ -2,6 +2,8 @@ package dev.answerline.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.answerline.SiteEdits;
+import dev.answerline.SiteEdits.Edit;
 import dev.answerline.TestSites;
 import dev.answerline.content.ParseCache;
 import dev.answerline.content.Site;
@@ -26,69 +28,12 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RenderUpdateTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 11, 24);
-    private static final String LUMBAR = "answers/should-you-foam-roll-your-lumbar-spine.md";
 
     @TempDir
     Path dir;
 
-    /** An edit of the site folder; returns the static paths it changed, which the watcher would report. */
-    @FunctionalInterface
-    interface Edit {
-        Set<String> apply(Path site) throws IOException;
-    }
-
-    static Edit replace(String file, String old, String now) {
-        return site -> {
-            Path path = site.resolve(file);
-            String text = Files.readString(path);
-            assertThat(text).contains(old);
-            Files.writeString(path, text.replace(old, now));
-            return Set.of();
-        };
-    }
-
     static Stream<Arguments> edits() {
-        return Stream.of(
-                Arguments.of("an answer's body", replace(LUMBAR, "## Why the lower back is different",
-                        "## Why the lower back is not like the upper back")),
-                Arguments.of("an answer's direct answer", replace(LUMBAR, "No. The lumbar spine", "No: the lumbar"
-                        + " spine")),
-                Arguments.of("an answer's question", replace(LUMBAR, "question: Should you foam roll your lumbar"
-                        + " spine?", "question: Should you ever foam roll your lumbar spine?")),
-                Arguments.of("an answer's date, making it the newest", replace(LUMBAR, "published: 2025-02-10",
-                        "published: 2026-11-20")),
-                Arguments.of("an answer's category", replace(LUMBAR, "category: back-relief",
-                        "category: technique-basics")),
-                Arguments.of("a new answer", (Edit) site -> {
-                    String text = Files.readString(site.resolve(LUMBAR)).replace("question: Should you foam roll"
-                            + " your lumbar spine?", "question: Should you roll your neck?")
-                            .replace("published: 2025-02-10", "published: 2026-11-21")
-                            .replaceAll("(?m)^aliases:.*\\n", "");
-                    Files.writeString(site.resolve("answers/should-you-roll-your-neck.md"), text);
-                    return Set.of();
-                }),
-                Arguments.of("a deleted answer", (Edit) site -> {
-                    Files.delete(site.resolve("answers/how-do-you-clean-a-foam-roller.md"));
-                    return Set.of();
-                }),
-                Arguments.of("an answer's picks for its box", replace(LUMBAR, "category: back-relief",
-                        "category: back-relief\nmore: [how-do-you-clean-a-foam-roller, is-foam-rolling-good-for-runners]")),
-                Arguments.of("an answer that breaks", replace(LUMBAR, "category: back-relief", "category: nowhere")),
-                Arguments.of("a blog post", replace("blog/foam-rolling-myths.md", "title:", "title: Seven")),
-                Arguments.of("a product", replace("products/spiky-massage-ball.md", "description:",
-                        "description: New.")),
-                Arguments.of("a page's text", (Edit) site -> {
-                    Path about = site.resolve("pages/about.md");
-                    Files.writeString(about, Files.readString(about) + "\nOne more paragraph.\n");
-                    return Set.of();
-                }),
-                Arguments.of("a page's title", replace("pages/contact.md", "title:", "title: Write to")),
-                Arguments.of("site.yaml", replace("site.yaml", "title: Northroll Answers", "title: Northroll Q&A")),
-                Arguments.of("an author", replace("authors/theo-brandt.md", "name:", "name: Coach")),
-                Arguments.of("a static file", (Edit) site -> {
-                    Files.writeString(site.resolve("static/images/logo.svg"), "<svg xmlns=\"http://www.w3.org/2000/svg\"/>");
-                    return Set.of("/images/logo.svg");
-                }));
+        return SiteEdits.all();
     }
 
     /**
@@ -104,9 +49,9 @@ class RenderUpdateTest {
     @Test
     void aPickedAnswerOfAnotherCategoryChangesItsCard() throws IOException {
         Path site = TestSites.copyDemo(dir.resolve("site"));
-        replace(LUMBAR, "category: back-relief", "category: back-relief\nmore: [is-foam-rolling-good-for-runners]")
+        SiteEdits.replace(SiteEdits.LUMBAR, "category: back-relief", "category: back-relief\nmore: [is-foam-rolling-good-for-runners]")
                 .apply(site);
-        updateEqualsFullRender(site, replace("answers/is-foam-rolling-good-for-runners.md",
+        updateEqualsFullRender(site, SiteEdits.replace("answers/is-foam-rolling-good-for-runners.md",
                 "question: Is foam rolling good for runners?", "question: Is foam rolling good for trail runners?"));
     }
 
@@ -167,8 +112,8 @@ class RenderUpdateTest {
         ParseCache cache = new ParseCache();
         Site before = Site.load(site, TODAY, false, cache);
         Pages pages = Renderer.render(before);
-        replace(LUMBAR, "## Why the lower back is different", "## Why the lower back differs").apply(site);
-        cache.invalidate(site.resolve(LUMBAR));
+        SiteEdits.replace(SiteEdits.LUMBAR, "## Why the lower back is different", "## Why the lower back differs").apply(site);
+        cache.invalidate(site.resolve(SiteEdits.LUMBAR));
         Site after = Site.load(site, TODAY, false, cache);
         Renderer.Update update = Renderer.update(pages, SiteChange.between(before, after, Set.of()),
                 Renderer.Options.SERVE);

@@ -1,5 +1,6 @@
 package dev.answerline.render.internal;
 
+import dev.answerline.content.SiteFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -41,60 +42,11 @@ public final class SnapshotKey {
         try {
             MessageDigest digest = sha256();
             digest.update(("answerline-snapshot-1\n" + engine() + "\n" + options + "\n").getBytes(StandardCharsets.UTF_8));
-            for (var file : files(siteDir, skip).entrySet()) {
-                digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
-                digest.update((byte) 0);
-                digest.update(file.getValue());
-            }
+            SiteFiles.scan(siteDir, skip, null).addTo(digest);
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException | UncheckedIOException e) {
             return null;
         }
-    }
-
-    /** Every file to hash, by its path in the site, with its own SHA-256; hashed two at a time. */
-    private static TreeMap<String, byte[]> files(Path siteDir, Path skip) throws IOException {
-        Path root = siteDir.toRealPath();
-        Path skipped = skip == null || !Files.isDirectory(skip) ? null : skip.toRealPath();
-        List<Path> found = new ArrayList<>();
-        java.util.Map<String, String> odd = new java.util.HashMap<>();
-        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
-                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-                // the loader reads no hidden folder at the top (.git, an editor's): inside static/ it serves them
-                boolean hidden = root.equals(dir.getParent()) && name.startsWith(".");
-                Path real = dir.toRealPath();
-                // a folder linked from outside the site is refused by the loader: its contents cannot matter
-                return hidden || real.equals(skipped) || !real.startsWith(root) && !dir.equals(root)
-                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                // a link out of the site, or to a device or a pipe (/dev/zero never ends, a pipe may never
-                // answer), is refused by the loader: only where it points is part of the key
-                if (attributes.isRegularFile() && file.toRealPath().startsWith(root)) {
-                    found.add(file);
-                } else {
-                    // a link to nothing has no real path: what it says is the key's
-                    odd.put(root.relativize(file).toString(), Files.isSymbolicLink(file)
-                            ? String.valueOf(Files.readSymbolicLink(file)) : "special " + attributes.fileKey());
-                }
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                throw e;
-            }
-        });
-        TreeMap<String, byte[]> hashed = new TreeMap<>();
-        List<java.util.Map.Entry<String, byte[]>> each = found.parallelStream()
-                .map(file -> java.util.Map.entry(root.relativize(file).toString(), hash(file))).toList();
-        each.forEach(entry -> hashed.put(entry.getKey(), entry.getValue()));
-        odd.forEach((name, target) -> hashed.put(name, ("-> " + target).getBytes(StandardCharsets.UTF_8)));
-        return hashed;
     }
 
     private static byte[] hash(Path file) {
@@ -114,7 +66,7 @@ public final class SnapshotKey {
      * The engine's part of every key: its classes (the jar, or every file of a classes folder), the class path
      * (the libraries' names carry their versions) and the Java version. Made once per process.
      */
-    static String engine() {
+    public static String engine() {
         String known = engine;
         if (known == null) {
             MessageDigest digest = sha256();
@@ -123,10 +75,7 @@ public final class SnapshotKey {
             try {
                 Path code = Path.of(SnapshotKey.class.getProtectionDomain().getCodeSource().getLocation().toURI());
                 if (Files.isDirectory(code)) {
-                    files(code, null).forEach((name, hash) -> {
-                        digest.update(name.getBytes(StandardCharsets.UTF_8));
-                        digest.update(hash);
-                    });
+                    SiteFiles.scan(code, null, null).addTo(digest);
                 } else {
                     digest.update(hash(code));
                 }

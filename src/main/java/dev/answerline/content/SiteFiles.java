@@ -1,0 +1,208 @@
+package dev.answerline.content;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Every file a site's folder holds that a load may read, each with the SHA-256 of its bytes: what decides
+ * whether pages rendered before still hold. Files are compared by content, not by time, so a file restored
+ * from a backup with an old time still counts as changed; but a file whose size, time and inode are those of
+ * an earlier scan is not read again (as git does with its index), unless its time is so close to that scan's
+ * that it could have been written again within the same tick of the clock.
+ *
+ * <p>Left out, as the loader leaves them: hidden folders at the top (.git, an editor's), the data folder, and
+ * folders linked from outside the site. A link out of the site, or to a device or a pipe, counts by where it
+ * points and is never read: /dev/zero never ends, and a pipe may never answer.
+ */
+public final class SiteFiles {
+    /** Files written this close to a scan are read again by the next: their time may not show a second write. */
+    private static final long RACY_NANOS = TimeUnit.SECONDS.toNanos(2);
+
+    /**
+     * One file as scanned.
+     *
+     * @param modified its time in nanoseconds since the epoch
+     * @param inode what identifies the file on its disk; a file replaced by another of the same size and time differs
+     * @param sha256 of its bytes, or of where a link that is not read points
+     */
+    public record Stamp(long size, long modified, String inode, byte[] sha256) {
+        boolean sameFileAs(Stamp other) {
+            return size == other.size && modified == other.modified && inode.equals(other.inode);
+        }
+
+        boolean sameBytesAs(Stamp other) {
+            return Arrays.equals(sha256, other.sha256);
+        }
+    }
+
+    private final TreeMap<String, Stamp> files;
+    private final long scannedAt;
+
+    private SiteFiles(TreeMap<String, Stamp> files, long scannedAt) {
+        this.files = files;
+        this.scannedAt = scannedAt;
+    }
+
+    /**
+     * Scans {@code siteDir}, hashing the files that {@code known} cannot vouch for.
+     *
+     * @param skip a folder inside the site to leave out (the data folder), or null
+     * @param known an earlier scan of the same folder, or null to hash every file
+     * @throws IOException when a folder or file cannot be read
+     */
+    public static SiteFiles scan(Path siteDir, Path skip, SiteFiles known) throws IOException {
+        long started = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+        Path root = siteDir.toRealPath();
+        Path skipped = skip == null || !Files.isDirectory(skip) ? null : skip.toRealPath();
+        List<Map.Entry<Path, BasicFileAttributes>> found = new ArrayList<>();
+        Map<String, String> odd = new HashMap<>();
+        Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+                String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+                boolean hidden = root.equals(dir.getParent()) && name.startsWith(".");
+                Path real = dir.toRealPath();
+                return hidden || real.equals(skipped) || !real.startsWith(root) && !dir.equals(root)
+                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                // a plain file (no link) cannot lead out of the site: only links need their real path
+                if (attributes.isRegularFile() && (!Files.isSymbolicLink(file) || file.toRealPath().startsWith(root))) {
+                    found.add(Map.entry(file, attributes));
+                } else {
+                    // a link to nothing has no real path: what it says stands for it
+                    odd.put(root.relativize(file).toString(), Files.isSymbolicLink(file)
+                            ? String.valueOf(Files.readSymbolicLink(file)) : "special " + attributes.fileKey());
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                throw e;
+            }
+        });
+        TreeMap<String, Stamp> files = new TreeMap<>();
+        try {
+            found.parallelStream().map(entry -> {
+                String name = root.relativize(entry.getKey()).toString();
+                BasicFileAttributes attributes = entry.getValue();
+                long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+                String inode = String.valueOf(attributes.fileKey());
+                Stamp before = known == null ? null : known.files.get(name);
+                Stamp now = new Stamp(attributes.size(), modified, inode, null);
+                if (before != null && before.sameFileAs(now) && modified < known.scannedAt - RACY_NANOS) {
+                    return Map.entry(name, before);
+                }
+                return Map.entry(name, new Stamp(now.size(), modified, inode, hash(entry.getKey())));
+            }).toList().forEach(e -> files.put(e.getKey(), e.getValue()));
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        odd.forEach((name, target) -> files.put(name, new Stamp(-1, 0, "", sha256()
+                .digest(("-> " + target).getBytes(StandardCharsets.UTF_8)))));
+        return new SiteFiles(files, started);
+    }
+
+    /** Every file by its path in the site ({@code answers/x.md}), in order. */
+    public Map<String, Stamp> files() {
+        return java.util.Collections.unmodifiableMap(files);
+    }
+
+    /** The paths of the files added, removed or changed in content since {@code earlier}. */
+    public Set<String> changedSince(SiteFiles earlier) {
+        Set<String> changed = new TreeSet<>();
+        files.forEach((name, stamp) -> {
+            Stamp was = earlier.files.get(name);
+            if (was == null || !was.sameBytesAs(stamp)) {
+                changed.add(name);
+            }
+        });
+        earlier.files.keySet().stream().filter(name -> !files.containsKey(name)).forEach(changed::add);
+        return changed;
+    }
+
+    /** Adds every file's path and hash to {@code digest}, in order. */
+    public void addTo(MessageDigest digest) {
+        files.forEach((name, stamp) -> {
+            digest.update(name.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            digest.update(stamp.sha256());
+        });
+    }
+
+    /** Writes this scan for {@link #read}. */
+    public void write(DataOutput out) throws IOException {
+        out.writeLong(scannedAt);
+        out.writeInt(files.size());
+        for (var e : files.entrySet()) {
+            ParseCacheFile.string(out, e.getKey());
+            Stamp s = e.getValue();
+            out.writeLong(s.size());
+            out.writeLong(s.modified());
+            ParseCacheFile.string(out, s.inode());
+            out.write(s.sha256());
+        }
+    }
+
+    /** A scan {@link #write} wrote. */
+    public static SiteFiles read(DataInput in) throws IOException {
+        long scannedAt = in.readLong();
+        TreeMap<String, Stamp> files = new TreeMap<>();
+        for (int n = in.readInt(); n > 0; n--) {
+            String name = ParseCacheFile.string(in);
+            long size = in.readLong();
+            long modified = in.readLong();
+            String inode = ParseCacheFile.string(in);
+            byte[] sha = new byte[32];
+            in.readFully(sha);
+            files.put(name, new Stamp(size, modified, inode, sha));
+        }
+        return new SiteFiles(files, scannedAt);
+    }
+
+    private static byte[] hash(Path file) {
+        MessageDigest digest = sha256();
+        byte[] buffer = new byte[64 << 10];
+        try (InputStream in = Files.newInputStream(file)) {
+            for (int read = in.read(buffer); read >= 0; read = in.read(buffer)) {
+                digest.update(buffer, 0, read);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return digest.digest();
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.answerline.export;
+
+import dev.answerline.content.Address;
+import dev.answerline.content.Answer;
+import dev.answerline.content.Keeping;
+import dev.answerline.content.ParseCache;
+import dev.answerline.content.Site;
+import dev.answerline.content.SiteChange;
+import dev.answerline.content.SiteFiles;
+import dev.answerline.export.internal.BuildState;
+import dev.answerline.render.CompressionCache;
+import dev.answerline.render.Renderer;
+import dev.answerline.render.Similar;
+import dev.answerline.render.Snapshot;
+import dev.answerline.search.SearchIndex;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * One build, reusing what the last build into the same folder left in the data folder ({@link BuildState}).
+ *
+ * <ul>
+ *   <li>Files are compared by content with those of the last build; only the answers that changed are parsed.
+ *   <li>When only answers changed, the site is the same day's, the output folder is the one the state
+ *       describes and the change does not reach every page, only the pages it touches are rendered and
+ *       written ({@link Renderer#touched}): an answer's page and Markdown twin, the pages that list it or show
+ *       it in a box, the feeds, llms.txt and the sitemap as needed.
+ *   <li>Anything else (site.yaml, templates, authors, an answer added or removed, a new day) renders every
+ *       page, as a build from nothing does, still without parsing the answers that did not change.
+ * </ul>
+ * The state is written only once the output is complete; the output folder's marker loses the state's build
+ * id before a page is written over, so a build cut short is never taken for a finished one.
+ */
+final class Rebuild {
+    private final Path siteDir;
+    private final Path out;
+    private final Path dataDir;
+    private final LocalDate today;
+    private final Map<String, Instant> sent;
+    private final CompressionCache compression;
+    private final Keeping keeping = Keeping.publish();
+
+    Rebuild(Path siteDir, Path out, Path dataDir, LocalDate today, Map<String, Instant> sent,
+            CompressionCache compression) {
+        this.siteDir = siteDir;
+        this.out = out;
+        this.dataDir = dataDir != null && Files.isDirectory(dataDir) ? dataDir : null;
+        this.today = today;
+        this.sent = sent;
+        this.compression = compression;
+    }
+
+    Export.Built run() throws IOException {
+        // the options are part of the key: another set of sent issues is another set of pages
+        String key = Snapshot.engine() + "\nexport subscribers=0 sent=" + new TreeMap<>(sent);
+        Path stateFile = dataDir == null ? null : BuildState.fileFor(dataDir, out);
+        BuildState last = stateFile == null ? null : BuildState.read(stateFile, key);
+        SiteFiles files = SiteFiles.scan(siteDir, dataDir, last == null ? null : last.files());
+        Set<String> changed = last == null ? null : files.changedSince(last.files());
+        ParseCache before = last == null ? null : last.parseCache(siteDir, keeping.facts());
+        ParseCache cache = before == null ? new ParseCache() : before.copy();
+        if (changed != null) {
+            changed.forEach(name -> cache.invalidate(siteDir.resolve(name)));
+        }
+        Site site = Site.load(siteDir, today, false, cache, keeping);
+        String buildId = UUID.randomUUID().toString();
+        Renderer.Options options = Renderer.Options.export(Similar.NONE).withSent(sent).with(compression);
+        if (last != null && onlyAnswersEdited(last, changed)) {
+            if (changed.isEmpty()) {
+                // nothing to do but say so: the folder is as the last build left it
+                return new Export.Built(site, new Export.Summary(last.fileCount(), out), 0);
+            }
+            Similar similar = SearchIndex.similar(site);
+            Site was = Site.load(siteDir, today, false, before, keeping);
+            SiteChange change = answersChanged(was, site, changed);
+            Set<String> touched = change == null ? null : Renderer.touched(change, last.similar(), similar);
+            if (touched != null) {
+                Export.Summary summary = Export.writeTouched(site, options.with(similar), out, touched, last.paths(),
+                        last.fileCount(), buildId);
+                if (summary != null) {
+                    save(stateFile, key, buildId, files, cache, similar, last.paths(), summary.files());
+                    return new Export.Built(site, summary, touched.size());
+                }
+            }
+            return full(site, similar, options, stateFile, key, buildId, files, cache);
+        }
+        return full(site, SearchIndex.similar(site), options, stateFile, key, buildId, files, cache);
+    }
+
+    /** Whether the last build's pages may be kept but for what the edited answers touch. */
+    private boolean onlyAnswersEdited(BuildState last, Set<String> changed) {
+        if (!last.today().equals(today) || !last.buildId().equals(Export.buildIdOf(out))) {
+            return false;
+        }
+        for (String name : changed) {
+            // an answer added or removed moves lists and numbers everywhere: a build from nothing is simpler
+            if (!name.startsWith("answers/") || !name.endsWith(".md") || name.indexOf('/', 8) >= 0
+                    || !last.files().files().containsKey(name) || !Files.isRegularFile(siteDir.resolve(name))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The change of the edited answers, told by their files rather than by comparing what was read: the site as
+     * it was cannot read its edited bodies again. Null when an edit renamed an answer, or made or mended an
+     * answer with errors, which a build from nothing handles.
+     */
+    private static SiteChange answersChanged(Site was, Site now, Set<String> files) {
+        Set<Address> changed = new HashSet<>();
+        for (String file : files) {
+            String before = slugOf(was, file);
+            String after = slugOf(now, file);
+            if (before == null || !before.equals(after)) {
+                return null;
+            }
+            if (after.isEmpty()) {
+                // hidden before and after: it has no page
+                continue;
+            }
+            changed.add(Address.of(Address.Kind.ANSWER, after));
+        }
+        return new SiteChange(was, now, changed, Set.of(), Set.of());
+    }
+
+    private static String slugOf(Site site, String file) {
+        for (Answer answer : site.answers()) {
+            if (answer.source().file().equals(file)) {
+                return answer.slug();
+            }
+        }
+        // a draft or an answer dated later is not among the answers, and one with errors is nowhere
+        return site.hidden().stream().anyMatch(h -> h.file().equals(file)) ? "" : null;
+    }
+
+    private Export.Built full(Site site, Similar similar, Renderer.Options options, Path stateFile, String key,
+            String buildId, SiteFiles files, ParseCache cache) throws IOException {
+        if (stateFile != null) {
+            // the folder is emptied first: no state may describe it any more
+            Files.deleteIfExists(stateFile);
+        }
+        List<String> paths = new java.util.ArrayList<>();
+        Export.Summary summary = Export.writeAll(site, options.with(similar), out, stateFile == null ? null : buildId,
+                paths);
+        if (stateFile != null) {
+            save(stateFile, key, buildId, files, cache, similar, List.copyOf(paths), summary.files());
+        }
+        return new Export.Built(site, summary, -1);
+    }
+
+    private void save(Path stateFile, String key, String buildId, SiteFiles files, ParseCache cache, Similar similar,
+            List<String> paths, int fileCount) throws IOException {
+        ByteArrayOutputStream parsed = new ByteArrayOutputStream(1 << 20);
+        DataOutputStream out = new DataOutputStream(parsed);
+        cache.save(siteDir, keeping.facts(), out);
+        out.flush();
+        new BuildState(key, today, buildId, files, parsed.toByteArray(), keeping.facts(), similar, paths, fileCount)
+                .write(stateFile);
+    }
+}
