@@ -33,6 +33,11 @@ public final class ParseCache {
             Map<String, Map<String, String>> rejected) {}
 
     private final Map<Path, Read> files = new ConcurrentHashMap<>();
+    /**
+     * Restored entries as {@link #save} wrote them: saved again as they are while the entry is the same, since
+     * writing 10,000 answers afresh was a third of a build after an edit.
+     */
+    private final Map<Read, ParseCacheFile.Saved> saved = java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
     /** The content files of each folder as last listed; dropped when a file there appears or goes away. */
     private final Map<Path, List<Path>> listings = new ConcurrentHashMap<>();
     private volatile Config config;
@@ -70,7 +75,7 @@ public final class ParseCache {
     }
 
     /**
-     * A cache holding what {@link #save} wrote, for the answer files {@code hashes} knows; their bodies are read
+     * A cache holding what {@link #save} wrote (the bytes it wrote), for the answer files {@code hashes} knows; their bodies are read
      * again only when asked for, and only from a file with the bytes it had then.
      *
      * @param hashes the SHA-256 each answer file had when this was saved, by its path in the site
@@ -78,21 +83,31 @@ public final class ParseCache {
      * @return null when it was written by another version of this format or for loads of another kind
      * @throws java.io.IOException when it cannot be read or is damaged
      */
-    public static ParseCache restore(java.io.DataInput in, Path siteDir, boolean facts,
+    public static ParseCache restore(byte[] saved, Path siteDir, boolean facts,
             java.util.function.Function<String, byte[]> hashes) throws java.io.IOException {
-        return ParseCacheFile.read(in, siteDir, facts, hashes);
+        return ParseCacheFile.read(saved, siteDir, facts, hashes);
     }
 
     /** A cache with what this one holds, which each may then forget on its own. */
     public ParseCache copy() {
         ParseCache copy = new ParseCache();
         copy.files.putAll(files);
+        copy.saved.putAll(saved);
         copy.references = references;
         return copy;
     }
 
     java.util.Collection<Map.Entry<Path, Read>> entries() {
         return java.util.List.copyOf(new java.util.TreeMap<>(files).entrySet());
+    }
+
+    /** The form {@link #save} last wrote of an entry, if it is one restored. */
+    ParseCacheFile.Saved saved(Read read) {
+        return saved.get(read);
+    }
+
+    void saved(Read read, ParseCacheFile.Saved form) {
+        saved.put(read, form);
     }
 
     References references() {

@@ -6,6 +6,7 @@ import dev.answerline.memory.KeptText;
 import dev.answerline.memory.TextStore;
 import dev.answerline.content.internal.FrontMatter;
 import java.io.DataInput;
+import java.io.DataInputStream;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,6 +59,11 @@ final class ParseCacheFile {
         out.writeInt(kept.size());
         for (var entry : kept) {
             ParseCache.Read read = entry.getValue();
+            Saved form = cache.saved(read);
+            if (form != null) {
+                out.write(form.bytes(), form.from(), form.to() - form.from());
+                continue;
+            }
             string(out, entry.getKey().getFileName().toString());
             string(out, read.file());
             string(out, read.slug());
@@ -85,8 +91,10 @@ final class ParseCacheFile {
      *
      * @return null when the file was written by another version or for another kind of load
      */
-    static ParseCache read(DataInput in, Path siteDir, boolean facts, Function<String, byte[]> hashes)
+    static ParseCache read(byte[] bytes, Path siteDir, boolean facts, Function<String, byte[]> hashes)
             throws IOException {
+        Position position = new Position(bytes);
+        DataInputStream in = new DataInputStream(position);
         if (in.readInt() != VERSION || in.readBoolean() != facts) {
             return null;
         }
@@ -108,6 +116,7 @@ final class ParseCacheFile {
         }
         Path answers = dir.resolve(Address.Kind.ANSWER.folder());
         for (int n = in.readInt(); n > 0; n--) {
+            int from = position.at();
             Path file = answers.resolve(string(in));
             String relative = string(in);
             String slug = string(in);
@@ -128,10 +137,26 @@ final class ParseCacheFile {
                 value = answer(in, file, hash, base, facts);
             }
             if (hash != null) {
-                cache.read(file, new ParseCache.Read(relative, slug, value, problems));
+                ParseCache.Read read = new ParseCache.Read(relative, slug, value, problems);
+                cache.read(file, read);
+                cache.saved(read, new Saved(bytes, from, position.at()));
             }
         }
         return cache;
+    }
+
+    /** An entry as it was written: {@code bytes} from {@code from} to {@code to}. */
+    record Saved(byte[] bytes, int from, int to) {}
+
+    /** Where a read has got to, for {@link Saved}. */
+    private static final class Position extends java.io.ByteArrayInputStream {
+        Position(byte[] bytes) {
+            super(bytes);
+        }
+
+        int at() {
+            return pos;
+        }
     }
 
     private static void answer(DataOutput out, Answer a) throws IOException {

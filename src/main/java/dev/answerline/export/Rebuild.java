@@ -61,12 +61,26 @@ final class Rebuild {
         this.compression = compression;
     }
 
+    private static final boolean TIMING = Boolean.getBoolean("answerline.timing");
+    private long started = System.nanoTime();
+
+    /** With {@code -Danswerline.timing=true}, how long each step took, on standard error. */
+    private void step(String what) {
+        if (TIMING) {
+            long now = System.nanoTime();
+            System.err.printf("  build: %s %d ms%n", what, (now - started) / 1_000_000);
+            started = now;
+        }
+    }
+
     Export.Built run() throws IOException {
         // the options are part of the key: another set of sent issues is another set of pages
         String key = Snapshot.engine() + "\nexport subscribers=0 sent=" + new TreeMap<>(sent);
         Path stateFile = dataDir == null ? null : BuildState.fileFor(dataDir, out);
         BuildState last = stateFile == null ? null : BuildState.read(stateFile, key);
+        step("state read");
         SiteFiles files = SiteFiles.scan(siteDir, dataDir, last == null ? null : last.files());
+        step("files compared");
         Set<String> changed = last == null ? null : files.changedSince(last.files());
         ParseCache before = last == null ? null : last.parseCache(siteDir, keeping.facts());
         ParseCache cache = before == null ? new ParseCache() : before.copy();
@@ -74,6 +88,7 @@ final class Rebuild {
             changed.forEach(name -> cache.invalidate(siteDir.resolve(name)));
         }
         Site site = Site.load(siteDir, today, false, cache, keeping);
+        step("site loaded");
         String buildId = UUID.randomUUID().toString();
         Renderer.Options options = Renderer.Options.export(Similar.NONE).withSent(sent).with(compression);
         if (last != null && onlyAnswersEdited(last, changed)) {
@@ -82,12 +97,15 @@ final class Rebuild {
                 return new Export.Built(site, new Export.Summary(last.fileCount(), out), 0);
             }
             Similar similar = SearchIndex.similar(site);
+            step("similar answers found");
             Site was = Site.load(siteDir, today, false, before, keeping);
             SiteChange change = answersChanged(was, site, changed);
             Set<String> touched = change == null ? null : Renderer.touched(change, last.similar(), similar);
+            step("what changed worked out");
             if (touched != null) {
                 Export.Summary summary = Export.writeTouched(site, options.with(similar), out, touched, last.paths(),
                         last.fileCount(), buildId);
+                step("pages written");
                 if (summary != null) {
                     save(stateFile, key, buildId, files, cache, similar, last.paths(), summary.files());
                     return new Export.Built(site, summary, touched.size());
@@ -168,5 +186,6 @@ final class Rebuild {
         out.flush();
         new BuildState(key, today, buildId, files, parsed.toByteArray(), keeping.facts(), similar, paths, fileCount)
                 .write(stateFile);
+        step("state written");
     }
 }

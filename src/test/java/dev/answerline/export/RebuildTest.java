@@ -12,9 +12,7 @@ import dev.answerline.content.ParseCache;
 import dev.answerline.content.Site;
 import dev.answerline.export.internal.BuildState;
 import dev.answerline.render.CompressionCache;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -148,14 +146,14 @@ class RebuildTest {
                 hashes.put("answers/" + file.getFileName(), sha256(file));
             }
         }
-        ParseCache restored = ParseCache.restore(new DataInputStream(new ByteArrayInputStream(saved.toByteArray())),
+        ParseCache restored = ParseCache.restore(saved.toByteArray(),
                 site, true, hashes::get);
         Site loaded = Site.load(site, TODAY, false, restored, Keeping.ALL);
         assertThat(loaded.answer("should-you-foam-roll-your-lumbar-spine").orElseThrow().source().prose().html())
                 .contains("Why the lower back is different");
 
         SiteEdits.replace(SiteEdits.LUMBAR, "## Why the lower back is different", "## Why").apply(site);
-        ParseCache again = ParseCache.restore(new DataInputStream(new ByteArrayInputStream(saved.toByteArray())),
+        ParseCache again = ParseCache.restore(saved.toByteArray(),
                 site, true, hashes::get);
         Site stale = Site.load(site, TODAY, false, again, Keeping.ALL);
         assertThatThrownBy(() -> stale.answer("should-you-foam-roll-your-lumbar-spine").orElseThrow().source().body())

@@ -53,7 +53,7 @@ public record BuildState(String key, LocalDate today, String buildId, SiteFiles 
      * {@link ParseCache#restore}): the caller forgets those that changed since.
      */
     public ParseCache parseCache(Path siteDir, boolean facts) throws IOException {
-        ParseCache cache = ParseCache.restore(new DataInputStream(new ByteArrayInputStream(parsed)), siteDir, facts,
+        ParseCache cache = ParseCache.restore(parsed, siteDir, facts,
                 name -> {
                     SiteFiles.Stamp stamp = files.files().get(name);
                     return stamp == null ? null : stamp.sha256();
