@@ -11,7 +11,6 @@ import dev.answerline.export.internal.BuildState;
 import dev.answerline.render.CompressionCache;
 import dev.answerline.render.Renderer;
 import dev.answerline.render.Similar;
-import dev.answerline.render.Snapshot;
 import dev.answerline.search.SearchIndex;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -75,14 +74,23 @@ final class Rebuild {
 
     Export.Built run() throws IOException {
         // the options are part of the key: another set of sent issues is another set of pages
-        String key = Snapshot.engine() + "\nexport subscribers=0 sent=" + new TreeMap<>(sent);
+        String key = Renderer.engine() + "\nexport subscribers=0 sent=" + new TreeMap<>(sent);
         Path stateFile = dataDir == null ? null : BuildState.fileFor(dataDir, out);
         BuildState last = stateFile == null ? null : BuildState.read(stateFile, key);
         step("state read");
-        SiteFiles files = SiteFiles.scan(siteDir, dataDir, last == null ? null : last.files());
-        step("files compared");
-        Set<String> changed = last == null ? null : files.changedSince(last.files());
+        // the files are compared on one core while the answers are restored on the other
+        java.util.concurrent.CompletableFuture<SiteFiles> scanning = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> {
+                    try {
+                        return SiteFiles.scan(siteDir, dataDir, last == null ? null : last.files());
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
         ParseCache before = last == null ? null : last.parseCache(siteDir, keeping.facts());
+        SiteFiles files = joined(scanning);
+        Set<String> changed = last == null ? null : files.changedSince(last.files());
+        step("files compared and answers restored");
         ParseCache cache = before == null ? new ParseCache() : before.copy();
         if (changed != null) {
             changed.forEach(name -> cache.invalidate(siteDir.resolve(name)));
@@ -114,6 +122,20 @@ final class Rebuild {
             return full(site, similar, options, stateFile, key, buildId, files, cache);
         }
         return full(site, SearchIndex.similar(site), options, stateFile, key, buildId, files, cache);
+    }
+
+    private static <T> T joined(java.util.concurrent.CompletableFuture<T> future) throws IOException {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
     }
 
     /** Whether the last build's pages may be kept but for what the edited answers touch. */

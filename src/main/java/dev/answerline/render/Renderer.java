@@ -185,6 +185,15 @@ public final class Renderer {
     }
 
     /**
+     * What identifies the engine that renders: its classes, libraries, Java version and compression settings.
+     * What one run keeps for the next (a page snapshot, a build's state) is keyed by it, so an upgrade never
+     * reuses what another version made.
+     */
+    public static String engine() {
+        return dev.answerline.render.internal.SnapshotKey.engine();
+    }
+
+    /**
      * As {@link #each(Site, Options, BiFunction)}, rendering only the pages at {@code only} that the site has:
      * a build after an edit renders what the edit touched ({@link #touched}). The sink is still told every
      * page's path, for the layout of the output.

@@ -57,14 +57,6 @@ public final class Snapshot {
         this.dir = dir;
     }
 
-    /**
-     * What identifies the engine in every key: its classes, libraries, Java version and compression settings.
-     * Anything else kept from one run for the next (a build's state) is keyed by it too.
-     */
-    public static String engine() {
-        return SnapshotKey.engine();
-    }
-
     /** The snapshot kept in {@code dataDir/cache}; the data folder is left out of the site's key. */
     public static Snapshot in(Path dataDir) {
         return new Snapshot(dataDir, dataDir.resolve("cache"));

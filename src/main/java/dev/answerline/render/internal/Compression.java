@@ -10,15 +10,18 @@ import java.util.zip.GZIPOutputStream;
 
 /** The encodings pages are precompressed into, once, when they are rendered. */
 public final class Compression {
-    /**
-     * Brotli's quality: 6 makes an answer page 6.5% smaller than gzip's best in about the same time
-     * (0.7 ms against 0.6); 11 makes it 18% smaller but takes 26 ms, which for 20,000 pages is minutes of
-     * start-up.
-     */
-    private static final Encoder.Parameters BROTLI = new Encoder.Parameters().setQuality(6)
-            .setMode(Encoder.Mode.TEXT);
-    /** False where brotli4j has no native library for the platform: pages are then sent with gzip only. */
-    private static final boolean BROTLI_LOADED = Brotli4jLoader.isAvailable();
+    /** Loaded when first needed: an export makes no brotli, and loading the native library slows every build. */
+    private static final class Brotli {
+        /**
+         * Brotli's quality: 6 makes an answer page 6.5% smaller than gzip's best in about the same time
+         * (0.7 ms against 0.6); 11 makes it 18% smaller but takes 26 ms, which for 20,000 pages is minutes of
+         * start-up.
+         */
+        static final Encoder.Parameters PARAMETERS = new Encoder.Parameters().setQuality(6)
+                .setMode(Encoder.Mode.TEXT);
+        /** False where brotli4j has no native library for the platform: pages are then sent with gzip only. */
+        static final boolean LOADED = Brotli4jLoader.isAvailable();
+    }
 
     /**
      * The settings the encodings are made with, for the name of a cache of them: a change here (a level, the
@@ -30,7 +33,7 @@ public final class Compression {
 
     /** False where brotli4j has no native library for this platform. */
     public static boolean brotliAvailable() {
-        return BROTLI_LOADED;
+        return Brotli.LOADED;
     }
 
     /** True for content types that compression makes smaller. */
@@ -57,11 +60,11 @@ public final class Compression {
 
     /** The brotli encoding, or null when brotli is not available here. */
     public static byte[] brotli(byte[] bytes) {
-        if (!BROTLI_LOADED) {
+        if (!Brotli.LOADED) {
             return null;
         }
         try {
-            return Encoder.compress(bytes, BROTLI);
+            return Encoder.compress(bytes, Brotli.PARAMETERS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
