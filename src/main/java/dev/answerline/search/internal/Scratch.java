@@ -16,10 +16,21 @@ final class Scratch {
     private final double[] sums;
     private final int[] touched;
     private int count;
+    final Computation.Reader reader = new Computation.Reader();
+    /** The opening words of the answer's question and body: id, then count, for each. */
+    final int[][] opening = new int[2][64];
 
-    Scratch(int largestCategory) {
-        this.sums = new double[largestCategory];
-        this.touched = new int[largestCategory];
+    Scratch(int category) {
+        this.sums = new double[category];
+        this.touched = new int[category];
+    }
+
+    /** {@link #opening}'s array of field {@code f}, with room for {@code size} numbers. */
+    int[] room(int f, int size) {
+        if (opening[f].length < size) {
+            opening[f] = new int[size];
+        }
+        return opening[f];
     }
 
     void add(int place, float score) {
