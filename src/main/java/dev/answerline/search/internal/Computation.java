@@ -77,7 +77,7 @@ final class Computation {
             (parallel ? chunks.parallel() : chunks).forEach(c -> {
                 Scratch scratch = new Scratch(end - first);
                 for (int d = first + c * CHUNK; d < Math.min(end, first + (c + 1) * CHUNK); d++) {
-                    lists[d] = similar(d, first, end, postings, scratch);
+                    lists[d] = similar(d, first, postings, scratch);
                 }
             });
         }
@@ -89,7 +89,7 @@ final class Computation {
     }
 
     /** What MoreLikeThis asked for this answer, then the answers of its category that query found. */
-    private List<String> similar(int d, int from, int to, Postings[] postings, Scratch scratch) {
+    private List<String> similar(int d, int from, Postings[] postings, Scratch scratch) {
         Reader in = scratch.reader;
         in.start(terms[d]);
         int[][] opening = scratch.opening;
@@ -124,6 +124,10 @@ final class Computation {
             }
         }
         int size = queue.size();
+        Postings[] lists = new Postings[size];
+        int[] ids = new int[size];
+        float[] weights = new float[size];
+        float[] most = new float[size];
         // the queue gives its least term first, and MoreLikeThis took that for the "best" score
         float best = -1;
         for (int i = 0; i < size; i++) {
@@ -131,10 +135,52 @@ final class Computation {
             if (best == -1) {
                 best = term.score;
             }
-            postings[term.field].score(term.id, term.score / best * fields[term.field].bm25Idf(term.id), from,
-                    scratch);
+            float weight = term.score / best * fields[term.field].bm25Idf(term.id);
+            Postings list = postings[term.field];
+            // the most the term gives an answer: BM25 grows with the denominator, float for float
+            float max = list.length(term.id) == 0 ? 0 : weight - weight / list.largest()[term.id];
+            int j = i;
+            for (; j > 0 && most[j - 1] < max; j--) {
+                lists[j] = lists[j - 1];
+                ids[j] = ids[j - 1];
+                weights[j] = weights[j - 1];
+                most[j] = most[j - 1];
+            }
+            lists[j] = list;
+            ids[j] = term.id;
+            weights[j] = weight;
+            most[j] = max;
         }
+        score(lists, ids, weights, most, scratch);
         return scratch.top(d, from, slugs, CANDIDATES, Likeness.KEPT);
+    }
+
+    /**
+     * Scores the query's terms, those that can give the most first. Once the answers already found have
+     * {@value #CANDIDATES} scores that the remaining terms together could not reach, no other answer can
+     * take a place: the remaining terms are added to the answers found only (MaxScore's idea), which spares
+     * the long lists of the common words, most of the time of a large category. Scores are the same.
+     */
+    private static void score(Postings[] lists, int[] ids, float[] weights, float[] most, Scratch scratch) {
+        boolean closed = false;
+        for (int j = 0; j < lists.length; j++) {
+            Postings list = lists[j];
+            if (closed) {
+                list.addToFound(ids[j], weights[j], scratch);
+                continue;
+            }
+            list.score(ids[j], weights[j], scratch);
+            long remaining = 0;
+            double reach = 0;
+            for (int k = j + 1; k < lists.length; k++) {
+                remaining += lists[k].length(ids[k]);
+                reach += most[k];
+            }
+            // the twelfth partial score bounds the twelfth final one from below; finding it costs one pass
+            if (scratch.found() >= CANDIDATES && remaining > 2L * scratch.found()) {
+                closed = (float) reach < (float) scratch.largest(CANDIDATES);
+            }
+        }
     }
 
     /** One field of every answer: lengths and word statistics of all, the words a query may take. */
@@ -197,6 +243,7 @@ final class Computation {
             Reader in = new Reader();
             for (int pass = 0; pass < 2; pass++) {
                 float[] tf = pass == 0 ? null : new float[start[docFreq.length]];
+                float[] largest = pass == 0 ? null : new float[docFreq.length];
                 int[] docs = pass == 0 ? null : new int[tf.length];
                 int[] next = pass == 0 ? start : java.util.Arrays.copyOf(start, docFreq.length);
                 for (int d = from; d < to; d++) {
@@ -221,7 +268,8 @@ final class Computation {
                         } else {
                             docs[next[id]] = d - from;
                             // Lucene's BM25 has 1 + freq / norm in float too: the same float, found once
-                            tf[next[id]++] = 1f + count * normInverse[norms[d] & 0xFF];
+                            tf[next[id]] = 1f + count * normInverse[norms[d] & 0xFF];
+                            largest[id] = Math.max(largest[id], tf[next[id]++]);
                         }
                     }
                 }
@@ -230,19 +278,46 @@ final class Computation {
                         start[id + 1] += start[id];
                     }
                 } else {
-                    return new Postings(start, docs, tf);
+                    return new Postings(start, docs, tf, largest);
                 }
             }
             throw new AssertionError();
         }
     }
 
-    /** A category's answers with each word, by their place in it, and BM25's denominator for each. */
-    private record Postings(int[] start, int[] places, float[] denominators) {
+    /**
+     * A category's answers with each word, by their place in it, BM25's denominator for each, and the largest
+     * denominator of each word.
+     */
+    private record Postings(int[] start, int[] places, float[] denominators, float[] largest) {
+        int length(int id) {
+            return start[id + 1] - start[id];
+        }
+
         /** Adds one query term's BM25 score to every answer of the category that has it. */
-        void score(int id, float weight, int from, Scratch scratch) {
+        void score(int id, float weight, Scratch scratch) {
             for (int p = start[id]; p < start[id + 1]; p++) {
                 scratch.add(places[p], weight - weight / denominators[p]);
+            }
+        }
+
+        /** The same, for the answers already found only. */
+        void addToFound(int id, float weight, Scratch scratch) {
+            int found = scratch.found();
+            if (8L * found < length(id)) {
+                for (int t = 0; t < found; t++) {
+                    int place = scratch.foundAt(t);
+                    int p = java.util.Arrays.binarySearch(places, start[id], start[id + 1], place);
+                    if (p >= 0) {
+                        scratch.addToFound(place, weight - weight / denominators[p]);
+                    }
+                }
+            } else {
+                for (int p = start[id]; p < start[id + 1]; p++) {
+                    if (scratch.isFound(places[p])) {
+                        scratch.addToFound(places[p], weight - weight / denominators[p]);
+                    }
+                }
             }
         }
     }

@@ -41,6 +41,41 @@ final class Scratch {
         sums[place] += score;
     }
 
+    int found() {
+        return count;
+    }
+
+    int foundAt(int t) {
+        return touched[t];
+    }
+
+    boolean isFound(int place) {
+        return sums[place] != 0;
+    }
+
+    /** Adds to the score of an answer already found. */
+    void addToFound(int place, float score) {
+        sums[place] += score;
+    }
+
+    /** The {@code k}th largest score so far, of at least {@code k} found. */
+    double largest(int k) {
+        double[] top = new double[k];
+        int size = 0;
+        for (int t = 0; t < count; t++) {
+            double sum = sums[touched[t]];
+            if (size == k && sum <= top[k - 1]) {
+                continue;
+            }
+            int i = size < k ? size++ : k - 1;
+            for (; i > 0 && top[i - 1] < sum; i--) {
+                top[i] = top[i - 1];
+            }
+            top[i] = sum;
+        }
+        return top[k - 1];
+    }
+
     /**
      * The answers with the best scores, most alike first, without answer {@code self}; then clears the
      * scores. As the Lucene query: the best {@value Likeness#KEPT} + the answer itself by score, then by slug,
