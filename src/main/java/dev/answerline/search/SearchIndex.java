@@ -452,7 +452,9 @@ public final class SearchIndex implements AutoCloseable {
                     likeness.put(slug, answer.category(), Terms.of(analyzer, answer));
                 }
                 removed.forEach(likeness::remove);
-                similar = similar(likeness);
+                Similar next = similar(likeness);
+                // the same object when nothing moved: a preview then renders no box again
+                similar = next.equals(similar) ? similar : next;
             }
         } catch (IOException e) {
             throw Part.folderFailed(e);

@@ -262,6 +262,19 @@ class SearchIndexTest {
         }
     }
 
+    @Test
+    void anEditThatMovesNoBoxKeepsTheSameSimilarAnswers(@TempDir Path dir) throws Exception {
+        Path copy = TestSites.copyDemo(dir);
+        Site before = Site.load(copy);
+        try (SearchIndex live = SearchIndex.build(before)) {
+            Similar first = live.similar();
+            // the description is neither question nor body: the lists cannot move, and a preview renders no box
+            edit(copy.resolve("answers/should-you-foam-roll-your-it-band.md"), "description: ", "description: Yes. ");
+            live.update(SiteChange.between(before, Site.load(copy), Set.of()));
+            assertThat(live.similar()).isSameAs(first);
+        }
+    }
+
     private static void edit(Path file, String from, String to) {
         try {
             String text = Files.readString(file);
