@@ -38,11 +38,6 @@ public final class Likeness {
         answers.remove(slug);
     }
 
-    /** The answers kept. */
-    public int size() {
-        return answers.size();
-    }
-
     /** Per field: length, words, words in the opening, then each word's id, count and opening count. */
     private byte[] pack(Terms terms) {
         Terms.Field question = terms.field(Terms.QUESTION);
