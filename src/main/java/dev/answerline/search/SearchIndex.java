@@ -19,6 +19,7 @@ import dev.answerline.search.internal.Likeness;
 import dev.answerline.search.internal.Part;
 import dev.answerline.search.internal.Queries;
 import dev.answerline.search.internal.Recent;
+import dev.answerline.search.internal.Terms;
 import dev.answerline.search.internal.Snippets;
 import dev.answerline.server.Lane;
 import java.io.IOException;
@@ -34,7 +35,6 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.index.IndexReader;
@@ -106,6 +106,11 @@ public final class SearchIndex implements AutoCloseable {
     private volatile Queries queries;
     /** Found when first asked for: searching needs none of it. */
     private Similar similar;
+    /**
+     * Every answer's terms, kept from the first {@link #similar()} on, so that an update analyses only the
+     * answers that changed and still finds every list as a build does.
+     */
+    private Likeness likeness;
     /** What each document shows, by id: added before a document becomes searchable, removed after. */
     private final Map<String, Item> items = new ConcurrentHashMap<>();
     private Site site;
@@ -381,31 +386,21 @@ public final class SearchIndex implements AutoCloseable {
 
     /**
      * The answers most like each answer, for the "More ... Questions" boxes: found at the first call, which
-     * takes a while on a large site, and kept up to date by {@link #update} from then on.
+     * analyses every answer, and kept up to date by {@link #update} from then on.
      */
     public synchronized Similar similar() {
         if (similar == null) {
-            // an index split by category finds them all much faster than this one; updates use this one.
-            // Texts are made again for the queries rather than kept: a served site's heap has no room for them
-            similar = similar(site, UnaryOperator.identity());
+            // texts are made again for the analysis rather than kept: a served site's heap has no room for them
+            likeness = likeness(site, Map.of());
+            similar = similar(likeness);
         }
         return similar;
     }
 
-    /** The similar answers as this index finds them one by one, as updates do; for tests. */
-    Similar similarInOneIndex() {
-        try {
-            return likeness(site.answers(), Similar.NONE);
-        } catch (IOException | UncheckedIOException e) {
-            throw SearchException.bug("finding similar answers failed: " + e.getMessage(), e);
-        }
-    }
-
     /**
      * Brings the index up to date with the site after a change: documents of changed content replaced, of
-     * removed content deleted, synonyms read again. The similar answers are found again for changed answers
-     * and for those that showed a changed one; the rest keep theirs until the next full build, so a preview
-     * may differ a little from a build.
+     * removed content deleted, synonyms read again. Once {@link #similar()} has been asked for, changed answers
+     * are analysed again and every answer's similar answers found again, the same as a build finds them.
      */
     public synchronized void update(SiteChange change) {
         try {
@@ -417,7 +412,6 @@ public final class SearchIndex implements AutoCloseable {
             if (relanguage) {
                 language = languageOf(now);
                 analysis.set(Analysis.index(language));
-                similar = null;
             }
             // a renamed category shows on every result of its answers
             Set<String> changed = new HashSet<>(change.changed(Kind.ANSWER));
@@ -447,19 +441,20 @@ public final class SearchIndex implements AutoCloseable {
             items.keySet().removeAll(gone);
             site = now;
             this.labels = now.config().labels();
-            if (similar != null && (!changed.isEmpty() || !removed.isEmpty())) {
-                Set<String> again = new HashSet<>(changed);
-                similar.bySlug().forEach((slug, like) -> {
-                    if (like.stream().anyMatch(s -> changed.contains(s) || removed.contains(s))) {
-                        again.add(slug);
-                    }
-                });
-                List<Answer> answers = again.stream().map(s -> now.answer(s).orElse(null)).filter(Objects::nonNull)
-                        .toList();
-                Map<String, List<String>> next = new HashMap<>(similar.bySlug());
-                removed.forEach(next::remove);
-                next.putAll(likeness(answers, Similar.NONE).bySlug());
-                similar = new Similar(next);
+            if (relanguage) {
+                likeness = null;
+                similar = null;
+            } else if (likeness != null && (!change.changed(Kind.ANSWER).isEmpty() || !removed.isEmpty())) {
+                // a word's frequencies change with any answer, and with them the scores of all: every list again
+                Analyzer analyzer = AnswerTerms.analyzer(now);
+                for (String slug : change.changed(Kind.ANSWER)) {
+                    Answer answer = now.answer(slug).orElseThrow();
+                    likeness.put(slug, answer.category(), Terms.of(analyzer, answer));
+                }
+                removed.forEach(likeness::remove);
+                Similar next = similar(likeness);
+                // the same object when nothing moved: a preview then renders no box again
+                similar = next.equals(similar) ? similar : next;
             }
         } catch (IOException e) {
             throw Part.folderFailed(e);
@@ -492,75 +487,47 @@ public final class SearchIndex implements AutoCloseable {
         }
     }
 
-    private Similar likeness(List<Answer> of, Similar base) throws IOException {
-        IndexSearcher searcher = answers.acquire();
-        try {
-            return likeness(searcher, analyzer(), of.stream().map(a -> items.get(Documents.id(Documents.ANSWER_TYPE,
-                    a.slug()))).filter(Objects::nonNull).toList(), base);
-        } finally {
-            answers.release(searcher);
-        }
-    }
-
-    private static Similar likeness(IndexSearcher searcher, Analyzer analyzer, List<Item> of, Similar base) {
-        return likeness(new Likeness(searcher, analyzer), of, base);
-    }
-
-    private static Similar likeness(Likeness likeness, List<Item> of, Similar base) {
-        Map<String, List<String>> bySlug = new HashMap<>(base.bySlug());
-        of.parallelStream().map(item -> Map.entry(item.slug(), likeness.of(item))).toList()
-                .forEach(e -> bySlug.put(e.getKey(), e.getValue()));
-        return new Similar(bySlug);
+    /**
+     * The similar answers of a site, as {@link #similar()} finds them, without a search index: for a build,
+     * which has no search.
+     */
+    public static Similar similar(Site site) {
+        return similar(site, Map.of());
     }
 
     /**
-     * The similar answers of a site, as {@link #similar()} finds them, without a search index: for a build,
-     * which has no search. Its own index holds only what MoreLikeThis reads: no positions, offsets or lead.
+     * The similar answers of a site from its answers' terms as a build kept them, by slug: the same lists as
+     * {@link #similar(Site)}, without analysing the answers again. Answers without terms in {@code terms} are
+     * analysed here; terms of slugs the site does not have are left out.
      */
-    public static Similar similar(Site site) {
-        // each body's text is made once here, for the index and for MoreLikeThis: Markdown is most of the cost
-        return similar(site, Item::withBodyMade);
+    public static Similar similar(Site site, Map<String, AnswerTerms> terms) {
+        return similar(likeness(site, terms));
     }
 
-    private static Similar similar(Site site, UnaryOperator<Item> prepare) {
+    /** Every answer's terms, analysed on several threads unless given. */
+    private static Likeness likeness(Site site, Map<String, AnswerTerms> given) {
         long started = System.nanoTime();
-        Analyzer analyzer = Analysis.index(languageOf(site));
-        Map<String, String> labels = labels(site);
-        List<Item> items = site.answers().parallelStream().map(a -> Documents.answer(a, labels.get(a.category())))
-                .map(prepare).toList();
-        Map<String, Part> parts = new HashMap<>();
-        try {
-            for (Item item : items) {
-                // several parts fill at once: each gets a small share of the heap for its buffer
-                parts.computeIfAbsent(item.category(), c -> new Part(analyzer, 16));
-            }
-            items.parallelStream().forEach(item -> parts.get(item.category()).add(Documents.likeness(item)));
-            Map<String, IndexReader> readers = new HashMap<>();
-            for (Map.Entry<String, Part> part : parts.entrySet()) {
-                part.getValue().refresh();
-                readers.put(part.getKey(), part.getValue().reader());
-            }
-            if (TIMING) {
-                System.err.printf("  similar answers: indexed in %d ms%n", (System.nanoTime() - started) / 1_000_000);
-            }
-            Similar similar = likeness(new Likeness(readers, analyzer), items, Similar.NONE);
-            if (TIMING) {
-                System.err.printf("  similar answers %d ms%n", (System.nanoTime() - started) / 1_000_000);
-            }
-            return similar;
-        } catch (IOException e) {
-            throw Part.folderFailed(e);
-        } catch (UncheckedIOException e) {
-            throw SearchException.bug("finding similar answers failed: " + e.getMessage(), e);
-        } finally {
-            for (Part part : parts.values()) {
-                try {
-                    part.close();
-                } catch (IOException e) {
-                    // a folder left behind is removed when the process ends (see IndexFolders)
-                }
-            }
+        Analyzer analyzer = AnswerTerms.analyzer(site);
+        List<Terms> terms = site.answers().parallelStream().map(a -> given.containsKey(a.slug())
+                ? given.get(a.slug()).terms() : Terms.of(analyzer, a)).toList();
+        Likeness likeness = new Likeness();
+        for (int i = 0; i < terms.size(); i++) {
+            Answer answer = site.answers().get(i);
+            likeness.put(answer.slug(), answer.category(), terms.get(i));
         }
+        if (TIMING) {
+            System.err.printf("  similar answers: terms in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        }
+        return likeness;
+    }
+
+    private static Similar similar(Likeness likeness) {
+        long started = System.nanoTime();
+        Similar similar = new Similar(likeness.similar(true));
+        if (TIMING) {
+            System.err.printf("  similar answers %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        }
+        return similar;
     }
 
     /** Replaces changed items (or all) of one kind in the other part; the ids of the removed ones. */
@@ -587,7 +554,7 @@ public final class SearchIndex implements AutoCloseable {
     }
 
     /** The language a site's words are analysed in: English for one Answerline does not know. */
-    private static Language languageOf(Site site) {
+    static Language languageOf(Site site) {
         return Language.of(site.config().language()).orElse(Language.ENGLISH);
     }
 

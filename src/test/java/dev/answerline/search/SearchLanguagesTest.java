@@ -96,7 +96,7 @@ class SearchLanguagesTest {
         assertThat(large.config().language()).isEqualTo("de");
         try (SearchIndex full = SearchIndex.build(large)) {
             Similar split = SearchIndex.similar(large);
-            assertThat(split).isEqualTo(full.similarInOneIndex());
+            assertThat(split).isEqualTo(full.similar());
             assertThat(split.bySlug().values()).allSatisfy(like -> assertThat(like).isNotEmpty());
         }
     }

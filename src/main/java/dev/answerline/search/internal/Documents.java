@@ -43,7 +43,6 @@ public final class Documents {
     public static final Map<String, Float> WEIGHTS = weights();
 
     private static final FieldType SNIPPET = text(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS_AND_OFFSETS);
-    private static final FieldType FREQUENCIES = text(IndexOptions.DOCS_AND_FREQS);
 
     private Documents() {}
 
@@ -86,20 +85,6 @@ public final class Documents {
         return doc;
     }
 
-    /**
-     * The document of an answer for finding similar answers only: the fields MoreLikeThis reads, analysed
-     * as in {@link #document}, so that scores and results are the same, without what searching needs
-     * (positions, offsets, the lead).
-     */
-    public static Document likeness(Item item) {
-        Document doc = new Document();
-        doc.add(new SortedDocValuesField(ID, new BytesRef(item.id())));
-        doc.add(new StringField(CATEGORY, item.category(), Field.Store.NO));
-        doc.add(new Field(QUESTION, item.title(), FREQUENCIES));
-        doc.add(new Field(BODY, item.body().get(), FREQUENCIES));
-        return doc;
-    }
-
     /** The id of document {@code doc}, from the doc values. */
     public static String id(IndexReader reader, int doc) throws IOException {
         List<LeafReaderContext> leaves = reader.leaves();
@@ -117,7 +102,8 @@ public final class Documents {
         return lead.append('\n').append(answer.description()).toString();
     }
 
-    private static String body(Answer answer) {
+    /** The text of an answer's body field: the body and the related questions with their answers. */
+    static String body(Answer answer) {
         StringBuilder body = new StringBuilder(answer.source().prose().text());
         answer.related().forEach(r -> body.append('\n').append(r.question()).append('\n').append(plain(r.answer())));
         return body.toString();

@@ -22,12 +22,6 @@ public record Item(String id, String path, String title, String label, String ca
         return id.substring(0, id.indexOf(':'));
     }
 
-    /** This item with its body text made now and kept, for when it is read more than once. */
-    public Item withBodyMade() {
-        String text = body.get();
-        return new Item(id, path, title, label, category, description, lead, () -> text);
-    }
-
     public String slug() {
         return id.substring(id.indexOf(':') + 1);
     }

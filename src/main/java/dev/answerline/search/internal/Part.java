@@ -29,16 +29,11 @@ public final class Part implements AutoCloseable {
     private SearcherManager searchers;
 
     public Part(Analyzer analyzer) {
-        this(analyzer, BUFFER_MB);
-    }
-
-    /** @param bufferMb heap for documents not yet written out: several parts built at once share the heap */
-    public Part(Analyzer analyzer, double bufferMb) {
         try {
             this.folder = IndexFolders.create();
             IndexWriterConfig config = new IndexWriterConfig(analyzer)
                     .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
-                    .setRAMBufferSizeMB(bufferMb)
+                    .setRAMBufferSizeMB(BUFFER_MB)
                     .setCommitOnClose(false);
             this.writer = new IndexWriter(new MMapDirectory(folder), config);
         } catch (IOException e) {
