@@ -11,7 +11,7 @@ import dev.answerline.export.internal.BuildState;
 import dev.answerline.render.CompressionCache;
 import dev.answerline.render.Renderer;
 import dev.answerline.render.Similar;
-import dev.answerline.search.SearchIndex;
+import dev.answerline.search.KeptTerms;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -104,24 +104,46 @@ final class Rebuild {
                 // nothing to do but say so: the folder is as the last build left it
                 return new Export.Built(site, new Export.Summary(last.fileCount(), out), 0);
             }
-            Similar similar = SearchIndex.similar(site);
+            // the site as it was loads on a thread of its own while the similar answers are found
+            java.util.concurrent.CompletableFuture<Site> loading = onThread(
+                    () -> Site.load(siteDir, today, false, before, keeping));
+            KeptTerms terms = terms(site, last, changed);
+            Similar similar = terms.similar();
             step("similar answers found");
-            Site was = Site.load(siteDir, today, false, before, keeping);
-            SiteChange change = answersChanged(was, site, changed);
+            SiteChange change = answersChanged(joined(loading), site, changed);
             Set<String> touched = change == null ? null : Renderer.touched(change, last.similar(), similar);
             step("what changed worked out");
             if (touched != null) {
+                // the state is written aside while the pages are, and put in place once they all are
+                BuildState state = state(key, buildId, files, cache, terms, similar, last.paths(), last.fileCount());
+                java.util.concurrent.CompletableFuture<Path> writing = onThread(() -> {
+                    try {
+                        return state.writeAside(stateFile);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
                 Export.Summary summary = Export.writeTouched(site, options.with(similar), out, touched, last.paths(),
                         last.fileCount(), buildId);
                 step("pages written");
+                Path written = joined(writing);
                 if (summary != null) {
-                    save(stateFile, key, buildId, files, cache, similar, last.paths(), summary.files());
+                    BuildState.place(written, stateFile);
+                    step("state written");
                     return new Export.Built(site, summary, touched.size());
                 }
+                Files.deleteIfExists(written);
             }
-            return full(site, similar, options, stateFile, key, buildId, files, cache);
+            return full(site, terms, similar, options, stateFile, key, buildId, files, cache);
         }
-        return full(site, SearchIndex.similar(site), options, stateFile, key, buildId, files, cache);
+        KeptTerms terms = terms(site, last, changed);
+        return full(site, terms, terms.similar(), options, stateFile, key, buildId, files, cache);
+    }
+
+    /** The terms of every answer for the similar answers: the last build's for the answers not edited since. */
+    private static KeptTerms terms(Site site, BuildState last, Set<String> changed) {
+        return KeptTerms.of(site, last == null ? null : KeptTerms.read(last.terms()),
+                answer -> changed != null && !changed.contains(answer.source().file()));
     }
 
     private static <T> T joined(java.util.concurrent.CompletableFuture<T> future) throws IOException {
@@ -185,8 +207,8 @@ final class Rebuild {
         return site.hidden().stream().anyMatch(h -> h.file().equals(file)) ? "" : null;
     }
 
-    private Export.Built full(Site site, Similar similar, Renderer.Options options, Path stateFile, String key,
-            String buildId, SiteFiles files, ParseCache cache) throws IOException {
+    private Export.Built full(Site site, KeptTerms terms, Similar similar, Renderer.Options options, Path stateFile,
+            String key, String buildId, SiteFiles files, ParseCache cache) throws IOException {
         if (stateFile != null) {
             // the folder is emptied first: no state may describe it any more
             Files.deleteIfExists(stateFile);
@@ -195,19 +217,38 @@ final class Rebuild {
         Export.Summary summary = Export.writeAll(site, options.with(similar), out, stateFile == null ? null : buildId,
                 paths);
         if (stateFile != null) {
-            save(stateFile, key, buildId, files, cache, similar, List.copyOf(paths), summary.files());
+            state(key, buildId, files, cache, terms, similar, List.copyOf(paths), summary.files()).write(stateFile);
+            step("state written");
         }
         return new Export.Built(site, summary, -1);
     }
 
-    private void save(Path stateFile, String key, String buildId, SiteFiles files, ParseCache cache, Similar similar,
-            List<String> paths, int fileCount) throws IOException {
+    private BuildState state(String key, String buildId, SiteFiles files, ParseCache cache, KeptTerms terms,
+            Similar similar, List<String> paths, int fileCount) throws IOException {
         ByteArrayOutputStream parsed = new ByteArrayOutputStream(1 << 20);
         DataOutputStream out = new DataOutputStream(parsed);
         cache.save(siteDir, keeping.facts(), out);
         out.flush();
-        new BuildState(key, today, buildId, files, parsed.toByteArray(), keeping.facts(), similar, paths, fileCount)
-                .write(stateFile);
-        step("state written");
+        ByteArrayOutputStream counted = new ByteArrayOutputStream(1 << 20);
+        DataOutputStream termsOut = new DataOutputStream(counted);
+        terms.write(termsOut);
+        termsOut.flush();
+        return new BuildState(key, today, buildId, files, parsed.toByteArray(), keeping.facts(), counted.toByteArray(),
+                similar, paths, fileCount);
+    }
+
+    /** Runs {@code work} on a thread of its own: the common pool is busy with the parallel streams meanwhile. */
+    private static <T> java.util.concurrent.CompletableFuture<T> onThread(java.util.function.Supplier<T> work) {
+        java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
+        }, "answerline-build");
+        thread.setDaemon(true);
+        thread.start();
+        return result;
     }
 }

@@ -20,17 +20,46 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Thread-safe. One process at a time uses a folder's cache; another one compresses as if it had none.
+ * <p>Thread-safe. One process at a time uses a folder's cache; another one compresses as if it had none. The
+ * file is opened when a page is first compressed.
  */
 public final class CompressionCache implements AutoCloseable {
     /** No cache: every page is compressed. */
-    public static final CompressionCache NONE = new CompressionCache(null);
-    private static final Logger LOG = LoggerFactory.getLogger("render");
+    public static final CompressionCache NONE = new CompressionCache(null, 0);
 
-    private final CompressionPack pack;
+    /** The pack's file, or null for {@link #NONE}. */
+    private final Path file;
+    private final long compactAbove;
+    /** Opened when first needed: a build after an edit compresses a page or two, and reading the index is more. */
+    private CompressionPack pack;
+    private boolean opened;
 
-    private CompressionCache(CompressionPack pack) {
-        this.pack = pack;
+    private CompressionCache(Path file, long compactAbove) {
+        this.file = file;
+        this.compactAbove = compactAbove;
+        this.opened = file == null;
+    }
+
+    /** Logged when first needed: starting the logger is a tenth of a short build. */
+    private static Logger log() {
+        return LoggerFactory.getLogger("render");
+    }
+
+    private synchronized CompressionPack pack() {
+        if (!opened) {
+            opened = true;
+            try {
+                pack = CompressionPack.open(file, compactAbove);
+                if (pack == null) {
+                    log().warn("{} is in use by another answerline process: this one compresses every page itself",
+                            file);
+                }
+            } catch (IOException e) {
+                log().warn("the compression cache {} cannot be used ({}): every page is compressed at start", file,
+                        e.getMessage());
+            }
+        }
+        return pack;
     }
 
     /**
@@ -43,23 +72,12 @@ public final class CompressionCache implements AutoCloseable {
 
     /** The same, writing the file again at close when it is over {@code compactAbove} bytes and mostly unused. */
     static CompressionCache in(Path dir, long compactAbove) {
-        Path file = dir.resolve("compressed-" + Compression.SETTINGS + ".pack");
-        try {
-            CompressionPack pack = CompressionPack.open(file, compactAbove);
-            if (pack == null) {
-                LOG.warn("{} is in use by another answerline process: this one compresses every page itself", file);
-                return NONE;
-            }
-            return new CompressionCache(pack);
-        } catch (IOException e) {
-            LOG.warn("the compression cache {} cannot be used ({}): every page is compressed at start", file,
-                    e.getMessage());
-            return NONE;
-        }
+        return new CompressionCache(dir.resolve("compressed-" + Compression.SETTINGS + ".pack"), compactAbove);
     }
 
     /** Encodings in the cache, for tests and the console. */
     public int size() {
+        CompressionPack pack = pack();
         return pack == null ? 0 : pack.size();
     }
 
@@ -69,6 +87,7 @@ public final class CompressionCache implements AutoCloseable {
      * @param key the SHA-256 of {@code bytes}, which the page has for its entity tag anyway
      */
     CompressionPack.Entry encode(byte[] bytes, byte[] key, boolean withBrotli) {
+        CompressionPack pack = pack();
         if (pack == null) {
             return new CompressionPack.Entry(Compression.gzip(bytes), withBrotli ? Compression.brotli(bytes) : null);
         }
@@ -81,19 +100,20 @@ public final class CompressionCache implements AutoCloseable {
         try {
             pack.put(key, made);
         } catch (IOException e) {
-            LOG.warn("the compression cache cannot be written ({}); the page is served all the same", e.getMessage());
+            log().warn("the compression cache cannot be written ({}); the page is served all the same",
+                    e.getMessage());
         }
         return made;
     }
 
     /** Closes the file, dropping the encodings of pages this run did not have when they are most of it. */
     @Override
-    public void close() {
+    public synchronized void close() {
         if (pack != null) {
             try {
                 pack.close();
             } catch (IOException e) {
-                LOG.warn("the compression cache was not closed cleanly ({}); the next start reads what is whole",
+                log().warn("the compression cache was not closed cleanly ({}); the next start reads what is whole",
                         e.getMessage());
             }
         }

@@ -111,6 +111,7 @@ public final class SearchIndex implements AutoCloseable {
      * answers that changed and still finds every list as a build does.
      */
     private Likeness likeness;
+    private static final Map<Language, Analyzer> ANALYZERS = new java.util.concurrent.ConcurrentHashMap<>();
     /** What each document shows, by id: added before a document becomes searchable, removed after. */
     private final Map<String, Item> items = new ConcurrentHashMap<>();
     private Site site;
@@ -391,7 +392,7 @@ public final class SearchIndex implements AutoCloseable {
     public synchronized Similar similar() {
         if (similar == null) {
             // texts are made again for the analysis rather than kept: a served site's heap has no room for them
-            likeness = likeness(site, Map.of());
+            likeness = likeness(site);
             similar = similar(likeness);
         }
         return similar;
@@ -446,7 +447,7 @@ public final class SearchIndex implements AutoCloseable {
                 similar = null;
             } else if (likeness != null && (!change.changed(Kind.ANSWER).isEmpty() || !removed.isEmpty())) {
                 // a word's frequencies change with any answer, and with them the scores of all: every list again
-                Analyzer analyzer = AnswerTerms.analyzer(now);
+                Analyzer analyzer = analyzer(now);
                 for (String slug : change.changed(Kind.ANSWER)) {
                     Answer answer = now.answer(slug).orElseThrow();
                     likeness.put(slug, answer.category(), Terms.of(analyzer, answer));
@@ -489,27 +490,17 @@ public final class SearchIndex implements AutoCloseable {
 
     /**
      * The similar answers of a site, as {@link #similar()} finds them, without a search index: for a build,
-     * which has no search.
+     * which has no search (and which may keep the answers' terms for the next: {@link KeptTerms}).
      */
     public static Similar similar(Site site) {
-        return similar(site, Map.of());
+        return KeptTerms.of(site, null, answer -> false).similar();
     }
 
-    /**
-     * The similar answers of a site from its answers' terms as a build kept them, by slug: the same lists as
-     * {@link #similar(Site)}, without analysing the answers again. Answers without terms in {@code terms} are
-     * analysed here; terms of slugs the site does not have are left out.
-     */
-    public static Similar similar(Site site, Map<String, AnswerTerms> terms) {
-        return similar(likeness(site, terms));
-    }
-
-    /** Every answer's terms, analysed on several threads unless given. */
-    private static Likeness likeness(Site site, Map<String, AnswerTerms> given) {
+    /** Every answer's terms, analysed on several threads. */
+    private static Likeness likeness(Site site) {
         long started = System.nanoTime();
-        Analyzer analyzer = AnswerTerms.analyzer(site);
-        List<Terms> terms = site.answers().parallelStream().map(a -> given.containsKey(a.slug())
-                ? given.get(a.slug()).terms() : Terms.of(analyzer, a)).toList();
+        Analyzer analyzer = analyzer(site);
+        List<Terms> terms = site.answers().parallelStream().map(a -> Terms.of(analyzer, a)).toList();
         Likeness likeness = new Likeness();
         for (int i = 0; i < terms.size(); i++) {
             Answer answer = site.answers().get(i);
@@ -521,7 +512,12 @@ public final class SearchIndex implements AutoCloseable {
         return likeness;
     }
 
-    private static Similar similar(Likeness likeness) {
+    /** The analyzer of the site's language; one per language serves every thread (it keeps its stemmer). */
+    static Analyzer analyzer(Site site) {
+        return ANALYZERS.computeIfAbsent(languageOf(site), Analysis::index);
+    }
+
+    static Similar similar(Likeness likeness) {
         long started = System.nanoTime();
         Similar similar = new Similar(likeness.similar(true));
         if (TIMING) {

@@ -212,17 +212,38 @@ class SearchIndexTest {
     @Test
     void aBuildFindsTheSameSimilarAnswersAsAServedIndexWithOrWithoutKeptTerms() throws IOException {
         assertThat(SearchIndex.similar(site)).isEqualTo(index.similar());
-        // as a build cache keeps them: written, read back, and some missing, which are analysed again
-        Map<String, AnswerTerms> kept = new HashMap<>();
-        for (Answer answer : site.answers().subList(0, site.answers().size() / 2)) {
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            AnswerTerms.of(site, answer).write(new DataOutputStream(bytes));
-            AnswerTerms read = AnswerTerms.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
-            assertThat(read).isEqualTo(AnswerTerms.of(site, answer));
-            kept.put(answer.slug(), read);
-        }
-        kept.put("no-such-answer", AnswerTerms.of(site, site.answers().get(0)));
-        assertThat(SearchIndex.similar(site, kept)).isEqualTo(index.similar());
+        // as a build keeps them: written and read back, then half the answers said to be edited
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        KeptTerms.of(site, null, answer -> false).write(new DataOutputStream(bytes));
+        Set<Answer> edited = Set.copyOf(site.answers().subList(0, site.answers().size() / 2));
+        KeptTerms kept = KeptTerms.of(site, KeptTerms.read(bytes.toByteArray()), answer -> !edited.contains(answer));
+        assertThat(kept.similar()).isEqualTo(index.similar());
+        assertThat(KeptTerms.read(new byte[] {0, 0, 0, 1, 0})).isNull();
+    }
+
+    @Test
+    void keptTermsOfAnAnswerEditedSinceAreNotUsed(@TempDir Path dir) throws IOException {
+        Path copy = TestSites.copyDemo(dir);
+        Site before = Site.load(copy);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        KeptTerms.of(before, null, answer -> false).write(new DataOutputStream(bytes));
+        // the lumbar answer takes the upper back answer's body: each is then the other's most similar answer
+        String edited = "answers/should-you-foam-roll-your-lumbar-spine.md";
+        String upper = Files.readString(copy.resolve("answers/how-do-you-foam-roll-your-upper-back.md"));
+        String lumbar = Files.readString(copy.resolve(edited));
+        Files.writeString(copy.resolve(edited), lumbar.substring(0, lumbar.indexOf("\n---\n") + 5)
+                + upper.substring(upper.indexOf("\n---\n") + 5));
+        Site after = Site.load(copy);
+
+        KeptTerms kept = KeptTerms.of(after, KeptTerms.read(bytes.toByteArray()),
+                answer -> !answer.source().file().equals(edited));
+
+        assertThat(kept.similar()).isEqualTo(SearchIndex.similar(after));
+        assertThat(kept.similar().to("should-you-foam-roll-your-lumbar-spine").get(0))
+                .isEqualTo("how-do-you-foam-roll-your-upper-back");
+        // told wrongly that nothing changed, it keeps the terms it had: the caller's word decides
+        KeptTerms stale = KeptTerms.of(after, KeptTerms.read(bytes.toByteArray()), answer -> true);
+        assertThat(stale.similar()).isEqualTo(SearchIndex.similar(before));
     }
 
     /** Each kind of edit in turn, each answered with every list as a fresh build finds it. */

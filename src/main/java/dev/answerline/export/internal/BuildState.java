@@ -34,11 +34,12 @@ import java.util.zip.CheckedOutputStream;
  * @param key the engine and the options the build ran with
  * @param buildId written into the output folder's marker too: the folder is the one this state describes
  * @param facts whether the load kept the facts {@code check} reads
+ * @param terms what finding the similar answers needs of every answer ({@code KeptTerms})
  * @param paths every page path and old slug of the build, in order
  * @param fileCount how many files the build wrote
  */
 public record BuildState(String key, LocalDate today, String buildId, SiteFiles files, byte[] parsed, boolean facts,
-        Similar similar, List<String> paths, int fileCount) {
+        byte[] terms, Similar similar, List<String> paths, int fileCount) {
     private static final String MAGIC = "answerline-build-state 1";
 
     /** The state file of the builds into {@code out}. */
@@ -88,6 +89,8 @@ public record BuildState(String key, LocalDate today, String buildId, SiteFiles 
             boolean facts = in.readBoolean();
             byte[] parsed = new byte[in.readInt()];
             in.readFully(parsed);
+            byte[] terms = new byte[in.readInt()];
+            in.readFully(terms);
             Map<String, List<String>> similar = new HashMap<>();
             for (int n = in.readInt(); n > 0; n--) {
                 String slug = in.readUTF();
@@ -102,8 +105,8 @@ public record BuildState(String key, LocalDate today, String buildId, SiteFiles 
                 paths.add(in.readUTF());
             }
             int fileCount = in.readInt();
-            return new BuildState(key, today, buildId, files, parsed, facts, new Similar(similar), List.copyOf(paths),
-                    fileCount);
+            return new BuildState(key, today, buildId, files, parsed, facts, terms, new Similar(similar),
+                    List.copyOf(paths), fileCount);
         } catch (IOException | RuntimeException e) {
             // a state that cannot be read costs a full build, never a wrong one
             return null;
@@ -112,8 +115,30 @@ public record BuildState(String key, LocalDate today, String buildId, SiteFiles 
 
     /** Writes this state to {@code file}, replacing it whole. */
     public void write(Path file) throws IOException {
+        place(writeAside(file), file);
+    }
+
+    /** Puts a state {@link #writeAside} wrote in place of {@code file}, whole. */
+    public static void place(Path temporary, Path file) throws IOException {
+        try {
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Writes this state beside {@code file}, under a name of its own, for {@link #place} once the output it
+     * describes is complete: it is written meanwhile.
+     *
+     * @return the file written
+     */
+    public Path writeAside(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        boolean written = false;
         try {
             CRC32C crc = new CRC32C();
             try (OutputStream raw = Files.newOutputStream(temporary);
@@ -127,6 +152,8 @@ public record BuildState(String key, LocalDate today, String buildId, SiteFiles 
                 out.writeBoolean(facts);
                 out.writeInt(parsed.length);
                 out.write(parsed);
+                out.writeInt(terms.length);
+                out.write(terms);
                 Map<String, List<String>> bySlug = new java.util.TreeMap<>(similar.bySlug());
                 out.writeInt(bySlug.size());
                 for (var e : bySlug.entrySet()) {
@@ -144,13 +171,12 @@ public record BuildState(String key, LocalDate today, String buildId, SiteFiles 
                 out.flush();
                 new DataOutputStream(buffered).writeLong(crc.getValue());
             }
-            try {
-                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            written = true;
+            return temporary;
         } finally {
-            Files.deleteIfExists(temporary);
+            if (!written) {
+                Files.deleteIfExists(temporary);
+            }
         }
     }
 

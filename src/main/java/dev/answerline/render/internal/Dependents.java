@@ -48,7 +48,7 @@ public final class Dependents {
      * The paths to render again after a change that does not reach every page.
      *
      * @param oldSimilar the similar answers the pages were rendered with
-     * @param newSimilar the similar answers of now; an unchanged entry is the same list object as before
+     * @param newSimilar the similar answers of now
      */
     public static Set<String> of(SiteChange change, Similar oldSimilar, Similar newSimilar) {
         Site old = change.before();
@@ -150,7 +150,7 @@ public final class Dependents {
         }
         for (Answer answer : now.answers()) {
             if (!answer.more().isEmpty()
-                    || oldSimilar != newSimilar && oldSimilar.to(answer.slug()) != newSimilar.to(answer.slug())) {
+                    || oldSimilar != newSimilar && !oldSimilar.to(answer.slug()).equals(newSimilar.to(answer.slug()))) {
                 candidates.put(answer.slug(), answer);
             }
         }

@@ -38,6 +38,10 @@ public final class Likeness {
         answers.remove(slug);
     }
 
+    public boolean has(String slug) {
+        return answers.containsKey(slug);
+    }
+
     /** Per field: length, words, words in the opening, then each word's id, count and opening count. */
     private byte[] pack(Terms terms) {
         Terms.Field question = terms.field(Terms.QUESTION);
@@ -86,6 +90,59 @@ public final class Likeness {
             ids.put(word, id);
         }
         return id;
+    }
+
+    /** Keeps only the answers {@code keep} says to, as they were put: the others are to be put again or are gone. */
+    public void retain(java.util.function.BiPredicate<String, String> keep) {
+        answers.entrySet().removeIf(e -> !keep.test(e.getKey(), e.getValue().category()));
+    }
+
+    /**
+     * Writes the dictionary and every answer's packed terms, for {@link #read}: a build keeps them for the
+     * next, which then analyses only the answers edited since.
+     */
+    public void write(java.io.DataOutput out) throws java.io.IOException {
+        String[] words = new String[ids.size()];
+        ids.forEach((word, id) -> words[id] = word);
+        out.writeInt(words.length);
+        for (String word : words) {
+            out.writeUTF(word);
+        }
+        out.writeInt(answers.size());
+        for (Map.Entry<String, Kept> e : new java.util.TreeMap<>(answers).entrySet()) {
+            out.writeUTF(e.getKey());
+            out.writeUTF(e.getValue().category());
+            out.writeInt(e.getValue().terms().length);
+            out.write(e.getValue().terms());
+        }
+    }
+
+    /**
+     * What {@link #write} wrote.
+     *
+     * @throws java.io.IOException also when the bytes are not what it writes
+     */
+    public static Likeness read(java.io.DataInput in) throws java.io.IOException {
+        Likeness likeness = new Likeness();
+        int words = in.readInt();
+        if (words < 0) {
+            throw new java.io.IOException("a dictionary of " + words + " words");
+        }
+        for (int id = 0; id < words; id++) {
+            likeness.ids.put(in.readUTF(), id);
+        }
+        for (int n = in.readInt(); n > 0; n--) {
+            String slug = in.readUTF();
+            String category = in.readUTF();
+            int length = in.readInt();
+            if (length < 0 || length > 1 << 26) {
+                throw new java.io.IOException("packed terms of " + length + " bytes");
+            }
+            byte[] terms = new byte[length];
+            in.readFully(terms);
+            likeness.answers.put(slug, new Kept(category, terms));
+        }
+        return likeness;
     }
 
     /** An estimate of the heap this takes: the packed terms, and about 100 bytes a word of the dictionary. */
