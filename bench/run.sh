@@ -46,12 +46,12 @@ echo "== build: $answers answers" >&2
 # each run starts from an empty output folder; removing the last one is not timed
 hyperfine --style basic --warmup 1 --runs 3 --export-json "$work/build.json" \
   --prepare "rm -rf $work/out" --prepare "rm -rf $work/public" \
-  -n answerline "java -jar $jar build --site $work/site --out $work/out --data $work/no-data" \
+  -n answerline "$root/bin/answerline build --site $work/site --out $work/out --data $work/no-data" \
   -n hugo "hugo --quiet --source $work/hugo -d $work/public" >&2
 read -r al_build hugo_build < <(python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'];
 print(' '.join('%.2f' % x['median'] for x in r))" "$work/build.json")
 peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
-al_peak=$(( $(peak java -jar "$jar" build --site "$work/site" --out "$work/out2" --data "$work/no-data") / 1024 ))
+al_peak=$(( $(peak "$root/bin/answerline" build --site "$work/site" --out "$work/out2" --data "$work/no-data") / 1024 ))
 hugo_peak=$(( $(peak hugo --quiet --source "$work/hugo" -d "$work/public2") / 1024 ))
 rm -rf "$work/out2" "$work/public2"
 
@@ -115,7 +115,7 @@ al_restart=$waited_ms
 al_restart_search=$(search_ready "$restart_start")
 kill "$al_pid"; wait "$al_pid" 2>/dev/null || true
 # a build with the data folder, before the edit: it leaves its state for the build after the edit (not timed)
-java -jar "$jar" build --site "$work/site" --out "$work/out3" --data "$work/data" >/dev/null
+"$root/bin/answerline" build --site "$work/site" --out "$work/out3" --data "$work/data" >/dev/null 2>"$work/build3.err"
 # one answer's body edited: no snapshot holds, the encodings of the unchanged pages come from the compression cache
 first=$(find "$work/site/answers" -name "*.md" -printf "%f\n" -quit)   # not ls | head: a pipe cut short fails with pipefail
 printf '\nOne more sentence, edited for the warm build.\n' >>"$work/site/answers/$first"
@@ -125,7 +125,7 @@ kill "$al_pid"; wait "$al_pid" 2>/dev/null || true
 # a build after that edit into the same folder, with the same data folder: only that answer is parsed, and
 # only the pages the edit touched are rendered and written
 start=$(date +%s%N)
-java -jar "$jar" build --site "$work/site" --out "$work/out3" --data "$work/data" >/dev/null
+"$root/bin/answerline" build --site "$work/site" --out "$work/out3" --data "$work/data" >/dev/null 2>"$work/build3.err"
 al_warm_build=$(( ($(date +%s%N) - start) / 1000000 ))
 rm -rf "$work/out3"
 

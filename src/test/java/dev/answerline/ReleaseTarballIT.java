@@ -136,6 +136,16 @@ class ReleaseTarballIT {
         assertThat(build.waitFor(120, TimeUnit.SECONDS)).isTrue();
         assertThat(build.exitValue()).as(Files.readString(dir.resolve("build.out.err"))).isZero();
         assertThat(Files.readString(built.resolve("404.html"))).contains("data-made-by=\"the release's javac\"");
+
+        // build runs with C1 alone (the launcher says why); other commands do not
+        Process flags = run(dir.resolve("flags.out"), List.of("ANSWERLINE_JAVA_OPTS=-XX:+PrintCommandLineFlags"),
+                "build", "--help");
+        assertThat(flags.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(dir.resolve("flags.out"))).contains("-XX:TieredStopAtLevel=1");
+        Process others = run(dir.resolve("others.out"), List.of("ANSWERLINE_JAVA_OPTS=-XX:+PrintCommandLineFlags"),
+                "check", "--help");
+        assertThat(others.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(Files.readString(dir.resolve("others.out"))).doesNotContain("TieredStopAtLevel");
     }
 
     /**
@@ -233,8 +243,14 @@ class ReleaseTarballIT {
 
     /** Runs the unpacked launcher with nothing in its environment but a PATH that leads nowhere. */
     private Process run(Path out, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of("/usr/bin/env", "-i", "PATH=" + dir.resolve("nowhere"),
-                home.resolve("bin/answerline").toString()));
+        return run(out, List.of(), args);
+    }
+
+    /** The same, with {@code environment} ({@code NAME=value}) besides the PATH. */
+    private Process run(Path out, List<String> environment, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("/usr/bin/env", "-i", "PATH=" + dir.resolve("nowhere")));
+        command.addAll(environment);
+        command.add(home.resolve("bin/answerline").toString());
         command.addAll(List.of(args));
         // the working folder is not the release's: the demo site is found through answerline.home
         return new ProcessBuilder(command).directory(Files.createDirectories(dir.resolve("work")).toFile())

@@ -115,10 +115,10 @@ final class Rebuild {
             step("what changed worked out");
             if (touched != null) {
                 // the state is written aside while the pages are, and put in place once they all are
-                BuildState state = state(key, buildId, files, cache, terms, similar, last.paths(), last.fileCount());
                 java.util.concurrent.CompletableFuture<Path> writing = onThread(() -> {
                     try {
-                        return state.writeAside(stateFile);
+                        return state(key, buildId, files, cache, terms, similar, last.paths(), last.fileCount())
+                                .writeAside(stateFile);
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }
