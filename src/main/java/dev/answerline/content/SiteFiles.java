@@ -73,9 +73,22 @@ public final class SiteFiles {
      * @throws IOException when a folder or file cannot be read
      */
     public static SiteFiles scan(Path siteDir, Path skip, SiteFiles known) throws IOException {
+        return scan(siteDir, java.util.Arrays.asList(skip), known);
+    }
+
+    /**
+     * As {@link #scan(Path, Path, SiteFiles)}, leaving out several folders: a build's output folder may be in
+     * the site's folder too, and what it writes is no part of the site.
+     */
+    public static SiteFiles scan(Path siteDir, List<Path> skip, SiteFiles known) throws IOException {
         long started = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
         Path root = siteDir.toRealPath();
-        Path skipped = skip == null || !Files.isDirectory(skip) ? null : skip.toRealPath();
+        List<Path> skipped = new ArrayList<>();
+        for (Path folder : skip) {
+            if (folder != null && Files.isDirectory(folder)) {
+                skipped.add(folder.toRealPath());
+            }
+        }
         List<Map.Entry<Path, BasicFileAttributes>> found = new ArrayList<>();
         Map<String, String> odd = new HashMap<>();
         Files.walkFileTree(root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
@@ -84,7 +97,7 @@ public final class SiteFiles {
                 String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
                 boolean hidden = root.equals(dir.getParent()) && name.startsWith(".");
                 Path real = dir.toRealPath();
-                return hidden || real.equals(skipped) || !real.startsWith(root) && !dir.equals(root)
+                return hidden || skipped.contains(real) || !real.startsWith(root) && !dir.equals(root)
                         ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
             }
 

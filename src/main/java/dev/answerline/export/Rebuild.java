@@ -82,7 +82,8 @@ final class Rebuild {
         java.util.concurrent.CompletableFuture<SiteFiles> scanning = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> {
                     try {
-                        return SiteFiles.scan(siteDir, dataDir, last == null ? null : last.files());
+                        return SiteFiles.scan(siteDir, java.util.Arrays.asList(dataDir, out),
+                                last == null ? null : last.files());
                     } catch (IOException e) {
                         throw new java.io.UncheckedIOException(e);
                     }

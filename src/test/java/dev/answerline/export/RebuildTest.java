@@ -95,6 +95,18 @@ class RebuildTest {
     }
 
     @Test
+    void anOutputAndDataFolderInsideTheSiteAreNoPartOfIt() throws IOException {
+        // as `cd site && answerline build` makes them: ./build and ./data
+        Path site = TestSites.copyDemo(dir.resolve("site"));
+        Path data = Files.createDirectories(site.resolve("data"));
+        Path out = site.resolve("build");
+        build(site, out, data, TODAY);
+        SiteEdits.replace(SiteEdits.LUMBAR, "## Why the lower back is different", "## Why it differs").apply(site);
+
+        assertThat(build(site, out, data, TODAY).touched()).isEqualTo(2);
+    }
+
+    @Test
     void nothingChangedWritesNothing() throws IOException {
         Path site = TestSites.copyDemo(dir.resolve("site"));
         Path data = Files.createDirectories(dir.resolve("data"));

@@ -65,7 +65,7 @@ public final class SnapshotKey {
             try {
                 Path code = Path.of(SnapshotKey.class.getProtectionDomain().getCodeSource().getLocation().toURI());
                 if (Files.isDirectory(code)) {
-                    SiteFiles.scan(code, null, null).addTo(digest);
+                    SiteFiles.scan(code, (Path) null, null).addTo(digest);
                 } else {
                     // the CRC-32 and size the jar records for each entry stand for its bytes: reading them is
                     // a tenth of hashing the whole jar in a JVM that has just started, a third of a small build
