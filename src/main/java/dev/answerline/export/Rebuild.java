@@ -75,12 +75,16 @@ final class Rebuild {
     Export.Built run() throws IOException {
         // the options are part of the key: another set of sent issues is another set of pages
         String key = Renderer.engine() + "\nexport subscribers=0 sent=" + new TreeMap<>(sent);
-        Path stateFile = dataDir == null ? null : BuildState.fileFor(dataDir, out);
+        // a site folder that is not there is the loader's to report, with its fix
+        Path stateFile = dataDir == null || !Files.isDirectory(siteDir) ? null : BuildState.fileFor(dataDir, out);
         BuildState last = stateFile == null ? null : BuildState.read(stateFile, key);
         step("state read");
         // the files are compared on one core while the answers are restored on the other
         java.util.concurrent.CompletableFuture<SiteFiles> scanning = java.util.concurrent.CompletableFuture.supplyAsync(
                 () -> {
+                    if (stateFile == null) {
+                        return null;
+                    }
                     try {
                         return SiteFiles.scan(siteDir, java.util.Arrays.asList(dataDir, out),
                                 last == null ? null : last.files());
