@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * Every file a site's folder holds that a load may read, each with the SHA-256 of its bytes: what decides
  * whether pages rendered before still hold. Files are compared by content, not by time, so a file restored
- * from a backup with an old time still counts as changed; but a file whose size, time and inode are those of
+ * from a backup with an old time still counts as changed; but a file whose size, times and inode are those of
  * an earlier scan is not read again (as git does with its index), unless its time is so close to that scan's
  * that it could have been written again within the same tick of the clock.
  *
@@ -44,7 +44,8 @@ public final class SiteFiles {
      * One file as scanned.
      *
      * @param modified its time in nanoseconds since the epoch
-     * @param inode what identifies the file on its disk; a file replaced by another of the same size and time differs
+     * @param inode what identifies the file on its disk, and the time its inode last changed, which no program
+     *     can set back: a file written again in place whose time was then set back still differs
      * @param sha256 of its bytes, or of where a link that is not read points
      */
     public record Stamp(long size, long modified, String inode, byte[] sha256) {
@@ -125,7 +126,7 @@ public final class SiteFiles {
                 String name = root.relativize(entry.getKey()).toString();
                 BasicFileAttributes attributes = entry.getValue();
                 long modified = attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
-                String inode = String.valueOf(attributes.fileKey());
+                String inode = attributes.fileKey() + " " + changeTime(entry.getKey());
                 Stamp before = known == null ? null : known.files.get(name);
                 Stamp now = new Stamp(attributes.size(), modified, inode, null);
                 if (before != null && before.sameFileAs(now) && modified < known.scannedAt - RACY_NANOS) {
@@ -182,6 +183,52 @@ public final class SiteFiles {
         }
     }
 
+    /**
+     * Keeps this scan in {@code file} for the next, with a CRC32C over it, written under another name and renamed
+     * into place; a scan that cannot be kept is only scanned in full next time.
+     */
+    public void keep(Path file) {
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream(1 << 16);
+            write(new java.io.DataOutputStream(bytes));
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(bytes.toByteArray());
+            new java.io.DataOutputStream(bytes).writeLong(crc.getValue());
+            Files.createDirectories(file.getParent());
+            Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+            try {
+                Files.write(temporary, bytes.toByteArray());
+                Files.move(temporary, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // the next scan reads every file: slower, never wrong
+        }
+    }
+
+    /** The scan {@link #keep} kept in {@code file}, or null when there is none or it does not check. */
+    public static SiteFiles kept(Path file) {
+        try {
+            if (!Files.isRegularFile(file)) {
+                return null;
+            }
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length < 8) {
+                return null;
+            }
+            java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+            crc.update(bytes, 0, bytes.length - 8);
+            if (java.nio.ByteBuffer.wrap(bytes, bytes.length - 8, 8).getLong() != crc.getValue()) {
+                return null;
+            }
+            return read(new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes, 0, bytes.length - 8)));
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
     /** A scan {@link #write} wrote. */
     public static SiteFiles read(DataInput in) throws IOException {
         long scannedAt = in.readLong();
@@ -196,6 +243,16 @@ public final class SiteFiles {
             files.put(name, new Stamp(size, modified, inode, sha));
         }
         return new SiteFiles(files, scannedAt);
+    }
+
+    /** The inode's change time (ctime) in nanoseconds, or nothing where the file system does not say. */
+    private static String changeTime(Path file) {
+        try {
+            return String.valueOf(((java.nio.file.attribute.FileTime) Files.getAttribute(file, "unix:ctime"))
+                    .to(TimeUnit.NANOSECONDS));
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "";
+        }
     }
 
     private static byte[] hash(Path file) {

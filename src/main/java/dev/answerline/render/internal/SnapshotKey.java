@@ -43,7 +43,14 @@ public final class SnapshotKey {
             MessageDigest digest = sha256();
             digest.update(("answerline-snapshot-1\n" + engine() + "\n" + Compression.brotliAvailable() + "\n" + options
                     + "\n").getBytes(StandardCharsets.UTF_8));
-            SiteFiles.scan(siteDir, skip, null).addTo(digest);
+            // the last scan, kept in the data folder, spares reading the files whose size, times and inode stayed
+            Path kept = skip == null ? null : skip.resolve("cache").resolve("site-files-" + HexFormat.of()
+                    .formatHex(sha256().digest(siteDir.toRealPath().toString().getBytes(StandardCharsets.UTF_8)), 0, 8));
+            SiteFiles files = SiteFiles.scan(siteDir, skip, kept == null ? null : SiteFiles.kept(kept));
+            if (kept != null && Files.isDirectory(skip)) {
+                files.keep(kept);
+            }
+            files.addTo(digest);
             return HexFormat.of().formatHex(digest.digest());
         } catch (IOException | UncheckedIOException e) {
             return null;
