@@ -5,7 +5,6 @@ import dev.answerline.content.Site;
 import dev.answerline.language.Language;
 import dev.answerline.render.Similar;
 import dev.answerline.search.internal.Likeness;
-import dev.answerline.search.internal.Terms;
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutput;
@@ -58,11 +57,7 @@ public final class KeptTerms {
         likeness.retain((slug, category) -> kept.contains(slug + "\n" + category));
         List<Answer> again = site.answers().stream()
                 .filter(a -> !likeness.has(a.slug()) || !kept.contains(a.slug() + "\n" + a.category())).toList();
-        var analyzer = SearchIndex.analyzer(site);
-        List<Terms> terms = again.parallelStream().map(a -> Terms.of(analyzer, a)).toList();
-        for (int i = 0; i < again.size(); i++) {
-            likeness.put(again.get(i).slug(), again.get(i).category(), terms.get(i));
-        }
+        SearchIndex.analyse(likeness, again, SearchIndex.analyzer(site));
         return new KeptTerms(language, likeness);
     }
 

@@ -500,16 +500,28 @@ public final class SearchIndex implements AutoCloseable {
     private static Likeness likeness(Site site) {
         long started = System.nanoTime();
         Analyzer analyzer = analyzer(site);
-        List<Terms> terms = site.answers().parallelStream().map(a -> Terms.of(analyzer, a)).toList();
         Likeness likeness = new Likeness();
-        for (int i = 0; i < terms.size(); i++) {
-            Answer answer = site.answers().get(i);
-            likeness.put(answer.slug(), answer.category(), terms.get(i));
-        }
+        analyse(likeness, site.answers(), analyzer);
         if (TIMING) {
             System.err.printf("  similar answers: terms in %d ms%n", (System.nanoTime() - started) / 1_000_000);
         }
         return likeness;
+    }
+
+    /**
+     * Puts the terms of {@code answers} in {@code likeness}, in their order, analysing a few hundred at a time
+     * on several threads: the terms of all 100,000 answers of a large site at once, before they are packed, do
+     * not fit in the 1 GiB heap a served site of that size has.
+     */
+    static void analyse(Likeness likeness, List<Answer> answers, Analyzer analyzer) {
+        int batch = 256;
+        for (int from = 0; from < answers.size(); from += batch) {
+            List<Answer> some = answers.subList(from, Math.min(answers.size(), from + batch));
+            List<Terms> terms = some.parallelStream().map(a -> Terms.of(analyzer, a)).toList();
+            for (int i = 0; i < some.size(); i++) {
+                likeness.put(some.get(i).slug(), some.get(i).category(), terms.get(i));
+            }
+        }
     }
 
     /** The analyzer of the site's language; one per language serves every thread (it keeps its stemmer). */
