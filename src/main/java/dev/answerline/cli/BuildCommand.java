@@ -1,12 +1,9 @@
 package dev.answerline.cli;
 
-import dev.answerline.content.Keeping;
-import dev.answerline.content.Site;
 import java.time.LocalDate;
 import dev.answerline.export.Export;
 import dev.answerline.render.CompressionCache;
 import dev.answerline.newsletter.SentIssues;
-import dev.answerline.search.SearchIndex;
 import dev.answerline.store.Database;
 import java.io.PrintWriter;
 import java.nio.file.Path;

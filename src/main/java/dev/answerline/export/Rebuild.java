@@ -15,16 +15,22 @@ import dev.answerline.search.KeptTerms;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * One build, reusing what the last build into the same folder left in the data folder ({@link BuildState}).
@@ -80,16 +86,16 @@ final class Rebuild {
         BuildState last = stateFile == null ? null : BuildState.read(stateFile, key);
         step("state read");
         // the files are compared on one core while the answers are restored on the other
-        java.util.concurrent.CompletableFuture<SiteFiles> scanning = java.util.concurrent.CompletableFuture.supplyAsync(
+        CompletableFuture<SiteFiles> scanning = CompletableFuture.supplyAsync(
                 () -> {
                     if (stateFile == null) {
                         return null;
                     }
                     try {
-                        return SiteFiles.scan(siteDir, java.util.Arrays.asList(dataDir, out),
+                        return SiteFiles.scan(siteDir, Arrays.asList(dataDir, out),
                                 last == null ? null : last.files());
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 });
         ParseCache before = last == null ? null : last.parseCache(siteDir, keeping.facts());
@@ -110,7 +116,7 @@ final class Rebuild {
                 return new Export.Built(site, new Export.Summary(last.fileCount(), out), 0);
             }
             // the site as it was loads on a thread of its own while the similar answers are found
-            java.util.concurrent.CompletableFuture<Site> loading = onThread(
+            CompletableFuture<Site> loading = onThread(
                     () -> Site.load(siteDir, today, false, before, keeping));
             KeptTerms terms = terms(site, last, changed);
             Similar similar = terms.similar();
@@ -120,12 +126,12 @@ final class Rebuild {
             step("what changed worked out");
             if (touched != null) {
                 // the state is written aside while the pages are, and put in place once they all are
-                java.util.concurrent.CompletableFuture<Path> writing = onThread(() -> {
+                CompletableFuture<Path> writing = onThread(() -> {
                     try {
                         return state(key, buildId, files, cache, terms, similar, last.paths(), last.fileCount())
                                 .writeAside(stateFile);
                     } catch (IOException e) {
-                        throw new java.io.UncheckedIOException(e);
+                        throw new UncheckedIOException(e);
                     }
                 });
                 Export.Summary summary = Export.writeTouched(site, options.with(similar), out, touched, last.paths(),
@@ -151,11 +157,11 @@ final class Rebuild {
                 answer -> changed != null && !changed.contains(answer.source().file()));
     }
 
-    private static <T> T joined(java.util.concurrent.CompletableFuture<T> future) throws IOException {
+    private static <T> T joined(CompletableFuture<T> future) throws IOException {
         try {
             return future.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            if (e.getCause() instanceof java.io.UncheckedIOException io) {
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
                 throw io.getCause();
             }
             if (e.getCause() instanceof RuntimeException runtime) {
@@ -218,7 +224,7 @@ final class Rebuild {
             // the folder is emptied first: no state may describe it any more
             Files.deleteIfExists(stateFile);
         }
-        List<String> paths = new java.util.ArrayList<>();
+        List<String> paths = new ArrayList<>();
         Export.Summary summary = Export.writeAll(site, options.with(similar), out, stateFile == null ? null : buildId,
                 paths);
         if (stateFile != null) {
@@ -243,8 +249,8 @@ final class Rebuild {
     }
 
     /** Runs {@code work} on a thread of its own: the common pool is busy with the parallel streams meanwhile. */
-    private static <T> java.util.concurrent.CompletableFuture<T> onThread(java.util.function.Supplier<T> work) {
-        java.util.concurrent.CompletableFuture<T> result = new java.util.concurrent.CompletableFuture<>();
+    private static <T> CompletableFuture<T> onThread(Supplier<T> work) {
+        CompletableFuture<T> result = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
                 result.complete(work.get());

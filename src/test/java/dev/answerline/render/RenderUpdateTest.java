@@ -11,7 +11,6 @@ import dev.answerline.content.SiteChange;
 import dev.answerline.search.SearchIndex;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
