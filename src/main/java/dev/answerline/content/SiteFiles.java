@@ -160,6 +160,17 @@ public final class SiteFiles {
         return changed;
     }
 
+    /**
+     * Whether this scan is {@code known} again: the same files, every stamp taken over without reading the file.
+     * Such a scan need not be kept again: {@code known}'s older time vouches for the same files.
+     */
+    public boolean tookAllFrom(SiteFiles known) {
+        if (known == null || !files.keySet().equals(known.files.keySet())) {
+            return false;
+        }
+        return files.entrySet().stream().allMatch(e -> e.getValue() == known.files.get(e.getKey()));
+    }
+
     /** Adds every file's path and hash to {@code digest}, in order. */
     public void addTo(MessageDigest digest) {
         files.forEach((name, stamp) -> {

@@ -79,17 +79,8 @@ public final class Export {
     public static Summary write(Site site, Similar similar, Path out, long subscribers,
             java.util.Map<String, java.time.Instant> sent, CompressionCache compression) {
         try {
-            prepare(out);
-            AtomicReference<Layout> layout = new AtomicReference<>();
-            Renderer.Options options = Renderer.Options.export(similar).withSent(sent).with(compression);
-            Pages frame = Renderer.each(site, options, (pages, paths) -> {
-                Layout files = Layout.of(Stream.concat(paths.stream(), pages.redirects().keySet().stream()).toList());
-                layout.set(files);
-                String slot = pages.slot(subscribers);
-                return page -> writePage(out, page, slot, files.fileOf(page.path(), page.isRendered()));
-            });
-            finish(frame, layout.get(), out, frame.slot(subscribers), site.config().insightsEndpoint(), null);
-            return count(out);
+            return writeAll(site, Renderer.Options.export(similar).withSent(sent).with(compression), out, subscribers,
+                    null, new java.util.ArrayList<>());
         } catch (IOException | UncheckedIOException e) {
             throw new ExportException("cannot write the site to " + out + ": " + AnswerlineException.describe(e),
                     "check that the folder is writable and the disk has room", e);
@@ -126,16 +117,27 @@ public final class Export {
     /** Writes every page into {@code out}, emptied first; the layout of every path and the count of files. */
     static Summary writeAll(Site site, Options options, Path out, String buildId, List<String> pathsOut)
             throws IOException {
+        return writeAll(site, options, out, 0, buildId, pathsOut);
+    }
+
+    /**
+     * As {@link #writeAll(Site, Options, Path, String, List)}, with {@code subscribers} in the newsletter blocks.
+     *
+     * @param buildId the build the marker names, or null for none
+     * @param pathsOut given every page path and old slug, as {@link #pathsOf} lists them
+     */
+    private static Summary writeAll(Site site, Options options, Path out, long subscribers, String buildId,
+            List<String> pathsOut) throws IOException {
         prepare(out);
         AtomicReference<Layout> layout = new AtomicReference<>();
         Pages frame = Renderer.each(site, options, (pages, paths) -> {
             pathsOut.addAll(pathsOf(paths, pages));
             Layout files = Layout.of(Stream.concat(paths.stream(), pages.redirects().keySet().stream()).toList());
             layout.set(files);
-            String slot = pages.slot(0);
+            String slot = pages.slot(subscribers);
             return page -> writePage(out, page, slot, files.fileOf(page.path(), page.isRendered()));
         });
-        finish(frame, layout.get(), out, frame.slot(0), site.config().insightsEndpoint(), buildId);
+        finish(frame, layout.get(), out, frame.slot(subscribers), site.config().insightsEndpoint(), buildId);
         return count(out);
     }
 

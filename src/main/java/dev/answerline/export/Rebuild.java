@@ -244,7 +244,7 @@ final class Rebuild {
         DataOutputStream termsOut = new DataOutputStream(counted);
         terms.write(termsOut);
         termsOut.flush();
-        return new BuildState(key, today, buildId, files, parsed.toByteArray(), keeping.facts(), counted.toByteArray(),
+        return new BuildState(key, today, buildId, files, parsed.toByteArray(), counted.toByteArray(),
                 similar, paths, fileCount);
     }
 

@@ -176,12 +176,7 @@ public final class Renderer {
      * @return the frame
      */
     public static Pages each(Site site, Options options, BiFunction<Pages, List<String>, Consumer<Page>> sink) {
-        Plan plan = new Plan(site, options);
-        Pages frame = plan.pages(Map.of(), plan.notFound());
-        List<String> paths = plan.paths();
-        Consumer<Page> each = sink.apply(frame, java.util.Collections.unmodifiableList(paths));
-        paths.parallelStream().forEach(path -> each.accept(plan.job(path).get().compressedWith(options.compression())));
-        return frame;
+        return each(site, options, null, sink);
     }
 
     /**
@@ -197,6 +192,8 @@ public final class Renderer {
      * As {@link #each(Site, Options, BiFunction)}, rendering only the pages at {@code only} that the site has:
      * a build after an edit renders what the edit touched ({@link #touched}). The sink is still told every
      * page's path, for the layout of the output.
+     *
+     * @param only the paths to render, or null for every page
      */
     public static Pages each(Site site, Options options, Set<String> only,
             BiFunction<Pages, List<String>, Consumer<Page>> sink) {
@@ -204,7 +201,7 @@ public final class Renderer {
         Pages frame = plan.pages(Map.of(), plan.notFound());
         List<String> paths = plan.paths();
         Consumer<Page> each = sink.apply(frame, java.util.Collections.unmodifiableList(paths));
-        only.parallelStream().map(plan::job).filter(java.util.Objects::nonNull)
+        (only == null ? paths : only).parallelStream().map(plan::job).filter(java.util.Objects::nonNull)
                 .forEach(job -> each.accept(job.get().compressedWith(options.compression())));
         return frame;
     }

@@ -54,9 +54,9 @@ public final class KeptTerms {
                 kept.add(answer.slug() + "\n" + answer.category());
             }
         }
+        // what is left is the unchanged answers' terms, each with its category as it is now
         likeness.retain((slug, category) -> kept.contains(slug + "\n" + category));
-        List<Answer> again = site.answers().stream()
-                .filter(a -> !likeness.has(a.slug()) || !kept.contains(a.slug() + "\n" + a.category())).toList();
+        List<Answer> again = site.answers().stream().filter(a -> !likeness.has(a.slug())).toList();
         SearchIndex.analyse(likeness, again, SearchIndex.analyzer(site));
         return new KeptTerms(language, likeness);
     }

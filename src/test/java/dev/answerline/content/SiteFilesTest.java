@@ -28,6 +28,7 @@ class SiteFilesTest {
         // the same stamp, hash and all, taken over without reading the file
         assertThat(second.files().get("answers/a.md")).isSameAs(first.files().get("answers/a.md"));
         assertThat(second.changedSince(first)).isEmpty();
+        assertThat(second.tookAllFrom(first)).isTrue();
     }
 
     @Test
@@ -42,6 +43,7 @@ class SiteFilesTest {
         SiteFiles second = SiteFiles.scan(site, (Path) null, first);
 
         assertThat(second.changedSince(first)).containsExactly("answers/a.md");
+        assertThat(second.tookAllFrom(first)).isFalse();
     }
 
     @Test

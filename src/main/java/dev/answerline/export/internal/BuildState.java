@@ -33,14 +33,13 @@ import java.util.zip.CheckedOutputStream;
  *
  * @param key the engine and the options the build ran with
  * @param buildId written into the output folder's marker too: the folder is the one this state describes
- * @param facts whether the load kept the facts {@code check} reads
  * @param terms what finding the similar answers needs of every answer ({@code KeptTerms})
  * @param paths every page path and old slug of the build, in order
  * @param fileCount how many files the build wrote
  */
-public record BuildState(String key, LocalDate today, String buildId, SiteFiles files, byte[] parsed, boolean facts,
+public record BuildState(String key, LocalDate today, String buildId, SiteFiles files, byte[] parsed,
         byte[] terms, Similar similar, List<String> paths, int fileCount) {
-    private static final String MAGIC = "answerline-build-state 1";
+    private static final String MAGIC = "answerline-build-state 2";
 
     /** The state file of the builds into {@code out}. */
     public static Path fileFor(Path dataDir, Path out) throws IOException {
@@ -51,7 +50,8 @@ public record BuildState(String key, LocalDate today, String buildId, SiteFiles 
 
     /**
      * The parse cache kept, its answers as they were when this state was written (see
-     * {@link ParseCache#restore}): the caller forgets those that changed since.
+     * {@link ParseCache#restore}): the caller forgets those that changed since. Empty when it was written for
+     * loads that kept the facts otherwise than {@code facts} says (the parsed bytes say which).
      */
     public ParseCache parseCache(Path siteDir, boolean facts) throws IOException {
         ParseCache cache = ParseCache.restore(parsed, siteDir, facts,
@@ -86,7 +86,6 @@ public record BuildState(String key, LocalDate today, String buildId, SiteFiles 
             LocalDate today = LocalDate.ofEpochDay(in.readLong());
             String buildId = in.readUTF();
             SiteFiles files = SiteFiles.read(in);
-            boolean facts = in.readBoolean();
             byte[] parsed = new byte[in.readInt()];
             in.readFully(parsed);
             byte[] terms = new byte[in.readInt()];
@@ -105,7 +104,7 @@ public record BuildState(String key, LocalDate today, String buildId, SiteFiles 
                 paths.add(in.readUTF());
             }
             int fileCount = in.readInt();
-            return new BuildState(key, today, buildId, files, parsed, facts, terms, new Similar(similar),
+            return new BuildState(key, today, buildId, files, parsed, terms, new Similar(similar),
                     List.copyOf(paths), fileCount);
         } catch (IOException | RuntimeException e) {
             // a state that cannot be read costs a full build, never a wrong one
@@ -149,7 +148,6 @@ public record BuildState(String key, LocalDate today, String buildId, SiteFiles 
                 out.writeLong(today.toEpochDay());
                 out.writeUTF(buildId);
                 files.write(out);
-                out.writeBoolean(facts);
                 out.writeInt(parsed.length);
                 out.write(parsed);
                 out.writeInt(terms.length);
