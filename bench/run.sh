@@ -43,12 +43,14 @@ cp -r "$work/site/answers" "$work/hugo/content/answers"
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 
 echo "== build: $answers answers" >&2
-# each run starts from an empty output folder; removing the last one is not timed
+# each run starts from an empty output folder; removing the last one is not timed. Hugo compresses nothing;
+# the build with .gz twins (what nginx's gzip_static takes) is the export nginx serves below
 hyperfine --style basic --warmup 1 --runs 3 --export-json "$work/build.json" \
-  --prepare "rm -rf $work/out" --prepare "rm -rf $work/public" \
+  --prepare "rm -rf $work/out" --prepare "rm -rf $work/out-gz" --prepare "rm -rf $work/public" \
   -n answerline "$root/bin/answerline build --site $work/site --out $work/out --data $work/no-data" \
+  -n "answerline --gzip" "$root/bin/answerline build --gzip --site $work/site --out $work/out-gz --data $work/no-data" \
   -n hugo "hugo --quiet --source $work/hugo -d $work/public" >&2
-read -r al_build hugo_build < <(python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'];
+read -r al_build al_gz_build hugo_build < <(python3 -c "import json,sys; r=json.load(open(sys.argv[1]))['results'];
 print(' '.join('%.2f' % x['median'] for x in r))" "$work/build.json")
 peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1; }
 al_peak=$(( $(peak "$root/bin/answerline" build --site "$work/site" --out "$work/out2" --data "$work/no-data") / 1024 ))
@@ -69,7 +71,7 @@ serve_site() { # $1: log file; starts serve on the site and its data folder, set
 }
 serve_site "$work/serve.log"
 al_start=$waited_ms
-sed -e "s|WORK|$work|g" -e "s|ROOT|$work/out|g" -e "s|PORT|$port_ng|g" "$root/bench/nginx.conf" >"$work/nginx.conf"
+sed -e "s|WORK|$work|g" -e "s|ROOT|$work/out-gz|g" -e "s|PORT|$port_ng|g" "$root/bench/nginx.conf" >"$work/nginx.conf"
 mkdir -p "$work/nginx-body"
 nginx -c "$work/nginx.conf" -p "$work"
 until curl -sf -o /dev/null "http://127.0.0.1:$port_ng/answers"; do sleep 0.05; done
@@ -177,6 +179,7 @@ Measured by \`bench/run.sh $answers $seconds $rounds\` on $cores cores ($(uname 
 | what | Answerline | reference | ratio | goal |
 |---|---|---|---|---|
 | build $answers answers, wall (median of 3) | $al_build s | Hugo $(hugo version | awk '{print $2}'): $hugo_build s | $(ratio "$al_build" "$hugo_build") | ≤ 0.33 |
+| build with \`--gzip\` (.gz twins), wall (median of 3) | $al_gz_build s | Hugo: $hugo_build s | $(ratio "$al_gz_build" "$hugo_build") | reported |
 | build, peak memory (RSS) | $al_peak MiB | Hugo: $hugo_peak MiB | $(ratio "$al_peak" "$hugo_peak") | reported |
 | serve answer pages, requests/s (median of $rounds) | $al_rps | nginx $(nginx -v 2>&1 | sed 's|.*/||') on the export: $ng_rps | $(ratio "$al_rps" "$ng_rps") | ≥ 1 |
 | serve, p99 latency | $al_p99 ms | nginx: $ng_p99 ms | $(ratio "$al_p99" "$ng_p99") | ≤ 1.5 |

@@ -28,6 +28,10 @@ final class BuildCommand implements Callable<Integer> {
             description = "the folder to write; an earlier build there is replaced")
     private Path out;
 
+    @Option(names = "--gzip", description = "also write a .gz twin of every text file, for a host that sends"
+            + " precompressed files (nginx's gzip_static); other hosts compress on their own")
+    private boolean gzip;
+
     @Spec
     private CommandSpec spec;
 
@@ -46,9 +50,9 @@ final class BuildCommand implements Callable<Integer> {
         // the .gz twins of pages built or served before come from the data folder's cache, and what the last
         // build into the same folder read and wrote from its state there, when there is one
         Path data = storage.data() != null && java.nio.file.Files.isDirectory(storage.data()) ? storage.data() : null;
-        try (CompressionCache compression = data != null ? CompressionCache.in(data.resolve("cache"))
+        try (CompressionCache compression = data != null && gzip ? CompressionCache.in(data.resolve("cache"))
                 : CompressionCache.NONE) {
-            built = Export.build(site.dir(), out, data, LocalDate.now(), sent, compression);
+            built = Export.build(site.dir(), out, data, LocalDate.now(), sent, compression, gzip);
         }
         long errors = Report.problems(built.site(), spec.commandLine().getErr());
         Export.Summary summary = built.summary();

@@ -30,7 +30,8 @@ import java.util.stream.Stream;
  * Renders a site straight into a folder any web server can host with the same URLs: {@code /answers/x} is
  * {@code answers/x.html}, a page whose path is also a folder is {@code x/index.html} ({@code /answers} is
  * {@code answers/index.html}), {@code /} is {@code index.html} (see {@link Layout}); text files get a
- * {@code .gz} twin for servers that send precompressed files; old slugs get redirect pages plus a
+ * {@code .gz} twin for servers that send precompressed files when asked ({@code build --gzip}: nginx's
+ * {@code gzip_static}; other hosts compress on their own); old slugs get redirect pages plus a
  * {@code _redirects} file and {@value #NGINX_REDIRECTS} for nginx; {@code _headers} carries the security
  * headers and the cache rule of the fingerprinted assets for hosts that read it.
  *
@@ -51,8 +52,8 @@ public final class Export {
     public record Summary(int files, Path dir) {}
 
     /**
-     * Renders the site and writes each page as soon as it is rendered, replacing an earlier export in
-     * {@code out}: no page is kept, so a site of any size is exported in little memory.
+     * Renders the site and writes each page as soon as it is rendered, with its {@code .gz} twin, replacing an
+     * earlier export in {@code out}: no page is kept, so a site of any size is exported in little memory.
      *
      * @param similar the answers most like each answer, for the "More ... Questions" boxes
      * @param subscribers the count shown in newsletter blocks of the exported pages
@@ -80,7 +81,7 @@ public final class Export {
             java.util.Map<String, java.time.Instant> sent, CompressionCache compression) {
         try {
             return writeAll(site, Renderer.Options.export(similar).withSent(sent).with(compression), out, subscribers,
-                    null, new java.util.ArrayList<>());
+                    null, new java.util.ArrayList<>(), true);
         } catch (IOException | UncheckedIOException e) {
             throw new ExportException("cannot write the site to " + out + ": " + AnswerlineException.describe(e),
                     "check that the folder is writable and the disk has room", e);
@@ -103,11 +104,13 @@ public final class Export {
      *
      * @param dataDir the data folder, or null (or a folder that does not exist) to build from nothing
      * @param sent the sent newsletter issues by slug, with the time each was queued
+     * @param gzip whether to write a {@code .gz} twin next to every text file, taking the encodings of pages
+     *     seen before from {@code compression}
      */
     public static Built build(Path siteDir, Path out, Path dataDir, LocalDate today, Map<String, Instant> sent,
-            CompressionCache compression) {
+            CompressionCache compression, boolean gzip) {
         try {
-            return new Rebuild(siteDir, out, dataDir, today, sent, compression).run();
+            return new Rebuild(siteDir, out, dataDir, today, sent, compression, gzip).run();
         } catch (IOException | UncheckedIOException e) {
             throw new ExportException("cannot write the site to " + out + ": " + AnswerlineException.describe(e),
                     "check that the folder is writable and the disk has room", e);
@@ -115,9 +118,9 @@ public final class Export {
     }
 
     /** Writes every page into {@code out}, emptied first; the layout of every path and the count of files. */
-    static Summary writeAll(Site site, Options options, Path out, String buildId, List<String> pathsOut)
-            throws IOException {
-        return writeAll(site, options, out, 0, buildId, pathsOut);
+    static Summary writeAll(Site site, Options options, Path out, String buildId, List<String> pathsOut,
+            boolean gzip) throws IOException {
+        return writeAll(site, options, out, 0, buildId, pathsOut, gzip);
     }
 
     /**
@@ -125,9 +128,10 @@ public final class Export {
      *
      * @param buildId the build the marker names, or null for none
      * @param pathsOut given every page path and old slug, as {@link #pathsOf} lists them
+     * @param gzip whether text files get a {@code .gz} twin
      */
     private static Summary writeAll(Site site, Options options, Path out, long subscribers, String buildId,
-            List<String> pathsOut) throws IOException {
+            List<String> pathsOut, boolean gzip) throws IOException {
         prepare(out);
         AtomicReference<Layout> layout = new AtomicReference<>();
         Pages frame = Renderer.each(site, options, (pages, paths) -> {
@@ -135,9 +139,10 @@ public final class Export {
             Layout files = Layout.of(Stream.concat(paths.stream(), pages.redirects().keySet().stream()).toList());
             layout.set(files);
             String slot = pages.slot(subscribers);
-            return page -> writePage(out, page, slot, files.fileOf(page.path(), page.isRendered()));
+            return page -> writePage(out, page, slot, files.fileOf(page.path(), page.isRendered()), gzip);
         });
-        finish(frame, layout.get(), out, frame.slot(subscribers), site.config().insightsEndpoint(), buildId);
+        writePage(out, frame.notFound(), frame.slot(subscribers), "404.html", gzip);
+        finish(frame, layout.get(), out, site.config().insightsEndpoint(), buildId);
         return count(out);
     }
 
@@ -146,7 +151,7 @@ public final class Export {
      * paths ({@code paths}, as {@link #pathsOf} gives them); else writes nothing and returns null.
      */
     static Summary writeTouched(Site site, Options options, Path out, Set<String> touched, List<String> paths,
-            int files, String buildId) throws IOException {
+            int files, String buildId, boolean gzip) throws IOException {
         AtomicReference<Layout> layout = new AtomicReference<>();
         AtomicReference<Pages> framed = new AtomicReference<>();
         // the marker first loses its build id: a build cut short here leaves a folder no state describes
@@ -159,12 +164,13 @@ public final class Export {
             Layout known = Layout.of(Stream.concat(all.stream(), pages.redirects().keySet().stream()).toList());
             layout.set(known);
             String slot = pages.slot(0);
-            return page -> writePage(out, page, slot, known.fileOf(page.path(), page.isRendered()));
+            return page -> writePage(out, page, slot, known.fileOf(page.path(), page.isRendered()), gzip);
         });
         if (layout.get() == null) {
             return null;
         }
-        finish(frame, layout.get(), out, frame.slot(0), site.config().insightsEndpoint(), buildId);
+        writePage(out, frame.notFound(), frame.slot(0), "404.html", gzip);
+        finish(frame, layout.get(), out, site.config().insightsEndpoint(), buildId);
         return new Summary(files, out);
     }
 
@@ -174,10 +180,9 @@ public final class Export {
                 .sorted().toList();
     }
 
-    /** The 404 page, redirects and host files; the count of files written. */
-    private static void finish(Pages pages, Layout layout, Path out, String slot, String eventsOrigin,
-            String buildId) throws IOException {
-        writePage(out, pages.notFound(), slot, "404.html");
+    /** The redirects, the host files and the marker. */
+    private static void finish(Pages pages, Layout layout, Path out, String eventsOrigin, String buildId)
+            throws IOException {
         for (Map.Entry<String, String> redirect : pages.redirects().entrySet()) {
             write(out.resolve(layout.fileOf(redirect.getKey(), true)), redirectPage(redirect.getValue()));
         }
@@ -229,9 +234,13 @@ public final class Export {
         Files.createDirectories(out);
     }
 
-    private static void writePage(Path out, Page page, String slot, String file) {
-        Page.Body body = page.body(slot);
+    private static void writePage(Path out, Page page, String slot, String file, boolean gzip) {
         Path target = out.resolve(file);
+        if (!gzip) {
+            write(target, page.identity(slot));
+            return;
+        }
+        Page.Body body = page.body(slot);
         write(target, body.identityView());
         if (body.compressed()) {
             write(target.resolveSibling(target.getFileName() + ".gz"), body.gzipView());

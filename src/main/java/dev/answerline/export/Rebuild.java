@@ -54,16 +54,18 @@ final class Rebuild {
     private final LocalDate today;
     private final Map<String, Instant> sent;
     private final CompressionCache compression;
+    private final boolean gzip;
     private final Keeping keeping = Keeping.publish();
 
     Rebuild(Path siteDir, Path out, Path dataDir, LocalDate today, Map<String, Instant> sent,
-            CompressionCache compression) {
+            CompressionCache compression, boolean gzip) {
         this.siteDir = siteDir;
         this.out = out;
         this.dataDir = dataDir != null && Files.isDirectory(dataDir) ? dataDir : null;
         this.today = today;
         this.sent = sent;
         this.compression = compression;
+        this.gzip = gzip;
     }
 
     private static final boolean TIMING = Boolean.getBoolean("answerline.timing");
@@ -79,8 +81,9 @@ final class Rebuild {
     }
 
     Export.Built run() throws IOException {
-        // the options are part of the key: another set of sent issues is another set of pages
-        String key = Renderer.engine() + "\nexport subscribers=0 sent=" + new TreeMap<>(sent);
+        // the options are part of the key: another set of sent issues is another set of pages, and a folder
+        // written with .gz twins (or without) is not one to add the other kind of page to
+        String key = Renderer.engine() + "\nexport subscribers=0 gzip=" + gzip + " sent=" + new TreeMap<>(sent);
         // a site folder that is not there is the loader's to report, with its fix
         Path stateFile = dataDir == null || !Files.isDirectory(siteDir) ? null : BuildState.fileFor(dataDir, out);
         BuildState last = stateFile == null ? null : BuildState.read(stateFile, key);
@@ -135,7 +138,7 @@ final class Rebuild {
                     }
                 });
                 Export.Summary summary = Export.writeTouched(site, options.with(similar), out, touched, last.paths(),
-                        last.fileCount(), buildId);
+                        last.fileCount(), buildId, gzip);
                 step("pages written");
                 Path written = joined(writing);
                 if (summary != null) {
@@ -226,7 +229,7 @@ final class Rebuild {
         }
         List<String> paths = new ArrayList<>();
         Export.Summary summary = Export.writeAll(site, options.with(similar), out, stateFile == null ? null : buildId,
-                paths);
+                paths, gzip);
         if (stateFile != null) {
             state(key, buildId, files, cache, terms, similar, List.copyOf(paths), summary.files()).write(stateFile);
             step("state written");

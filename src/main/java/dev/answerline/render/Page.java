@@ -271,6 +271,19 @@ public final class Page {
         return rendered;
     }
 
+    /**
+     * The page's bytes with {@code slot} filled in, not compressed and not kept: an export that writes no
+     * {@code .gz} twins needs nothing else, and compressing would be most of its work.
+     */
+    public ByteBuffer identity(String slot) {
+        Body current = body;
+        if (current != null && (slots.length == 0 || current.slot().equals(slot))) {
+            return current.identityView();
+        }
+        byte[] without = template != null ? bytes(template) : unfilled(current);
+        return ByteBuffer.wrap(filled(without, slot));
+    }
+
     /** The encoded page with {@code slot} filled in; pages without a slot ignore it. */
     public Body body(String slot) {
         Body current = body;

@@ -3,9 +3,9 @@ package dev.answerline.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.answerline.TestSites;
+import dev.answerline.cli.Main;
 import dev.answerline.content.Site;
 import dev.answerline.render.Renderer;
-import dev.answerline.render.Similar;
 import dev.answerline.newsletter.Newsletter;
 import dev.answerline.search.SearchIndex;
 import dev.answerline.server.SecurityHeaders;
@@ -46,6 +46,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class NginxHostingTest {
     /** The folder the README's block names; a user changes it, and so does this test, nothing else. */
     private static final String README_ROOT = "/srv/answers/build";
+    private static final String README_SITE = "/srv/answers/site";
     private static final String LUMBAR = "/answers/should-you-foam-roll-your-lumbar-spine";
 
     @TempDir
@@ -63,7 +64,13 @@ class NginxHostingTest {
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         site = Site.load(TestSites.demo());
         out = dir.resolve("build");
-        Export.write(site, Similar.NONE, out, 0);
+        List<String> build = new ArrayList<>(List.of(readmeBuild().replace(README_SITE, TestSites.demo().toString())
+                .replace(README_ROOT, out.toString()).split(" ")));
+        // a data folder of its own, not whatever ./data the checkout has
+        build.addAll(List.of("--data", dir.resolve("data").toString()));
+        assertThat(Main.run(build.toArray(String[]::new))).isEqualTo(Main.OK);
+        assertThat(out.resolve(LUMBAR.substring(1) + ".html.gz")).as("the README's build writes .gz twins")
+                .isRegularFile();
         String block = readmeBlock();
         assertThat(block.split(Pattern.quote(README_ROOT), -1)).as("the README block names %s twice", README_ROOT)
                 .hasSize(3);
@@ -76,6 +83,14 @@ class NginxHostingTest {
         if (readme != null) {
             readme.close();
         }
+    }
+
+    /** The README's command that builds the export for nginx, without {@code bin/answerline}. */
+    private static String readmeBuild() throws IOException {
+        Matcher command = Pattern.compile("```sh\nbin/answerline (build --gzip [^\n]*)\n```")
+                .matcher(Files.readString(Path.of("README.md")));
+        assertThat(command.find()).as("README.md shows the build for nginx").isTrue();
+        return command.group(1);
     }
 
     /**

@@ -172,8 +172,38 @@ class RebuildTest {
                 .isInstanceOf(ContentException.class).hasMessageContaining("changed while the site was being built");
     }
 
+    @Test
+    void gzipTwinsAreWrittenOnlyWhenAskedAndTurningThemOnOrOffBuildsEverything() throws IOException {
+        Path site = TestSites.copyDemo(dir.resolve("site"));
+        Path data = Files.createDirectories(dir.resolve("data"));
+        Path out = dir.resolve("out");
+        Export.Built plain = build(site, out, data, TODAY, false);
+        assertThat(files(out)).isNotEmpty().allSatisfy((name, bytes) -> assertThat(name).doesNotEndWith(".gz"));
+
+        SiteEdits.replace(SiteEdits.LUMBAR, "## Why the lower back is different", "## Why it differs").apply(site);
+        assertThat(build(site, out, data, TODAY, true).touched()).isEqualTo(-1);
+        build(site, dir.resolve("fresh"), null, TODAY, true);
+        assertThat(files(out)).isEqualTo(files(dir.resolve("fresh")))
+                .containsKey("answers/should-you-foam-roll-your-lumbar-spine.html.gz");
+        assertThat(files(out)).hasSizeGreaterThan(plain.summary().files());
+
+        SiteEdits.replace(SiteEdits.LUMBAR, "## Why it differs", "## Why").apply(site);
+        assertThat(build(site, out, data, TODAY, false).touched()).isEqualTo(-1);
+        assertThat(files(out)).allSatisfy((name, bytes) -> assertThat(name).doesNotEndWith(".gz"));
+        // and without twins, an edit still writes only what it touched, the same as a build from nothing
+        SiteEdits.replace(SiteEdits.LUMBAR, "## Why", "## Why it is different").apply(site);
+        assertThat(build(site, out, data, TODAY, false).touched()).isEqualTo(2);
+        build(site, dir.resolve("fresh-plain"), null, TODAY, false);
+        assertThat(files(out)).isEqualTo(files(dir.resolve("fresh-plain")));
+    }
+
+    /** A build with {@code .gz} twins, so that the comparisons cover them too. */
     private static Export.Built build(Path site, Path out, Path data, LocalDate today) {
-        return Export.build(site, out, data, today, Map.of(), CompressionCache.NONE);
+        return build(site, out, data, today, true);
+    }
+
+    private static Export.Built build(Path site, Path out, Path data, LocalDate today, boolean gzip) {
+        return Export.build(site, out, data, today, Map.of(), CompressionCache.NONE, gzip);
     }
 
     /** Every file of an export by path, as text; the marker names the build that wrote it, which differs. */
