@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "answerline", mixinStandardHelpOptions = true, version = "Answerline 0.1.0",
         description = "Publishes a brand's expert answers hub from Markdown files.",
         subcommands = {ServeCommand.class, BuildCommand.class, CheckCommand.class, NewCommand.class,
-            SubscribersCommand.class, NewsletterCommand.class, BackupCommand.class, StatsCommand.class, TemplatesCommand.class, BenchSiteCommand.class,
+            SubscribersCommand.class, NewsletterCommand.class, BackupCommand.class, StatsCommand.class, TemplatesCommand.class,
+            ImportCommand.class, BenchSiteCommand.class,
             CommandLine.HelpCommand.class})
 public final class Main {
     /** Everything worked. */

@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
  * @param id the slug, id or name within the kind; empty for kinds with one path
  */
 public record Address(Kind kind, String id) {
-    private static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Pattern NUMBER = Pattern.compile("[1-9][0-9]{0,5}");
 
     /**
@@ -198,8 +197,8 @@ public record Address(Kind kind, String id) {
         return switch (kind) {
             case SITEMAP_PART -> NUMBER.matcher(id).matches();
             case ASSET, API, NEWSLETTER, PREVIEW, ADMIN, REDIRECT -> !id.isEmpty();
-            case ISSUE -> SLUG.matcher(id).matches() && !NEWSLETTER_ROUTES.contains(id);
-            default -> SLUG.matcher(id).matches();
+            case ISSUE -> Slug.isSlug(id) && !NEWSLETTER_ROUTES.contains(id);
+            default -> Slug.isSlug(id);
         };
     }
 
@@ -215,7 +214,7 @@ public record Address(Kind kind, String id) {
         String folder = file.substring(0, slash);
         String name = file.substring(slash + 1, file.length() - ".md".length());
         for (Kind kind : Kind.values()) {
-            if (folder.equals(kind.folder()) && SLUG.matcher(name).matches()) {
+            if (folder.equals(kind.folder()) && Slug.isSlug(name)) {
                 return of(kind, name);
             }
         }
@@ -230,7 +229,7 @@ public record Address(Kind kind, String id) {
         Set<String> slugs = new TreeSet<>(List.of("index", "404"));
         for (Kind kind : Kind.values()) {
             String first = kind.prefix.length() > 1 ? kind.prefix.substring(1).split("[/.-]")[0] : "";
-            if (kind != Kind.PAGE && kind != Kind.STATIC && !first.isEmpty() && SLUG.matcher(first).matches()
+            if (kind != Kind.PAGE && kind != Kind.STATIC && !first.isEmpty() && Slug.isSlug(first)
                     && (kind.fixed() ? !kind.prefix.contains(".") : kind.prefix.endsWith("/"))) {
                 slugs.add(first);
             }

@@ -155,7 +155,7 @@ final class ConfigReader {
     private static Map<String, Cta> ctas(Fields site) {
         Map<String, Cta> ctas = new LinkedHashMap<>();
         site.objects("ctas").forEach((id, f) -> {
-            if (!Fields.SLUG.matcher(id).matches()) {
+            if (!Slug.isSlug(id)) {
                 site.error("ctas", "invalid-slug", "the call to action id `" + id + "` is not a valid id",
                         "use lower-case letters, digits and single hyphens, e.g. `" + Fields.slugify(id) + "`");
                 return;

@@ -48,6 +48,7 @@ public final class Site {
     private final Map<String, Author> authorsById;
     private final Map<String, List<Answer>> answersByCategory;
     private final Map<String, String> aliases;
+    private final Map<String, String> redirects;
 
     /**
      * Something that exists in the content folder but is not published (yet).
@@ -93,6 +94,14 @@ public final class Site {
         Map<String, String> aliasTargets = new LinkedHashMap<>();
         this.answers.forEach(a -> a.aliases().forEach(alias -> aliasTargets.put(alias, a.slug())));
         this.aliases = java.util.Collections.unmodifiableMap(aliasTargets);
+        // the first owner of an old address keeps it: the loader reported the others
+        Map<String, String> moved = new LinkedHashMap<>();
+        this.answers.forEach(a -> a.aliases().forEach(alias -> moved.putIfAbsent(Answer.aliasPath(alias), a.path())));
+        this.posts.forEach(p -> p.aliases().forEach(alias -> moved.putIfAbsent(alias.startsWith("/") ? alias
+                : Address.of(Address.Kind.POST, alias).path(), p.path())));
+        this.pages.forEach(p -> p.aliases().forEach(alias -> moved.putIfAbsent(alias.startsWith("/") ? alias
+                : Address.of(Address.Kind.PAGE, alias).path(), p.path())));
+        this.redirects = java.util.Collections.unmodifiableMap(moved);
     }
 
     /**
@@ -237,6 +246,14 @@ public final class Site {
     /** Old answer slugs and the slugs they now redirect to. */
     public Map<String, String> aliases() {
         return aliases;
+    }
+
+    /**
+     * Every old address and the path it now redirects to: the aliases of answers, blog posts and pages, as
+     * slugs under their kind's path or as whole site paths.
+     */
+    public Map<String, String> redirects() {
+        return redirects;
     }
 
     /** Drafts and future-dated content: present in the folder, published nowhere. */

@@ -107,6 +107,7 @@ final class SiteLoader {
         answers = published(answers, Answer::draft, Answer::published, Answer::path, Answer::source);
         Map<String, NewsletterIssue> issues = loadKind("newsletters", NewsletterIssue.class, this::issue);
         checkCards(issues, answers);
+        checkOldPaths(answers, posts, pages);
         if (config.disclaimer() != null && !pages.containsKey("disclaimer")) {
             problems.add(Problem.error("site.yaml", config.source().lineOf("disclaimer"), "missing-disclaimer-page",
                     "`disclaimer` is set, and every answer links to /disclaimer, but there is no pages/disclaimer.md",
@@ -302,7 +303,7 @@ final class SiteLoader {
         }
         Fields fields = Fields.of(relative, tree, found);
         String slug = fields.optionalSlug("slug");
-        if (slug == null && !fields.has("slug") && !Fields.SLUG.matcher(fileSlug).matches()) {
+        if (slug == null && !fields.has("slug") && !Slug.isSlug(fileSlug)) {
             found.add(Problem.error(relative, 1, "invalid-slug",
                     "the file name `" + fileSlug + ".md` does not make a valid URL",
                     "rename the file to `" + Fields.slugify(fileSlug) + ".md`, or set `slug: "
@@ -362,21 +363,22 @@ final class SiteLoader {
     }
 
     private BlogPost post(Fields f, String slug, Source source, Map<String, Author> authors) {
-        f.allowOnly(List.of("title", "description", "published", "updated", "author", "slug", "draft"));
+        f.allowOnly(List.of("title", "description", "published", "updated", "author", "slug", "aliases", "draft"));
         BlogPost post = new BlogPost(source, slug, f.text("title"), f.text("description"), f.date("published"),
-                f.optionalDate("updated"), f.slug("author"), f.flag("draft"));
+                f.optionalDate("updated"), f.slug("author"), f.aliasList("aliases"), f.flag("draft"));
         reference(f, "author", post.author(), authors.keySet(), "authors");
         checkUpdated(f, post.published(), post.updated());
         return post;
     }
 
     private InfoPage page(Fields f, String slug, Source source) {
-        f.allowOnly(List.of("title", "description", "slug", "draft"));
+        f.allowOnly(List.of("title", "description", "slug", "aliases", "draft"));
         if (slug != null && Address.reservedSlugs().contains(slug)) {
             f.error("slug", "reserved-slug", "the page URL `/" + slug + "` is one Answerline makes itself",
                     "rename the file or set another `slug:`; reserved are " + String.join(", ", Address.reservedSlugs()));
         }
-        return new InfoPage(source, slug, f.text("title"), f.text("description"), f.flag("draft"));
+        return new InfoPage(source, slug, f.text("title"), f.text("description"), f.aliasList("aliases"),
+                f.flag("draft"));
     }
 
     private Answer answer(Fields f, String slug, Source source, SiteConfig config, Map<String, Category> categories,
@@ -399,7 +401,7 @@ final class SiteLoader {
         Answer answer = new Answer(source, slug, f.text("question"), f.text("description"), f.text("answer"),
                 f.textList("takeaways", true), f.slug("category"), f.slug("author"), f.date("published"),
                 f.optionalDate("updated"), f.optionalSlug("reviewed_by"), f.optionalDate("reviewed"),
-                f.text("bottom_line"), related, cta, f.slugList("more"), f.slugList("aliases"), f.flag("draft"));
+                f.text("bottom_line"), related, cta, f.slugList("more"), f.aliasList("aliases"), f.flag("draft"));
         reference(f, "category", answer.category(), categories.keySet(), "categories");
         reference(f, "author", answer.author(), authors.keySet(), "authors");
         if (answer.reviewedBy() != null) {
@@ -506,7 +508,7 @@ final class SiteLoader {
                 if (clash != null) {
                     problems.add(Problem.error(answer.source().file(), answer.source().lineOf("aliases"),
                             "alias-clash", "the alias `" + alias + "` is already taken by " + clash,
-                            "remove it from `aliases`: /answers/" + alias + " cannot lead to two pages"));
+                            "remove it from `aliases`: " + Answer.aliasPath(alias) + " cannot lead to two pages"));
                     rejected.add(answer.slug());
                 } else {
                     owners.put(alias, answer.source().file());
@@ -514,6 +516,35 @@ final class SiteLoader {
             }
         }
         rejected.forEach(answers::remove);
+    }
+
+    /**
+     * An old address may lead to one page only, and never be the address of a page: aliases of blog posts and
+     * pages against each other and against the answers' (which {@link #checkAliases} compared among
+     * themselves). An alias that clashes is dropped from the redirects, with an error.
+     */
+    private void checkOldPaths(Map<String, Answer> answers, Map<String, BlogPost> posts, Map<String, InfoPage> pages) {
+        Map<String, String> owners = new HashMap<>();
+        answers.values().forEach(a -> a.aliases().forEach(alias -> owners.put(Answer.aliasPath(alias),
+                a.source().file())));
+        List<Content> others = new ArrayList<>(posts.values());
+        others.addAll(pages.values());
+        for (Content content : others) {
+            owners.putIfAbsent(content.path(), content.source().file());
+        }
+        for (Content content : others) {
+            List<String> aliases = content instanceof BlogPost post ? post.aliases() : ((InfoPage) content).aliases();
+            Address.Kind kind = content.address().kind();
+            for (String alias : aliases) {
+                String path = alias.startsWith("/") ? alias : Address.of(kind, alias).path();
+                String clash = owners.putIfAbsent(path, content.source().file());
+                if (clash != null && !clash.equals(content.source().file())) {
+                    problems.add(Problem.error(content.source().file(), content.source().lineOf("aliases"),
+                            "alias-clash", "the alias `" + alias + "` is already taken by " + clash,
+                            "remove it from `aliases`: " + path + " cannot lead to two pages"));
+                }
+            }
+        }
     }
 
     /**

@@ -269,9 +269,13 @@ public final class Export {
     private static byte[] nginxRedirects(Map<String, String> redirects) {
         StringBuilder file = new StringBuilder("# written by answerline build: old slugs (aliases) answer 301."
                 + " Included by the server block in Answerline's README; reload nginx after a build.\n");
-        redirects.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .forEach(r -> file.append("location = ").append(r.getKey()).append(" { return 301 ")
-                        .append(r.getValue()).append("$is_args$args; }\n"));
+        // and each with a final slash, as other tools wrote addresses: /2023/05/x/ as much as /2023/05/x
+        redirects.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(r -> {
+            for (String from : List.of(r.getKey(), r.getKey() + "/")) {
+                file.append("location = ").append(from).append(" { return 301 ").append(r.getValue())
+                        .append("$is_args$args; }\n");
+            }
+        });
         return file.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -245,7 +245,13 @@ final class Plan {
 
     Map<String, String> redirects() {
         Map<String, String> redirects = new LinkedHashMap<>();
-        site.aliases().forEach((alias, slug) -> redirects.put(Answer.pathOf(alias), Answer.pathOf(slug)));
+        // an old path that is now a page of the site is that page, not a redirect
+        java.util.Set<String> pages = new java.util.HashSet<>(paths());
+        site.redirects().forEach((from, to) -> {
+            if (!pages.contains(from)) {
+                redirects.put(from, to);
+            }
+        });
         return redirects;
     }
 

@@ -90,7 +90,9 @@ class ExportTest {
                 /answers/roll-lower-back /answers/should-you-roll-your-lower-back 301""");
         assertThat(out.resolve("nginx-redirects.conf")).content().endsWith("""
                 location = /answers/lumbar-rolling { return 301 /answers/should-you-roll-your-lower-back$is_args$args; }
+                location = /answers/lumbar-rolling/ { return 301 /answers/should-you-roll-your-lower-back$is_args$args; }
                 location = /answers/roll-lower-back { return 301 /answers/should-you-roll-your-lower-back$is_args$args; }
+                location = /answers/roll-lower-back/ { return 301 /answers/should-you-roll-your-lower-back$is_args$args; }
                 """);
     }
 

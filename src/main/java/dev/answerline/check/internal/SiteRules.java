@@ -110,7 +110,7 @@ public final class SiteRules {
     /** Every answer is linked from another answer or a blog post, not only from the indexes. */
     private void orphans() {
         Map<String, String> aliasTargets = new HashMap<>();
-        site.aliases().forEach((alias, slug) -> aliasTargets.put(Answer.pathOf(alias), Answer.pathOf(slug)));
+        aliasTargets.putAll(site.redirects());
         Set<String> linked = new HashSet<>();
         for (Corpus.Entry entry : corpus.entries()) {
             boolean counts = entry.answer() != null || Address.of(entry.path()).kind() == Kind.POST;

@@ -27,8 +27,6 @@ import java.util.regex.Pattern;
  * <p>Not thread-safe: one instance reads one file.
  */
 public final class Fields {
-    /** Ids and slugs: lower-case letters and digits in words joined by single hyphens. */
-    public static final Pattern SLUG = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     /** Whole numbers in decimal digits; {@code 010} is ten, as an editor means it, not YAML 1.1's eight. */
     private static final Pattern WHOLE = Pattern.compile("[+-]?[0-9]+");
     /** Numbers in decimal digits with an optional fraction: no exponents, hexadecimal, infinity or NaN. */
@@ -265,7 +263,7 @@ public final class Fields {
     /** An optional id or slug (a-z, 0-9, single hyphens), or null. */
     public String optionalSlug(String key) {
         String value = optionalText(key);
-        if (value != null && !SLUG.matcher(value).matches()) {
+        if (value != null && !dev.answerline.content.Slug.isSlug(value)) {
             error(key, "invalid-slug", "`" + prefix + key + ": " + value + "` is not a valid id",
                     "use lower-case letters, digits and single hyphens, e.g. `" + slugify(value) + "`");
             return null;
@@ -287,7 +285,7 @@ public final class Fields {
     public List<String> slugList(String key) {
         List<String> slugs = new ArrayList<>();
         for (String value : textList(key, false)) {
-            if (SLUG.matcher(value).matches()) {
+            if (dev.answerline.content.Slug.isSlug(value)) {
                 slugs.add(value);
             } else {
                 error(key, "invalid-slug", "`" + value + "` in `" + prefix + key + "` is not a valid slug",
@@ -295,6 +293,26 @@ public final class Fields {
             }
         }
         return slugs;
+    }
+
+    /**
+     * Old addresses of a page: slugs ({@code foam-roll-lower-back}, under {@code /answers/}), or whole site paths
+     * another tool served it at ({@code /2023/05/foam-roll-lower-back/}), kept without their final slash.
+     */
+    public List<String> aliasList(String key) {
+        List<String> aliases = new ArrayList<>();
+        for (String value : textList(key, false)) {
+            if (dev.answerline.content.Slug.isSlug(value)) {
+                aliases.add(value);
+            } else if (dev.answerline.content.Slug.isOldPath(value)) {
+                aliases.add(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
+            } else {
+                error(key, "invalid-alias", "`" + value + "` in `" + prefix + key + "` is neither a slug nor a site path",
+                        "use a slug such as `" + slugify(value) + "`, or a path of letters, digits, `.`, `_`, `~`"
+                                + " and `-` between slashes, such as `/2023/05/" + slugify(value) + "/`");
+            }
+        }
+        return aliases;
     }
 
     /** A link target: an absolute http(s) URL or a site path starting with one {@code /}. */

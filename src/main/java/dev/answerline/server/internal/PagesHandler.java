@@ -84,8 +84,9 @@ public final class PagesHandler extends Handler.Abstract.NonBlocking {
         Page page = current.get(path);
         if (page == null) {
             String target = current.redirect(path);
-            if (target == null && path.length() > 1 && path.endsWith("/") && current.get(stripSlash(path)) != null) {
-                target = stripSlash(path);
+            if (target == null && path.length() > 1 && path.endsWith("/")) {
+                // an old address as other tools write them, /2023/05/x/, is kept as /2023/05/x
+                target = current.get(stripSlash(path)) != null ? stripSlash(path) : current.redirect(stripSlash(path));
             }
             if (target != null) {
                 String query = request.getHttpURI().getQuery();
