@@ -21,10 +21,10 @@ public final class Sections {
     /** Marks the end of a wrapper in {@link #flatten}'s list; never part of a page. */
     private static final Element END = new Element("answerline-end");
     private static final Set<String> WRAPPERS = Set.of("div", "section", "article", "main", "aside", "header");
-    private static final Pattern FURNITURE = Pattern.compile(
-            "newsletter|subscribe|signup|cta|call-to-action|shop|author|byline|disclaimer|more-questions|breadcrumb"
-                    + "|share|related-posts|comments|toc|table-of-contents|all-questions",
-            Pattern.CASE_INSENSITIVE);
+    /** A class or id naming the page's furniture, as a word of it: {@code author-box}, not {@code coauthored}. */
+    private static final Pattern FURNITURE = Pattern.compile("(^|[-_])(newsletter|subscribe|signup|cta"
+            + "|call-to-action|shop|author|byline|disclaimer|more-questions|breadcrumbs?|share|sharing|related-posts"
+            + "|comments|toc|table-of-contents|all-questions)([-_]|$)", Pattern.CASE_INSENSITIVE);
 
     private final Heading direct = Heading.of(Label.DIRECT_ANSWER);
     private final Heading takeaways = Heading.of(Label.KEY_TAKEAWAYS);
@@ -110,8 +110,9 @@ public final class Sections {
             if (element.parent() == null) {
                 continue;
             }
-            String names = element.className() + " " + element.id();
-            if (!element.tagName().equals("a") && FURNITURE.matcher(names).find()) {
+            boolean furniture = FURNITURE.matcher(element.id()).find()
+                    || element.classNames().stream().anyMatch(name -> FURNITURE.matcher(name).find());
+            if (!element.tagName().equals("a") && furniture) {
                 dropped.add("<" + element.tagName() + " class=\"" + element.className() + "\">");
                 element.remove();
             }

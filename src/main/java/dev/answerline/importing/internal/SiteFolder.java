@@ -112,7 +112,9 @@ public final class SiteFolder {
     private static void put(Path target, byte[] bytes) throws IOException {
         Files.createDirectories(target.getParent());
         Path aside = target.resolveSibling(target.getFileName() + ".part");
-        Files.write(aside, bytes);
+        // made anew, never opened through a link someone left under that name
+        Files.deleteIfExists(aside);
+        Files.write(aside, bytes, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
         Files.move(aside, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                 java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
