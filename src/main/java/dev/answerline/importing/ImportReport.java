@@ -18,6 +18,9 @@ import java.util.List;
 public record ImportReport(Import.Format format, int answers, int posts, int pages, List<String> made,
         List<String> setAside, List<Finding> findings, List<String> toFetch, List<String> copied,
         List<Problem> problems) {
+    /** How many errors the report lists; {@code check} lists them all. */
+    static final int LISTED_ERRORS = 40;
+
     public ImportReport {
         made = List.copyOf(made);
         setAside = List.copyOf(setAside);
@@ -56,10 +59,15 @@ public record ImportReport(Import.Format format, int answers, int posts, int pag
         long errors = errors();
         long warnings = problems.size() - errors;
         if (errors > 0) {
-            // the warnings of 300 imported answers would bury the errors: `check` lists them
+            // the warnings of 300 imported answers would bury the errors, and one error in each of them the rest
+            // of the report: `check` lists them all
             out.println("Errors in the imported site:");
-            Problem.listable(problems.stream().filter(Problem::isError).toList())
-                    .forEach(p -> out.println("  " + p));
+            List<Problem> listed = Problem.listable(problems.stream().filter(Problem::isError).toList());
+            listed.stream().limit(LISTED_ERRORS).forEach(p -> out.println("  " + p));
+            if (listed.size() > LISTED_ERRORS) {
+                out.println("  and " + (listed.size() - LISTED_ERRORS) + " more: `answerline check --site SITE_DIR`"
+                        + " lists them all");
+            }
         }
         out.printf("Imported %s, %s and %s from %s; %s left out or changed, %s left as edited, %s to fetch;"
                 + " check: %s, %s%s.%n", count(answers, "answer"), count(posts, "blog post"), count(pages, "page"),
