@@ -69,6 +69,31 @@ class HostileSourceTest {
     }
 
     @Test
+    @org.junit.jupiter.api.Timeout(60)
+    void wordPressShortcodesBecomeMarkdownOrAreReportedAndBracketsInTheTextStay() throws IOException {
+        // many brackets that close nowhere: each must not send the reader through the rest of the post again
+        String brackets = "<p>" + "[a ".repeat(100_000) + "</p>";
+        Path export = Files.writeString(dir.resolve("export.xml"), wxr(post("Do shortcodes survive?",
+                "<p>Yes [1], mostly [sic].</p>[caption id=\"c1\" width=\"300\"]<img src=\"/roll.jpg\" alt=\"A roll\">"
+                        + " Rolling the calf[/caption][embed]https://www.youtube.com/watch?v=abc[/embed]"
+                        + "[gallery ids=\"1,2\"][contact-form-7 id=\"9\" title=\"Ask\"]<h2>Why</h2><p>Because.</p>"
+                        + brackets)));
+
+        ImportReport report = run(export, null);
+
+        assertThat(dir.resolve("site/answers/a-post.md")).content()
+                .contains("![A roll](/roll.jpg) Rolling the calf", "<https://www.youtube.com/watch?v=abc>")
+                .doesNotContain("[caption", "[/caption]", "[gallery", "[contact-form-7", "[embed");
+        // brackets in the text are text: Markdown escapes them, and the page shows them as written
+        assertThat(Site.load(dir.resolve("site"), ImportTest.TODAY).answers()).singleElement()
+                .satisfies(a -> assertThat(dev.answerline.markdown.Markdown.inline(a.answer(), 1).html())
+                        .isEqualTo("Yes [1], mostly [sic]."));
+        assertThat(report.findings()).extracting(Finding::what).contains(
+                "the shortcode [gallery] in \"Do shortcodes survive?\" has no Markdown form: taken out",
+                "the shortcode [contact-form-7] in \"Do shortcodes survive?\" has no Markdown form: taken out");
+    }
+
+    @Test
     void nestingPastReasonKeepsTheWordsAndNeverOverflowsTheStack() throws IOException {
         String deep = "<div>".repeat(20_000) + "<p>Still here.</p>" + "</div>".repeat(20_000);
         Path export = Files.writeString(dir.resolve("export.xml"), wxr(post("Does it nest?", "<p>Yes.</p>" + deep)));

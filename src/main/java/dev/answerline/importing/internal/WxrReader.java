@@ -17,6 +17,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
@@ -32,6 +35,13 @@ import org.jsoup.nodes.Element;
 public final class WxrReader {
     private static final String WP = "http://wordpress.org/export/";
     private static final int MAX_TEXT = 4 << 20;
+    /** A shortcode's opening tag, {@code [name attributes]}, and its closing tag, {@code [/name]}. */
+    private static final Pattern OPENING = Pattern.compile("\\[([a-zA-Z][\\w-]{0,63})(?:\\s[^\\]\\[]{0,2000})?\\]");
+    private static final Pattern CLOSING = Pattern.compile("\\[/([a-zA-Z][\\w-]{0,63})\\]");
+    /** Shortcodes that stand alone, without a closing tag, in WordPress and its common plugins. */
+    private static final java.util.Set<String> SELF_CLOSING = java.util.Set.of("gallery", "audio", "video",
+            "playlist", "contact-form-7", "contact-form", "wpforms", "gravityform", "product", "products",
+            "add_to_cart", "instagram-feed", "ninja_form", "mc4wp_form", "toc");
 
     private final Path file;
     private final CategoryMap map;
@@ -169,7 +179,7 @@ public final class WxrReader {
             return;
         }
         boolean draft = !status.equals("publish") && !status.equals("future");
-        String html = item.get("encoded");
+        String html = shortcodes(item.get("encoded"), where, title);
         String slug = item.get("post_name").isBlank() ? Slug.of(title) : decode(item.get("post_name"));
         LocalDate published = SourceValues.date(item.get("post_date"));
         LocalDate updated = SourceValues.date(item.get("post_modified"));
@@ -290,6 +300,49 @@ public final class WxrReader {
             }
         }
         return text.toString();
+    }
+
+    /**
+     * WordPress's shortcodes in a post's HTML: {@code [caption]} keeps what it wraps, {@code [embed]} becomes a
+     * link to what it embeds; any other (a gallery, a form, a plugin's) has no Markdown form and is taken out,
+     * reported with its name. Brackets that WordPress would not read as a shortcode ({@code [1]}, {@code [sic]}
+     * without a closing tag) are left in the text.
+     */
+    private String shortcodes(String html, String where, String title) {
+        // where each [/name] is: an opening tag's end is found by a search in these, not by scanning the text
+        // again for each (a hostile post of many unclosed brackets would make that quadratic)
+        Map<String, java.util.TreeSet<Integer>> closings = new HashMap<>();
+        Matcher close = CLOSING.matcher(html);
+        while (close.find()) {
+            closings.computeIfAbsent(close.group(1).toLowerCase(Locale.ROOT), n -> new java.util.TreeSet<>())
+                    .add(close.start());
+        }
+        Matcher m = OPENING.matcher(html);
+        StringBuilder out = new StringBuilder(html.length());
+        int done = 0;
+        while (m.find(done)) {
+            String name = m.group(1).toLowerCase(Locale.ROOT);
+            java.util.TreeSet<Integer> ends = closings.get(name);
+            Integer closing = ends == null ? null : ends.ceiling(m.end());
+            if (closing == null && !SELF_CLOSING.contains(name)) {
+                out.append(html, done, m.end());
+                done = m.end();
+                continue;
+            }
+            String inner = closing == null ? null : html.substring(m.end(), closing);
+            out.append(html, done, m.start());
+            if (name.equals("caption") || name.equals("wp_caption")) {
+                out.append(inner == null ? "" : "<p>" + inner + "</p>");
+            } else if (name.equals("embed") && inner != null && inner.strip().matches("https?://\\S+")) {
+                out.append("<p><a href=\"").append(inner.strip()).append("\">").append(inner.strip()).append("</a></p>");
+            } else {
+                gathered.finding(where, "the shortcode [" + name + "] in \"" + title + "\" has no Markdown form:"
+                        + " taken out", "write what it showed in Markdown, or link to it");
+            }
+            done = closing == null ? m.end() : closing + name.length() + 3;
+        }
+        out.append(html, done, html.length());
+        return out.toString();
     }
 
     /** The path of an old address, or null when it has a query ({@code /?p=12}) or is not an address. */
