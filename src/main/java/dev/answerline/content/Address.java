@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
  * @param id the slug, id or name within the kind; empty for kinds with one path
  */
 public record Address(Kind kind, String id) {
+    private static final Pattern OLD_PATH = Pattern.compile("(/(?!\\.+(?:/|$))[A-Za-z0-9._~-]+)+/?");
     private static final Pattern NUMBER = Pattern.compile("[1-9][0-9]{0,5}");
 
     /**
@@ -219,6 +220,23 @@ public record Address(Kind kind, String id) {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether {@code text} is a site path an {@code aliases} entry may keep: an address another tool served a
+     * page at, such as {@code /2023/05/foam-roll-lower-back/}; plain segments, none of dots alone (which would
+     * lead out of an export's folder).
+     */
+    public static boolean isOldPath(String text) {
+        return OLD_PATH.matcher(text).matches();
+    }
+
+    /**
+     * The path an alias of a page of {@code kind} redirects from: the alias itself when it is a site path
+     * ({@link #isOldPath}), else the path the kind gives that slug ({@code /answers/{alias}}, {@code /blog/{alias}}).
+     */
+    public static String aliasPath(Kind kind, String alias) {
+        return alias.startsWith("/") ? alias : of(kind, alias).path();
     }
 
     /**

@@ -46,7 +46,7 @@ public record Answer(
      * site path ({@code /2023/05/x}, which another tool served the answer at).
      */
     public static String aliasPath(String alias) {
-        return alias.startsWith("/") ? alias : pathOf(alias);
+        return Address.aliasPath(Address.Kind.ANSWER, alias);
     }
 
     @Override

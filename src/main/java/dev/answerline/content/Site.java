@@ -97,10 +97,10 @@ public final class Site {
         // the first owner of an old address keeps it: the loader reported the others
         Map<String, String> moved = new LinkedHashMap<>();
         this.answers.forEach(a -> a.aliases().forEach(alias -> moved.putIfAbsent(Answer.aliasPath(alias), a.path())));
-        this.posts.forEach(p -> p.aliases().forEach(alias -> moved.putIfAbsent(alias.startsWith("/") ? alias
-                : Address.of(Address.Kind.POST, alias).path(), p.path())));
-        this.pages.forEach(p -> p.aliases().forEach(alias -> moved.putIfAbsent(alias.startsWith("/") ? alias
-                : Address.of(Address.Kind.PAGE, alias).path(), p.path())));
+        this.posts.forEach(p -> p.aliases().forEach(alias -> moved.putIfAbsent(
+                Address.aliasPath(Address.Kind.POST, alias), p.path())));
+        this.pages.forEach(p -> p.aliases().forEach(alias -> moved.putIfAbsent(
+                Address.aliasPath(Address.Kind.PAGE, alias), p.path())));
         this.redirects = java.util.Collections.unmodifiableMap(moved);
     }
 

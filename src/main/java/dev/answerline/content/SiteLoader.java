@@ -536,7 +536,7 @@ final class SiteLoader {
             List<String> aliases = content instanceof BlogPost post ? post.aliases() : ((InfoPage) content).aliases();
             Address.Kind kind = content.address().kind();
             for (String alias : aliases) {
-                String path = alias.startsWith("/") ? alias : Address.of(kind, alias).path();
+                String path = Address.aliasPath(kind, alias);
                 String clash = owners.putIfAbsent(path, content.source().file());
                 if (clash != null && !clash.equals(content.source().file())) {
                     problems.add(Problem.error(content.source().file(), content.source().lineOf("aliases"),

@@ -304,7 +304,7 @@ public final class Fields {
         for (String value : textList(key, false)) {
             if (dev.answerline.content.Slug.isSlug(value)) {
                 aliases.add(value);
-            } else if (dev.answerline.content.Slug.isOldPath(value)) {
+            } else if (dev.answerline.content.Address.isOldPath(value)) {
                 aliases.add(value.endsWith("/") ? value.substring(0, value.length() - 1) : value);
             } else {
                 error(key, "invalid-alias", "`" + value + "` in `" + prefix + key + "` is neither a slug nor a site path",

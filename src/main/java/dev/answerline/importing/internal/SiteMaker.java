@@ -177,7 +177,7 @@ public final class SiteMaker {
         List<String> aliases = new ArrayList<>();
         for (String alias : old) {
             boolean isPath = alias.startsWith("/");
-            if (isPath && !Slug.isOldPath(alias)) {
+            if (isPath && !Address.isOldPath(alias)) {
                 findings.add(new Finding(from, "the old address `" + alias + "` cannot be kept as an alias"
                         + " (only letters, digits, `.`, `_`, `~` and `-` between slashes are)",
                         "redirect it on the old host, or add an alias by hand"));
