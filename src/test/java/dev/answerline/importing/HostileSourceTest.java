@@ -142,6 +142,22 @@ class HostileSourceTest {
     }
 
     @Test
+    void oversizedTextsAreRefusedWhereTheyAre() throws IOException {
+        Path export = Files.writeString(dir.resolve("export.xml"), wxr(post("Is this long?", "<p>Yes.</p>")
+                + post("Is this longer?", "<p>" + "x".repeat(5 << 20) + "</p>")));
+        assertThatThrownBy(() -> run(export, null)).isInstanceOf(ImportException.class)
+                .hasMessageStartingWith("export.xml:").hasMessageContaining("a text of more than 4 MiB");
+
+        Path hugo = Files.createDirectories(dir.resolve("hugo/content/answers"));
+        Files.writeString(hugo.resolve("fine.md"), "---\ntitle: Is it fine?\n---\nYes, it is.\n");
+        Files.writeString(hugo.resolve("huge.md"), "---\ntitle: Is it huge?\n---\n" + "y".repeat(1 << 20) + "\n");
+        ImportReport report = run(dir.resolve("hugo"), null);
+        assertThat(report.answers()).isEqualTo(1);
+        assertThat(report.findings()).extracting(Finding::toString)
+                .contains("content/answers/huge.md: larger than 1 MiB: skipped — split it, then import again");
+    }
+
+    @Test
     void theSiteFolderCannotBeInsideTheSource() throws IOException {
         Path hugo = Files.createDirectories(dir.resolve("hugo/content"));
         Files.writeString(hugo.resolve("a.md"), "---\ntitle: Is it?\n---\nYes.\n");
