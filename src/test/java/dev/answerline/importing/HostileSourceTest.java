@@ -3,6 +3,7 @@ package dev.answerline.importing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.answerline.content.Problem;
 import dev.answerline.content.Site;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -139,6 +140,21 @@ class HostileSourceTest {
 
         assertThat(report.answers()).isEqualTo(1);
         assertThat(report.findings()).anySatisfy(f -> assertThat(f.toString()).startsWith("huge.html: larger than"));
+    }
+
+    @Test
+    void aPageCannotTakeAnAddressTheSiteMakesItself() throws IOException {
+        String page = post("Blog", "<p>Our posts.</p>").replace("<wp:post_type>post</wp:post_type>",
+                "<wp:post_type>page</wp:post_type>").replace("<wp:post_name>a-post</wp:post_name>",
+                "<wp:post_name>blog</wp:post_name>").replace("https://t.example/a-post/", "https://t.example/blog/");
+        Path export = Files.writeString(dir.resolve("export.xml"), wxr(page));
+
+        ImportReport report = run(export, null);
+
+        assertThat(report.problems()).noneMatch(Problem::isError);
+        assertThat(dir.resolve("site/pages/blog-page.md")).exists();
+        assertThat(report.findings()).extracting(Finding::what).contains(
+                "the page address /blog is one Answerline makes itself; the page is now /blog-page");
     }
 
     @Test

@@ -161,6 +161,12 @@ public final class SiteMaker {
             findings.add(new Finding(from, "the slug `" + wanted + "` is not one Answerline takes; it is now `"
                     + slug + "`", "its old address still leads to it: it is among the aliases"));
         }
+        if (folder.equals("pages/") && Address.reservedSlugs().contains(slug)) {
+            // a WordPress page called "blog" or "search" would take an address Answerline makes itself
+            findings.add(new Finding(from, "the page address /" + slug + " is one Answerline makes itself; the page is"
+                    + " now /" + slug + "-page", "rename it (`slug:`) if that does not suit, or leave it out"));
+            slug = slug + "-page";
+        }
         String free = slug;
         for (int n = 2; !taken.add(folder + free); n++) {
             free = slug + "-" + n;
