@@ -72,8 +72,16 @@ public record Imported(Origin origin, List<Answer> answers, List<Post> posts, Li
     /** A person; {@code id} is the file name the answers refer to. */
     public record Author(String id, String name) {}
 
-    /** A category of answers. */
-    public record Category(String id, String name, String description) {}
+    /**
+     * A category of answers.
+     *
+     * @param oldPaths the addresses of the source's category pages that are now this one, for links to them
+     */
+    public record Category(String id, String name, String description, List<String> oldPaths) {
+        public Category {
+            oldPaths = List.copyOf(oldPaths);
+        }
+    }
 
     /** A file the source refers to that is not in it: a picture to download, or taken from {@code --media}. */
     public record Media(String url, String usedBy) {}

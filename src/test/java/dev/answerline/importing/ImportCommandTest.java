@@ -76,7 +76,7 @@ class ImportCommandTest {
                 + " --media DIR):\n  https://kelpie.example/wp-content/uploads/2024/11/ball-on-wall.jpg (used by"
                 + " export.xml:28, as its featured image)");
         assertThat(printed).contains("Imported 3 answers, 1 blog post and 1 page from a WordPress export;")
-                .contains("check: 1 error,").contains("check: 0 errors,")
+                .contains("2 media files to fetch; check: 2 errors,").contains("check: 0 errors,")
                 .contains("Imported 2 answers, 1 blog post and 0 pages from a Hugo or Jekyll site;")
                 .contains("Imported 2 answers, 0 blog posts and 0 pages from saved HTML pages;")
                 .contains("index.html: not an answer page");

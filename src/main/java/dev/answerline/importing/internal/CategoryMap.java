@@ -40,6 +40,10 @@ public final class CategoryMap {
 
     private final Map<String, String> entries;
     private final Map<String, Imported.Category> known = new LinkedHashMap<>();
+    /** The source's category pages, by its category id. */
+    private final Map<String, String> oldPaths = new HashMap<>();
+    /** The source's category pages that answers' categories now stand for, by the new category id. */
+    private final Map<String, java.util.Set<String>> movedTo = new HashMap<>();
 
     private CategoryMap(Map<String, String> entries) {
         this.entries = entries;
@@ -86,21 +90,32 @@ public final class CategoryMap {
         return new CategoryMap(entries);
     }
 
-    /** Tells the map a category's name and description as the source has them. */
-    void name(String id, String name, String description) {
+    /**
+     * Tells the map a category's name and description as the source has them.
+     *
+     * @param oldPath the address of the source's page of the category ({@code /category/legs}), or null
+     */
+    void name(String id, String name, String description, String oldPath) {
         String slug = Slug.of(id.isBlank() ? name : id);
         known.put(slug, new Imported.Category(slug, name == null || name.isBlank() ? id : name.strip(),
-                description == null || description.isBlank() ? null : description.strip()));
+                description == null || description.isBlank() ? null : description.strip(), List.of()));
+        if (oldPath != null) {
+            oldPaths.put(slug, oldPath);
+        }
     }
 
-    /** The category of answers named {@code id}: as the source has it, or named after its id. */
+    /**
+     * The category of answers named {@code id}: as the source has it, or named after its id; with the old
+     * addresses of the source categories whose answers went into it.
+     */
     Imported.Category category(String id) {
+        List<String> paths = List.copyOf(movedTo.getOrDefault(id, java.util.Set.of()));
         Imported.Category category = known.get(id);
         if (category != null) {
-            return category;
+            return new Imported.Category(id, category.name(), category.description(), paths);
         }
         String name = id.substring(0, 1).toUpperCase(java.util.Locale.ROOT) + id.substring(1).replace('-', ' ');
-        return new Imported.Category(id, name, null);
+        return new Imported.Category(id, name, null, paths);
     }
 
     /**
@@ -116,20 +131,30 @@ public final class CategoryMap {
                 value = entries.get(key(named.name()));
             }
             if (value != null) {
-                return switch (value) {
+                return moved(category, switch (value) {
                     case "blog" -> new Target(Kind.POST, null);
                     case "pages" -> new Target(Kind.PAGE, null);
                     case "skip" -> new Target(Kind.SKIP, null);
                     case "answers" -> new Target(Kind.ANSWER, Slug.of(category));
                     default -> new Target(Kind.ANSWER, value.substring("answers/".length()));
-                };
+                });
             }
         }
         if (!readsAsAnswer) {
             return new Target(Kind.POST, null);
         }
-        return new Target(Kind.ANSWER, categories.isEmpty() || categories.get(0).equalsIgnoreCase("uncategorized")
-                ? null : Slug.of(categories.get(0)));
+        return categories.isEmpty() || categories.get(0).equalsIgnoreCase("uncategorized")
+                ? new Target(Kind.ANSWER, null) : moved(categories.get(0), new Target(Kind.ANSWER,
+                        Slug.of(categories.get(0))));
+    }
+
+    /** {@code target}, noting that the source's page of {@code category} is now its category's. */
+    private Target moved(String category, Target target) {
+        String oldPath = oldPaths.get(Slug.of(category));
+        if (target.kind() == Kind.ANSWER && target.category() != null && oldPath != null) {
+            movedTo.computeIfAbsent(target.category(), id -> new java.util.TreeSet<>()).add(oldPath);
+        }
+        return target;
     }
 
     private static String key(String category) {

@@ -13,7 +13,8 @@ final class Gathered {
     final List<Imported.Post> posts = new ArrayList<>();
     final List<Imported.Page> pages = new ArrayList<>();
     final Map<String, Imported.Author> authors = new LinkedHashMap<>();
-    final Map<String, Imported.Category> categories = new LinkedHashMap<>();
+    /** The ids of the answers' categories, in the order first met. */
+    final java.util.Set<String> categories = new java.util.LinkedHashSet<>();
     final Map<String, Imported.Media> media = new LinkedHashMap<>();
     final List<Finding> findings = new ArrayList<>();
 
@@ -25,8 +26,9 @@ final class Gathered {
         media.putIfAbsent(url, new Imported.Media(url, usedBy));
     }
 
-    Imported done(Imported.Origin origin) {
+    /** What was read; the categories as {@code map} knows them once every item has been read. */
+    Imported done(Imported.Origin origin, CategoryMap map) {
         return new Imported(origin, answers, posts, pages, List.copyOf(authors.values()),
-                List.copyOf(categories.values()), List.copyOf(media.values()), findings);
+                categories.stream().map(map::category).toList(), List.copyOf(media.values()), findings);
     }
 }

@@ -99,7 +99,7 @@ public final class HtmlReader {
                 gathered.finding(where, "cannot be read: " + e.getMessage(), "check that the file is readable");
             }
         }
-        return gathered.done(new Imported.Origin(siteName, baseUrl, language));
+        return gathered.done(new Imported.Origin(siteName, baseUrl, language), map);
     }
 
     private void take(Document page, String where) {
@@ -145,7 +145,7 @@ public final class HtmlReader {
         String category = null;
         if (categoryName != null) {
             category = Slug.of(categoryName);
-            map.name(category, categoryName, null);
+            map.name(category, categoryName, null, null);
             CategoryMap.Target target = map.target(List.of(category), true);
             if (target.kind() != CategoryMap.Kind.ANSWER) {
                 gathered.finding(where, "skipped: the category map does not make answers of " + categoryName,
@@ -153,7 +153,7 @@ public final class HtmlReader {
                 return;
             }
             category = target.category();
-            gathered.categories.putIfAbsent(category, map.category(category));
+            gathered.categories.add(category);
         }
         String authorId = null;
         if (author != null) {

@@ -121,7 +121,7 @@ public final class HugoReader {
                 gathered.finding(where, "cannot be read: " + e.getMessage(), "check that it is readable UTF-8");
             }
         }
-        return gathered.done(new Imported.Origin(name, base, language));
+        return gathered.done(new Imported.Origin(name, base, language), map);
     }
 
     private void take(Path file, String where, String text, String base) throws IOException {
@@ -203,7 +203,8 @@ public final class HugoReader {
             updated = null;
         }
         String description = SourceValues.firstOf(front.path("description").asText(null), front.path("summary").asText(null));
-        categories.forEach(c -> map.name(Slug.of(c), c, null));
+        // Hugo's page of a taxonomy term
+        categories.forEach(c -> map.name(Slug.of(c), c, null, "/categories/" + Slug.of(c)));
         CategoryMap.Target target = map.target(categories, title.endsWith("?"));
         if (Markdown.depth(body).levels() > Markdown.MAX_LEVELS) {
             gathered.finding(where + ":" + (bodyLine + Markdown.depth(body).line()), "nests more than "
@@ -219,7 +220,7 @@ public final class HugoReader {
                     published, updated, aliases, body, draft));
             case ANSWER -> {
                 if (target.category() != null) {
-                    gathered.categories.putIfAbsent(target.category(), map.category(target.category()));
+                    gathered.categories.add(target.category());
                 }
                 String html = Markdown.block(body, bodyLine, null, TextStore.HEAP, false).html();
                 Element parsed = Jsoup.parseBodyFragment(html).body();

@@ -76,6 +76,7 @@ public final class SiteMaker {
         for (int i = 0; i < pageSlugs.size(); i++) {
             moved(imported.pages().get(i).aliases(), Address.of(Address.Kind.PAGE, pageSlugs.get(i)).path());
         }
+        imported.categories().forEach(c -> moved(c.oldPaths(), Address.of(Address.Kind.CATEGORY, c.id()).path()));
         Set<String> authors = new HashSet<>();
         Set<String> categories = new HashSet<>();
         for (Imported.Author author : imported.authors()) {

@@ -110,8 +110,9 @@ public final class WxrReader {
                     } else if (wp && local.equals("category")) {
                         Map<String, String> category = fields(xml, "category");
                         String nicename = category.getOrDefault("category_nicename", "");
+                        // WordPress's category pages are at /category/{nicename}/ unless the site changed the base
                         map.name(nicename, category.getOrDefault("cat_name", nicename),
-                                category.get("category_description"));
+                                category.get("category_description"), "/category/" + nicename);
                     } else if (xml.getNamespaceURI() == null || xml.getNamespaceURI().isEmpty()
                             || xml.getNamespaceURI().startsWith(WP)) {
                         if (local.equals("title") || local.equals("link") || local.equals("language")
@@ -157,7 +158,7 @@ public final class WxrReader {
                             + " docs/content-format.md)";
                     default -> "copy what you need from them by hand";
                 }));
-        return gathered.done(new Imported.Origin(channel.get("title"), base, channel.get("language")));
+        return gathered.done(new Imported.Origin(channel.get("title"), base, channel.get("language")), map);
     }
 
     private void take(Item item, String name, String base, Map<String, String> attachments) {
@@ -204,6 +205,9 @@ public final class WxrReader {
         Element body = Jsoup.parseBodyFragment(html, base == null ? "" : base).body();
         body.select("img[src]").forEach(img -> gathered.media(img.absUrl("src").isEmpty() ? img.attr("src")
                 : img.absUrl("src"), where));
+        // files the post links to in the media library: a PDF, a printable routine
+        body.select("a[href*=/wp-content/uploads/]").forEach(a -> gathered.media(a.absUrl("href").isEmpty()
+                ? a.attr("href") : a.absUrl("href"), where));
         for (String left : ToMarkdown.leftOut(body)) {
             gathered.finding(where, "left out of \"" + title + "\": " + left + " (Markdown has no such thing)",
                     "link to it in the text instead");
@@ -225,7 +229,7 @@ public final class WxrReader {
                     markdown.blocks(body.html(), base), draft));
             case ANSWER -> {
                 if (target.category() != null) {
-                    gathered.categories.putIfAbsent(target.category(), map.category(target.category()));
+                    gathered.categories.add(target.category());
                 }
                 Sections.Found found = sections.split(body);
                 Answers.Facts facts = new Answers.Facts(where, slug, title, description, target.category(), author,
