@@ -28,9 +28,9 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 
 /**
- * A WordPress export (WXR, Tools → Export), read as a stream so that a large one needs little memory. The
- * parser reads no DTD and no external entity: an export is data, and a hostile one must not read files or
- * expand entities without end.
+ * A WordPress export (WXR, Tools → Export), read with StAX. The parser reads no DTD and no external entity: an
+ * export is data, and a hostile one must not read files or expand entities without end. The items are kept
+ * until the attachments are known, so the export's text is held in memory once.
  */
 public final class WxrReader {
     private static final String WP = "http://wordpress.org/export/";
