@@ -115,6 +115,7 @@ public final class HtmlReader {
                 page.select(".author-box .author-name, .author-box h3, .byline .author").text());
         String breadcrumb = breadcrumb(page, data);
         Element content = firstElement(page.selectFirst("article"), page.selectFirst("main"), page.body());
+        siteRelative(content, where);
         Sections.Found found = sections.split(content);
         String question = SourceValues.firstOf(found.question(), text(qa, "mainEntity", "name"));
         boolean isAnswer = qa != null || found.directAnswer() != null || !found.takeaways().isEmpty()
@@ -177,9 +178,33 @@ public final class HtmlReader {
         }
         String description = SourceValues.firstOf(page.select("meta[name=description]").attr("content"),
                 page.select("meta[property=og:description]").attr("content"), text(article, "description"));
+        // the saved file's own address too: a hub on a plain static host was served at it, and the other saved
+        // pages link to it by it
+        String filePath = "/" + where.replaceAll("index\\.html?$", "");
         Answers.Facts facts = new Answers.Facts(where, slug, question, description, category, authorId, published,
-                updated, List.of(oldPath), false);
+                updated, List.of(oldPath, filePath), false);
         gathered.answers.add(Answers.of(facts, parts, markdown, baseUrl));
+    }
+
+    /**
+     * Links relative to the saved file ({@code other-question.html}, {@code ../answers/x.html}), as a browser or
+     * wget saving a hub writes them, made paths of the site ({@code /answers/other-question.html}); the new
+     * addresses replace them later, as they do other old addresses.
+     */
+    private static void siteRelative(Element content, String where) {
+        URI file = URI.create("/" + where.replace(" ", "%20"));
+        for (Element link : content.select("a[href], img[src]")) {
+            String attribute = link.hasAttr("href") ? "href" : "src";
+            String target = link.attr(attribute).strip();
+            if (target.isEmpty() || target.startsWith("/") || target.startsWith("#") || target.matches("(?i)[a-z][a-z0-9+.-]*:.*")) {
+                continue;
+            }
+            try {
+                link.attr(attribute, file.resolve(target).toString());
+            } catch (IllegalArgumentException e) {
+                // not a link a browser could follow either: left as it is
+            }
+        }
     }
 
     /** The site's name and address, from the first page that says them. */

@@ -112,7 +112,10 @@ public final class Sections {
             }
             boolean furniture = FURNITURE.matcher(element.id()).find()
                     || element.classNames().stream().anyMatch(name -> FURNITURE.matcher(name).find());
-            if (!element.tagName().equals("a") && furniture) {
+            // a link is furniture only standing on its own (the hub's "All Questions"), never inside a sentence
+            boolean standsAlone = !element.tagName().equals("a") || element.parent() == content
+                    || WRAPPERS.contains(element.parent().tagName());
+            if (furniture && standsAlone) {
                 dropped.add("<" + element.tagName() + " class=\"" + element.className() + "\">");
                 element.remove();
             }

@@ -17,9 +17,12 @@ class SectionsTest {
                 + "<p class=\"coauthored doctable\">Kept: no class word names furniture.</p>"
                 + "<div class=\"wp-block-group author-box\"><p>Dropped.</p></div>"
                 + "<aside id=\"newsletter\"><p>Join us.</p></aside>"
+                + "<p>See <a class=\"shop-link\" href=\"/x\">our shop</a>.</p>"
+                + "<a class=\"all-questions\" href=\"/answers\">All Questions</a>"
                 + "<section><h2>More Back Relief Questions</h2><ul><li>Another?</li></ul></section>"));
 
-        assertThat(found.body().text()).isEqualTo("Kept: no class word names furniture.");
+        // a link in a sentence is the sentence's, whatever its class; one standing alone is furniture
+        assertThat(found.body().text()).isEqualTo("Kept: no class word names furniture. See our shop.");
         assertThat(found.category()).isEqualTo("Back Relief");
         assertThat(found.question()).isEqualTo("Does it stay?");
     }
