@@ -41,13 +41,6 @@ public record Answer(
         return Address.of(Address.Kind.ANSWER, slug).path();
     }
 
-    /**
-     * The path an alias redirects from: {@code /answers/{alias}} for an old slug, the alias itself for an old
-     * site path ({@code /2023/05/x}, which another tool served the answer at).
-     */
-    public static String aliasPath(String alias) {
-        return Address.aliasPath(Address.Kind.ANSWER, alias);
-    }
 
     @Override
     public Address address() {

@@ -16,4 +16,14 @@ public sealed interface Content permits Answer, Category, Author, BlogPost, Prod
     default String path() {
         return address().path();
     }
+
+    /** Its old addresses, as written: slugs of its kind or site paths. Only answers, posts and pages have them. */
+    default java.util.List<String> aliases() {
+        return java.util.List.of();
+    }
+
+    /** The paths that redirect to it: its {@link #aliases()} as {@link Address#aliasPath} makes them. */
+    default java.util.List<String> oldPaths() {
+        return aliases().stream().map(alias -> Address.aliasPath(address().kind(), alias)).toList();
+    }
 }

@@ -96,11 +96,8 @@ public final class Site {
         this.aliases = java.util.Collections.unmodifiableMap(aliasTargets);
         // the first owner of an old address keeps it: the loader reported the others
         Map<String, String> moved = new LinkedHashMap<>();
-        this.answers.forEach(a -> a.aliases().forEach(alias -> moved.putIfAbsent(Answer.aliasPath(alias), a.path())));
-        this.posts.forEach(p -> p.aliases().forEach(alias -> moved.putIfAbsent(
-                Address.aliasPath(Address.Kind.POST, alias), p.path())));
-        this.pages.forEach(p -> p.aliases().forEach(alias -> moved.putIfAbsent(
-                Address.aliasPath(Address.Kind.PAGE, alias), p.path())));
+        java.util.stream.Stream.of(this.answers, this.posts, this.pages).flatMap(List::stream)
+                .forEach(c -> c.oldPaths().forEach(path -> moved.putIfAbsent(path, c.path())));
         this.redirects = java.util.Collections.unmodifiableMap(moved);
     }
 

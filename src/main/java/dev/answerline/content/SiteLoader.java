@@ -508,7 +508,8 @@ final class SiteLoader {
                 if (clash != null) {
                     problems.add(Problem.error(answer.source().file(), answer.source().lineOf("aliases"),
                             "alias-clash", "the alias `" + alias + "` is already taken by " + clash,
-                            "remove it from `aliases`: " + Answer.aliasPath(alias) + " cannot lead to two pages"));
+                            "remove it from `aliases`: " + Address.aliasPath(Address.Kind.ANSWER, alias)
+                                    + " cannot lead to two pages"));
                     rejected.add(answer.slug());
                 } else {
                     owners.put(alias, answer.source().file());
@@ -525,18 +526,15 @@ final class SiteLoader {
      */
     private void checkOldPaths(Map<String, Answer> answers, Map<String, BlogPost> posts, Map<String, InfoPage> pages) {
         Map<String, String> owners = new HashMap<>();
-        answers.values().forEach(a -> a.aliases().forEach(alias -> owners.put(Answer.aliasPath(alias),
-                a.source().file())));
+        answers.values().forEach(a -> a.oldPaths().forEach(path -> owners.put(path, a.source().file())));
         List<Content> others = new ArrayList<>(posts.values());
         others.addAll(pages.values());
         for (Content content : others) {
             owners.putIfAbsent(content.path(), content.source().file());
         }
         for (Content content : others) {
-            List<String> aliases = content instanceof BlogPost post ? post.aliases() : ((InfoPage) content).aliases();
-            Address.Kind kind = content.address().kind();
-            for (String alias : aliases) {
-                String path = Address.aliasPath(kind, alias);
+            for (String alias : content.aliases()) {
+                String path = Address.aliasPath(content.address().kind(), alias);
                 String clash = owners.putIfAbsent(path, content.source().file());
                 if (clash != null && !clash.equals(content.source().file())) {
                     problems.add(Problem.error(content.source().file(), content.source().lineOf("aliases"),

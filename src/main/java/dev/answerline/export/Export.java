@@ -141,8 +141,7 @@ public final class Export {
             String slot = pages.slot(subscribers);
             return page -> writePage(out, page, slot, files.fileOf(page.path(), page.isRendered()), gzip);
         });
-        writePage(out, frame.notFound(), frame.slot(subscribers), "404.html", gzip);
-        finish(frame, layout.get(), out, site.config().insightsEndpoint(), buildId);
+        finish(frame, layout.get(), out, frame.slot(subscribers), gzip, site.config().insightsEndpoint(), buildId);
         return count(out);
     }
 
@@ -169,8 +168,7 @@ public final class Export {
         if (layout.get() == null) {
             return null;
         }
-        writePage(out, frame.notFound(), frame.slot(0), "404.html", gzip);
-        finish(frame, layout.get(), out, site.config().insightsEndpoint(), buildId);
+        finish(frame, layout.get(), out, frame.slot(0), gzip, site.config().insightsEndpoint(), buildId);
         return new Summary(files, out);
     }
 
@@ -180,9 +178,10 @@ public final class Export {
                 .sorted().toList();
     }
 
-    /** The redirects, the host files and the marker. */
-    private static void finish(Pages pages, Layout layout, Path out, String eventsOrigin, String buildId)
-            throws IOException {
+    /** The 404 page, the redirects, the host files and the marker. */
+    private static void finish(Pages pages, Layout layout, Path out, String slot, boolean gzip, String eventsOrigin,
+            String buildId) throws IOException {
+        writePage(out, pages.notFound(), slot, "404.html", gzip);
         for (Map.Entry<String, String> redirect : pages.redirects().entrySet()) {
             write(out.resolve(layout.fileOf(redirect.getKey(), true)), redirectPage(redirect.getValue()));
         }

@@ -218,7 +218,7 @@ public final class Page {
                 && (current.compressed() || !compressible(current.identity.remaining()))) {
             return current;
         }
-        byte[] without = template != null ? bytes(template) : unfilled(current);
+        byte[] without = unfilledBytes(current);
         return withEncodings("", ByteBuffer.wrap(without), without, sha256(without), true, ON_HEAP);
     }
 
@@ -280,7 +280,7 @@ public final class Page {
         if (current != null && (slots.length == 0 || current.slot().equals(slot))) {
             return current.identityView();
         }
-        byte[] without = template != null ? bytes(template) : unfilled(current);
+        byte[] without = unfilledBytes(current);
         return ByteBuffer.wrap(filled(without, slot));
     }
 
@@ -290,7 +290,7 @@ public final class Page {
         if (current != null && (slots.length == 0 || current.slot().equals(slot))) {
             return current;
         }
-        byte[] without = template != null ? bytes(template) : unfilled(current);
+        byte[] without = unfilledBytes(current);
         // racing threads may both encode; each result is complete and equal, so the last write is fine
         current = encode(slot, without, filled(without, slot));
         synchronized (this) {
@@ -298,6 +298,11 @@ public final class Page {
             body = current;
         }
         return current;
+    }
+
+    /** The page's bytes with no slot text: its template, or what {@code current} was made from. */
+    private byte[] unfilledBytes(Body current) {
+        return template != null ? bytes(template) : unfilled(current);
     }
 
     private Body encode(String slot, byte[] without, byte[] bytes) {

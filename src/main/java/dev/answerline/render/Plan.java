@@ -246,9 +246,8 @@ final class Plan {
     Map<String, String> redirects() {
         Map<String, String> redirects = new LinkedHashMap<>();
         // an old path that is now a page of the site is that page, not a redirect
-        java.util.Set<String> pages = new java.util.HashSet<>(paths());
         site.redirects().forEach((from, to) -> {
-            if (!pages.contains(from)) {
+            if (job(from) == null) {
                 redirects.put(from, to);
             }
         });

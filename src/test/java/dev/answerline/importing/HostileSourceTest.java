@@ -129,6 +129,20 @@ class HostileSourceTest {
     }
 
     @Test
+    void aLinkLeftUnderTheTemporaryNameIsNotWrittenThrough() throws IOException {
+        Path victim = Files.writeString(dir.resolve("victim.txt"), "untouched");
+        Path answers = Files.createDirectories(dir.resolve("site/answers"));
+        Files.createSymbolicLink(answers.resolve("a-post.md.part"), victim);
+        Path export = Files.writeString(dir.resolve("export.xml"), wxr(post("Is this written?", "<p>Yes.</p>")));
+
+        run(export, null);
+
+        assertThat(victim).hasContent("untouched");
+        assertThat(answers.resolve("a-post.md")).content().contains("question: \"Is this written?\"");
+        assertThat(answers.resolve("a-post.md.part")).doesNotExist();
+    }
+
+    @Test
     void savedPagesAreReadFromTheFolderOnlyAndOversizedOnesSkipped() throws IOException {
         Path pages = Files.createDirectories(dir.resolve("pages"));
         Path outside = Files.writeString(dir.resolve("outside.html"), "<h1>Is this outside?</h1><p>Yes.</p>");

@@ -161,7 +161,7 @@ public final class HtmlReader {
             authorId = Slug.of(author);
             gathered.authors.putIfAbsent(authorId, new Imported.Author(authorId, author));
         }
-        String oldPath = WxrReader.path(canonical);
+        String oldPath = SourceValues.oldPath(canonical);
         if (oldPath == null) {
             oldPath = "/" + where.replaceAll("(/index)?\\.html?$", "");
         }

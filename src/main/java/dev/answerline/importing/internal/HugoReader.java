@@ -35,6 +35,9 @@ import org.jsoup.nodes.Element;
  */
 public final class HugoReader {
     private static final long MAX_BYTES = 1 << 20;
+    /** One of each for every file: a mapper is costly to make and safe to share. */
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper TOML = new TomlMapper();
     private static final Pattern SHORTCODE = Pattern.compile("\\{\\{([<%])\\s*(/?)\\s*([\\w./-]+)([^}]*?)\\s*[>%]\\}\\}");
     private static final Pattern JEKYLL_POST = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})-(.+)");
     private static final Pattern LOCAL_IMAGE = Pattern.compile("!\\[[^\\]]*\\]\\((/[^)\\s]+)");
@@ -87,7 +90,7 @@ public final class HugoReader {
             Path file = root.resolve(config);
             if (Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
                 try {
-                    JsonNode site = (config.endsWith(".toml") ? new TomlMapper() : new ObjectMapper(new YAMLFactory()))
+                    JsonNode site = (config.endsWith(".toml") ? TOML : YAML)
                             .readTree(file.toFile());
                     if (site != null) {
                         name = site.path("title").asText(null);
@@ -134,7 +137,7 @@ public final class HugoReader {
         JsonNode front;
         try {
             String head = text.substring(3, end);
-            front = fence.equals("+++") ? new TomlMapper().readTree(head) : new ObjectMapper(new YAMLFactory()).readTree(head);
+            front = (fence.equals("+++") ? TOML : YAML).readTree(head);
         } catch (IOException | RuntimeException e) {
             gathered.finding(where, "its front matter cannot be read: " + e.getMessage().lines().findFirst().orElse(""),
                     "fix it, then import again");

@@ -41,4 +41,20 @@ final class SourceValues {
         }
         return null;
     }
+
+    /** The path of an old address, or null when it has a query ({@code /?p=12}) or is not an address. */
+    static String oldPath(String link) {
+        if (link == null || link.isBlank()) {
+            return null;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(link.strip());
+            if (uri.getRawQuery() != null || uri.getPath() == null || uri.getPath().length() < 2) {
+                return null;
+            }
+            return uri.getPath();
+        } catch (java.net.URISyntaxException e) {
+            return null;
+        }
+    }
 }

@@ -5,7 +5,6 @@ import dev.answerline.importing.ImportException;
 import dev.answerline.importing.Imported;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -191,7 +190,7 @@ public final class WxrReader {
         String description = SourceValues.firstOf(item.meta().get("_yoast_wpseo_metadesc"),
                 item.meta().get("rank_math_description"), Jsoup.parse(item.get("excerpt")).text());
         List<String> aliases = new ArrayList<>();
-        String oldPath = path(item.get("link"));
+        String oldPath = SourceValues.oldPath(item.get("link"));
         if (oldPath != null) {
             aliases.add(oldPath);
         } else if (!item.get("link").isBlank()) {
@@ -349,21 +348,6 @@ public final class WxrReader {
         return out.toString();
     }
 
-    /** The path of an old address, or null when it has a query ({@code /?p=12}) or is not an address. */
-    static String path(String link) {
-        if (link == null || link.isBlank()) {
-            return null;
-        }
-        try {
-            URI uri = new URI(link.strip());
-            if (uri.getRawQuery() != null || uri.getPath() == null || uri.getPath().length() < 2) {
-                return null;
-            }
-            return uri.getPath();
-        } catch (java.net.URISyntaxException e) {
-            return null;
-        }
-    }
 
     private static String decode(String slug) {
         try {
